@@ -1,0 +1,11 @@
+import type { RouteSpec } from '../http/contract';
+import { metaRoutes } from './meta';
+import { unitRoutes } from './units';
+
+/**
+ * The route table: every API route, once. CDK creates a route and a function per area from it, the
+ * pipeline enforces it, and GET /openapi.json is generated from it.
+ */
+export const apiRoutes: readonly RouteSpec[] = [...Object.values(metaRoutes), ...Object.values(unitRoutes)];
+
+export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -1,0 +1,189 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { tableNames } from '../config';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { type ApiError, idempotencyKeyReused, notFound, preconditionFailed } from '../http/errors';
+import { documentClient } from './client';
+import { decodeCursor, encodeCursor, invalidCursor } from './cursor';
+import { type IndexName, type ItemKey, indexAttributes, KEY_ATTRIBUTES, keys } from './keys';
+
+/** Fields every stored record carries; clients never set them. */
+export interface RecordMeta {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type StoredItem = Record<string, unknown>;
+
+/** Strips storage keys so only the record's own fields reach a client. */
+export const toRecord = <T>(item: StoredItem): T => {
+  const record = { ...item };
+  for (const attribute of [...KEY_ATTRIBUTES, 'entity']) delete record[attribute];
+  return record as T;
+};
+
+/** A put that must not overwrite: either the record itself or a uniqueness claim (e.g. a credit code). */
+export interface GuardedPut {
+  item: StoredItem & ItemKey;
+  /** The error when the key is already taken. */
+  onTaken: () => ApiError;
+}
+
+/**
+ * Creates records in one transaction, none overwriting. With an idempotency token a permanent guard
+ * item is written too: even after Powertools' record expires, a repeat can only replay the first
+ * reply (same body) or be refused (different body); it can never create a second record.
+ */
+export const createRecords = async (
+  puts: GuardedPut[],
+  reply: Reply,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  const guard = idempotency && {
+    ...keys.idempotencyGuard(idempotency.scopedKey),
+    entity: 'idempotencyGuard',
+    requestHash: idempotency.requestHash,
+    reply,
+    createdAt: new Date().toISOString(),
+  };
+  const items = guard ? [guard, ...puts.map((put) => put.item)] : puts.map((put) => put.item);
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: items.map((item) => ({
+          Put: {
+            TableName: tableNames.program,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        })),
+      }),
+    );
+    return reply;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    const failedAt = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+    if (failedAt < 0) throw error;
+    if (guard && failedAt === 0) {
+      const previous = reasons[0]?.Item ? unmarshall(reasons[0].Item) : undefined;
+      if (previous?.requestHash === guard.requestHash) return previous.reply as Reply;
+      throw idempotencyKeyReused();
+    }
+    const put = puts[guard ? failedAt - 1 : failedAt];
+    if (!put) throw error;
+    throw put.onTaken();
+  }
+};
+
+export const getRecord = async <T>(key: ItemKey): Promise<T | undefined> => {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableNames.program, Key: key }));
+  return Item ? toRecord<T>(Item) : undefined;
+};
+
+export const getRecordOrThrow = async <T>(key: ItemKey, what: string): Promise<T> => {
+  const record = await getRecord<T>(key);
+  if (!record) throw notFound(what);
+  return record;
+};
+
+/**
+ * Applies `changes` only if the stored version is the one the caller read (If-Match); bumps the
+ * version and updatedAt. A missing record is 404, a stale version 412.
+ */
+export const updateVersioned = async <T>(
+  key: ItemKey,
+  expectedVersion: number,
+  changes: StoredItem,
+  what: string,
+): Promise<T> => {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = {
+    ':expected': expectedVersion,
+    ':one': 1,
+    ':now': new Date().toISOString(),
+  };
+  const sets = ['#updatedAt = :now', '#version = #version + :one'];
+  entries.forEach(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    sets.push(`#f${i} = :v${i}`);
+  });
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableNames.program,
+        Key: key,
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return toRecord<T>(Attributes ?? {});
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw error.Item ? preconditionFailed() : notFound(what);
+    }
+    throw error;
+  }
+};
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface IndexQuery {
+  index?: IndexName;
+  partition: string;
+  /** Optional `begins_with` on the sort key. */
+  sortPrefix?: string;
+  limit: number;
+  cursor?: string;
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  newestFirst?: boolean;
+}
+
+/** One page of a key or index query; lists never scan. */
+export const queryPage = async <T>(query: IndexQuery): Promise<Page<T>> => {
+  const attributes = query.index ? indexAttributes(query.index) : { pk: 'pk', sk: 'sk' };
+  const { Items, LastEvaluatedKey } = await documentClient
+    .send(
+      new QueryCommand({
+        TableName: tableNames.program,
+        IndexName: query.index,
+        KeyConditionExpression: query.sortPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+        ExpressionAttributeNames: {
+          '#pk': attributes.pk,
+          ...(query.sortPrefix ? { '#sk': attributes.sk } : {}),
+          ...query.filter?.names,
+        },
+        ExpressionAttributeValues: {
+          ':pk': query.partition,
+          ...(query.sortPrefix ? { ':sk': query.sortPrefix } : {}),
+          ...query.filter?.values,
+        },
+        FilterExpression: query.filter?.expression,
+        Limit: query.limit,
+        ExclusiveStartKey: decodeCursor(query.cursor),
+        ScanIndexForward: !query.newestFirst,
+      }),
+    )
+    .catch((error: unknown) => {
+      // A well-formed cursor from another list names keys this query cannot start from.
+      if (query.cursor && (error as Error).name === 'ValidationException') throw invalidCursor();
+      throw error;
+    });
+  return {
+    items: (Items ?? []).map((item) => toRecord<T>(item)),
+    nextCursor: encodeCursor(LastEvaluatedKey),
+  };
+};

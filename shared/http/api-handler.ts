@@ -1,0 +1,70 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { type ApiEvent, type ApiResult, stateOf } from './api-event';
+import { type Implementations, type Reply, type RouteImpl, type RouteSpec, routeKeyOf } from './contract';
+import { idempotencyToken, runIdempotently } from './idempotency';
+import { authenticate } from './middleware/authenticate';
+import { observe } from './middleware/observe';
+import { parseBody } from './middleware/parse-body';
+import { preconditions } from './middleware/preconditions';
+import { resolveRoute } from './middleware/resolve-route';
+import { validate } from './middleware/validate';
+
+const toResult = (reply: Reply, spec: RouteSpec, correlationId: string): ApiResult => {
+  const status = reply.status ?? spec.successStatus ?? 200;
+  const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...reply.headers };
+  const version = (reply.body as { version?: unknown } | undefined)?.version;
+  if (typeof version === 'number') headers.etag = `"${version}"`;
+  if (status === 204 || reply.body === undefined) return { statusCode: status, headers };
+  headers['content-type'] ??= 'application/json';
+  return { statusCode: status, headers, body: JSON.stringify(reply.body) };
+};
+
+/**
+ * One Lambda handler for a resource area: the middy chain authenticates, authorizes, validates and
+ * reads preconditions, then the route's implementation runs (once per Idempotency-Key where declared).
+ */
+export const apiHandler = <R extends Record<string, RouteSpec>>(
+  routes: R,
+  implementations: Implementations<R>,
+) => {
+  const table = new Map(
+    Object.entries(routes).map(([name, spec]) => [
+      routeKeyOf(spec),
+      { spec: spec as RouteSpec, impl: implementations[name as keyof R] as RouteImpl<RouteSpec> },
+    ]),
+  );
+
+  const dispatch = async (event: ApiEvent, context: Context): Promise<ApiResult> => {
+    const state = stateOf(event);
+    const route = state.route;
+    if (!route) throw new Error('route not resolved');
+    const idempotency =
+      state.idempotencyKey && state.principal
+        ? idempotencyToken(state.principal.sub, event.routeKey, state.idempotencyKey, {
+            params: state.params,
+            body: state.body,
+          })
+        : undefined;
+    const run = () =>
+      route.impl({
+        principal: state.principal as NonNullable<typeof state.principal>,
+        params: state.params,
+        query: state.query,
+        body: state.body,
+        expectedVersion: state.expectedVersion,
+        idempotency,
+        correlationId: state.correlationId,
+      });
+    const reply = idempotency ? await runIdempotently(idempotency, run, context) : await run();
+    return toResult(reply, route.spec, state.correlationId);
+  };
+
+  return middy<ApiEvent, ApiResult>(dispatch)
+    .use(observe())
+    .use(resolveRoute(table))
+    .use(authenticate())
+    .use(parseBody())
+    .use(validate())
+    .use(preconditions());
+};

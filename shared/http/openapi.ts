@@ -1,0 +1,119 @@
+import { z } from 'zod/mini';
+import type { RouteSpec, Schema } from './contract';
+
+const jsonSchema = (schema: Schema, io: 'input' | 'output') => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code', 'detail', 'errors'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string' },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+const parametersOf = (route: RouteSpec) => {
+  const fromSchema = (schema: Schema | undefined, where: 'path' | 'query') => {
+    if (!schema) return [];
+    const object = jsonSchema(schema, 'input') as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
+    return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+      name,
+      in: where,
+      required: where === 'path' || (object.required ?? []).includes(name),
+      schema: property,
+    }));
+  };
+  const headers = [];
+  if (route.idempotency) {
+    headers.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: route.idempotency === 'required',
+      schema: { type: 'string', minLength: 8, maxLength: 128 },
+    });
+  }
+  if (route.ifMatch)
+    headers.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+  return [...fromSchema(route.params, 'path'), ...fromSchema(route.query, 'query'), ...headers];
+};
+
+const operationOf = (route: RouteSpec) => {
+  const status = String(route.successStatus ?? 200);
+  const success =
+    status === '204'
+      ? { description: 'No content' }
+      : {
+          description: 'Success',
+          content: {
+            'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} },
+          },
+        };
+  return {
+    operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string) => (c ?? '').toUpperCase())}`,
+    summary: route.summary,
+    tags: [route.area],
+    ...(route.access === 'public' ? { security: [] } : { 'x-roles': route.roles }),
+    parameters: parametersOf(route),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
+      : {}),
+    responses: {
+      [status]: success,
+      '400': problem('Validation failed'),
+      ...(route.access === 'public'
+        ? {}
+        : { '401': problem('No or invalid token'), '403': problem('Role forbids') }),
+      '404': problem('Not found or outside your scope'),
+      ...(route.method === 'GET' ? {} : { '409': problem('Conflict or invalid transition') }),
+      ...(route.ifMatch ? { '412': problem('Stale version'), '428': problem('If-Match missing') } : {}),
+      ...(route.body ? { '413': problem('Body too large') } : {}),
+      ...(route.idempotency ? { '422': problem('Idempotency-Key reused with another body') } : {}),
+    },
+  };
+};
+
+/** The OpenAPI 3.1 document for a route table: the full, generated contract of API.md. */
+export const openApiDocument = (routes: readonly RouteSpec[], serverUrl?: string) => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operationOf(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: '亲清互挂 platform API', version: '1.0.0' },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: problemSchema },
+    },
+  };
+};

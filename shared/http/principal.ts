@@ -1,0 +1,52 @@
+import { isRole, type Role } from '../domain/roles';
+import { forbidden, unauthorized } from './errors';
+
+/** Who is calling, taken only from verified JWT claims. */
+export interface Principal {
+  sub: string;
+  roles: Role[];
+  enterpriseId?: string;
+  unitId?: string;
+  cadreId?: string;
+}
+
+type Claims = Record<string, string | number | boolean | string[] | undefined>;
+
+/**
+ * API Gateway's JWT authorizer flattens array claims into a string such as "[operator admin]";
+ * a directly verified token keeps them as an array. Accept both.
+ */
+const groupsOf = (value: Claims[string]): string[] => {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string') return [];
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+};
+
+const optionalClaim = (claims: Claims, name: string): string | undefined => {
+  const value = claims[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+};
+
+export const principalFromClaims = (claims: Claims | undefined): Principal => {
+  const sub = claims ? optionalClaim(claims, 'sub') : undefined;
+  if (!claims || !sub) throw unauthorized();
+  const roles = groupsOf(claims['cognito:groups']).filter(isRole);
+  if (roles.length === 0) throw forbidden('The token carries no program role.');
+  return {
+    sub,
+    roles,
+    enterpriseId: optionalClaim(claims, 'custom:enterpriseId'),
+    unitId: optionalClaim(claims, 'custom:unitId'),
+    cadreId: optionalClaim(claims, 'custom:cadreId'),
+  };
+};
+
+export const hasRole = (principal: Principal, ...roles: Role[]): boolean =>
+  principal.roles.some((role) => roles.includes(role));
+
+export const requireRole = (principal: Principal, roles: readonly Role[]): void => {
+  if (!hasRole(principal, ...roles)) throw forbidden();
+};

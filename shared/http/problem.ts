@@ -1,0 +1,29 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ApiError } from './errors';
+
+/** RFC 9457 problem+json response for an ApiError, or a generic 500 that names only the correlation id. */
+export const problemResponse = (error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 => {
+  const problem =
+    error instanceof ApiError
+      ? {
+          type: `/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+          title: error.title,
+          status: error.statusCode,
+          code: error.code,
+          detail: error.detail ?? error.title,
+          errors: error.errors ?? [],
+        }
+      : {
+          type: '/problems/internal-error',
+          title: 'Internal error',
+          status: 500,
+          code: 'INTERNAL_ERROR',
+          detail: `An unexpected error occurred; quote correlation id ${correlationId}.`,
+          errors: [],
+        };
+  return {
+    statusCode: problem.status,
+    headers: { 'content-type': 'application/problem+json', 'x-correlation-id': correlationId },
+    body: JSON.stringify(problem),
+  };
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod/mini';
+import type { Schema } from './contract';
+import type { FieldError } from './errors';
+
+z.config(z.locales.en());
+
+type ParseResult = { success: true; data: unknown } | { success: false; errors: FieldError[] };
+
+const joinPath = (location: string, path: readonly PropertyKey[]) =>
+  [location, ...path.map(String)].join('.');
+
+/** Parses with zod; unknown keys become one error per key so a client sees exactly what to remove. */
+export const parseWith = (schema: Schema, value: unknown, location: string): ParseResult => {
+  const result = z.safeParse(schema, value);
+  if (result.success) return { success: true, data: result.data };
+  const errors = result.error.issues.flatMap((issue): FieldError[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: joinPath(location, [...issue.path, key]),
+          message: 'Unknown field',
+        }))
+      : [{ path: joinPath(location, issue.path), message: issue.message }],
+  );
+  return { success: false, errors };
+};
