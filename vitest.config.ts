@@ -1,0 +1,58 @@
+import { defineConfig } from 'vitest/config';
+
+const fakeAws = {
+  AWS_REGION: 'cn-north-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+};
+
+/**
+ * Four projects, run together by `npm test`: unit (pure rules and handlers with mocked SDK clients),
+ * infra (the synthesized template), integration (DynamoDB Local, started by the global setup) and
+ * e2e (HTTP against the local server, started by its global setup).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          env: { ...fakeAws, PROGRAM_TABLE: 'program', LEDGER_TABLE: 'ledger', IDEMPOTENCY_TABLE: 'idempotency' },
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          env: fakeAws,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          env: fakeAws,
+          globalSetup: ['test/support/integration-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          env: fakeAws,
+          globalSetup: ['test/support/e2e-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
