@@ -1,0 +1,38 @@
+import type { TableAccess } from './constructs/bind-table';
+
+export interface AreaSettings {
+  description: string;
+  memorySize: number;
+  program?: TableAccess;
+  ledger?: TableAccess;
+  /** Areas with idempotent creation routes need the Powertools idempotency table. */
+  idempotency?: boolean;
+}
+
+/**
+ * One Lambda function per resource area of the route table, with least-privilege table access.
+ * A route in an area missing here fails synth: a new area is a deliberate decision.
+ */
+export const AREA_SETTINGS: Record<string, AreaSettings> = {
+  meta: { description: 'Health and the OpenAPI document', memorySize: 256 },
+  units: {
+    description: 'Units (departments and towns)',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
+  grids: { description: 'Grids and visit teams', memorySize: 512, program: 'readWrite', idempotency: true },
+  enterprises: { description: 'Enterprises', memorySize: 512, program: 'readWrite', idempotency: true },
+  cadres: {
+    description: 'Cadres and experience profiles',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
+};
+
+export const settingsFor = (area: string): AreaSettings => {
+  const settings = AREA_SETTINGS[area];
+  if (!settings) throw new Error(`No AREA_SETTINGS for API area "${area}" (infra/api-areas.ts)`);
+  return settings;
+};

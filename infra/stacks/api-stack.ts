@@ -1,0 +1,151 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { apiAreas, apiRoutes } from '../../shared/contract/routes';
+import { INDEXES } from '../../shared/db/keys';
+import { ROLES } from '../../shared/domain/roles';
+import { settingsFor } from '../api-areas';
+import { HouseFunction } from '../constructs/api-function';
+import { bindTable } from '../constructs/bind-table';
+
+export interface ApiStackProps extends StackProps {
+  programTable: Table;
+  ledgerTable: Table;
+  idempotencyTable: Table;
+  logRetention: RetentionDays;
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+/** The stateless half: identity, the HTTP API and its functions, all rebuilt freely. */
+export class ApiStack extends Stack {
+  readonly userPool: UserPool;
+  readonly httpApi: HttpApi;
+  readonly functions = new Map<string, HouseFunction>();
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    this.userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        enterpriseId: new StringAttribute({ mutable: true }),
+        unitId: new StringAttribute({ mutable: true }),
+        cadreId: new StringAttribute({ mutable: true }),
+      },
+    });
+    for (const role of ROLES) {
+      new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
+    }
+    // Scope claims are set by operators only: the app client may read them but never write them.
+    const client = this.userPool.addClient('AppClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, fullname: true })
+        .withCustomAttributes('enterpriseId', 'unitId', 'cadreId'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      createDefaultStage: false,
+      description: '亲清互挂 platform API',
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            responseLength: '$context.responseLength',
+          }),
+        ),
+      },
+    });
+    (stage.node.defaultChild as CfnStage).addPropertyOverride(
+      'DefaultRouteSettings.DetailedMetricsEnabled',
+      true,
+    );
+
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    for (const area of apiAreas()) {
+      const settings = settingsFor(area);
+      const house = new HouseFunction(this, `Api-${area}`, {
+        entry: `functions/api/${area}/handler.ts`,
+        description: settings.description,
+        memorySize: settings.memorySize,
+        timeout: Duration.seconds(10),
+        logRetention: props.logRetention,
+      });
+      if (settings.program)
+        bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
+      if (settings.ledger) bindTable(house.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
+      if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
+      this.functions.set(area, house);
+      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
+    }
+
+    const none = new HttpNoneAuthorizer();
+    for (const route of apiRoutes) {
+      const routeAuthorizer: IHttpRouteAuthorizer = route.access === 'public' ? none : authorizer;
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations.get(route.area) as HttpLambdaIntegration,
+        authorizer: routeAuthorizer,
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+  }
+}
