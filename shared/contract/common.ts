@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Shared pieces of the API's schemas. */
 export const id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/));

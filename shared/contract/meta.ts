@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract';
 
 export const metaRoutes = {

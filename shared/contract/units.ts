@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract';
 import { ALL_ROLES, code, id, MASTER_DATA_WRITERS, name, pageOf, pageQuery, recordMeta } from './common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { RouteSpec, Schema } from './contract';
 
 const jsonSchema = (schema: Schema, io: 'input' | 'output') => {
