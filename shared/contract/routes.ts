@@ -1,4 +1,7 @@
 import type { RouteSpec } from '../http/contract';
+import { cadreRoutes } from './cadres';
+import { enterpriseRoutes } from './enterprises';
+import { gridRoutes } from './grids';
 import { metaRoutes } from './meta';
 import { unitRoutes } from './units';
 
@@ -6,6 +9,12 @@ import { unitRoutes } from './units';
  * The route table: every API route, once. CDK creates a route and a function per area from it, the
  * pipeline enforces it, and GET /openapi.json is generated from it.
  */
-export const apiRoutes: readonly RouteSpec[] = [...Object.values(metaRoutes), ...Object.values(unitRoutes)];
+export const apiRoutes: readonly RouteSpec[] = [
+  ...Object.values(metaRoutes),
+  ...Object.values(unitRoutes),
+  ...Object.values(gridRoutes),
+  ...Object.values(enterpriseRoutes),
+  ...Object.values(cadreRoutes),
+];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

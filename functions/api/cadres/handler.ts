@@ -1,0 +1,19 @@
+import { cadreRoutes } from '../../../shared/contract/cadres';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { createCadre } from '../../../shared/usecases/cadres/create-cadre';
+import { listVisibleCadres, readCadre } from '../../../shared/usecases/cadres/read-cadres';
+import { updateCadre } from '../../../shared/usecases/cadres/update-cadre';
+
+export const routes: Implementations<typeof cadreRoutes> = {
+  createCadre: ({ body, idempotency }) => createCadre(body, idempotency),
+  listCadres: async ({ principal, query: { limit, cursor, ...filter } }) => ({
+    body: await listVisibleCadres(principal, filter, { limit, cursor }),
+  }),
+  getCadre: async ({ principal, params }) => ({ body: await readCadre(principal, params.cadreId) }),
+  updateCadre: async ({ params, body, expectedVersion }) => ({
+    body: await updateCadre(params.cadreId, body, expectedVersion),
+  }),
+};
+
+export const handler = apiHandler(cadreRoutes, routes);

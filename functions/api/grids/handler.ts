@@ -1,0 +1,27 @@
+import { gridRoutes } from '../../../shared/contract/grids';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { notFound } from '../../../shared/http/errors';
+import { findGrid, listGrids, listTeams } from '../../../shared/repositories/grids';
+import { createGrid } from '../../../shared/usecases/grids/create-grid';
+import { createTeam } from '../../../shared/usecases/grids/create-team';
+
+const existingGrid = async (gridId: string) => {
+  const grid = await findGrid(gridId);
+  if (!grid) throw notFound('The grid');
+  return grid;
+};
+
+export const routes: Implementations<typeof gridRoutes> = {
+  createGrid: ({ body, idempotency }) => createGrid(body, idempotency),
+  listGrids: async ({ query }) => ({ body: await listGrids(query) }),
+  getGrid: async ({ params }) => ({ body: await existingGrid(params.gridId) }),
+  createTeam: ({ params, body, idempotency }) => createTeam(params.gridId, body, idempotency),
+  // An unknown grid is 404 rather than an empty list, so a mistyped id does not look like "no teams".
+  listTeams: async ({ params, query }) => {
+    await existingGrid(params.gridId);
+    return { body: await listTeams(params.gridId, query) };
+  },
+};
+
+export const handler = apiHandler(gridRoutes, routes);

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { INDUSTRY_IDS } from '../domain/industries';
+import { SERVICE_TYPES } from '../domain/service-catalogue';
+import { defineRoute } from '../http/contract';
+import { booleanQuery, id, MASTER_DATA_WRITERS, name, pageOf, pageQuery, recordMeta, text } from './common';
+import { distinctList, notEmptyPatch } from './distinct-list';
+
+/** 学过 / 管过 / 干过, in increasing weight for matching. */
+export const EXPERIENCE_KINDS = ['studied', 'managed', 'worked'] as const;
+
+/** `field` uses the enterprises' industry identifiers: matching compares the two directly. */
+const experienceEntry = z.strictObject({
+  field: z.enum(INDUSTRY_IDS),
+  kind: z.enum(EXPERIENCE_KINDS),
+  years: z.number().check(z.minimum(0), z.maximum(60)),
+});
+
+const cadreFields = {
+  name,
+  unitId: id,
+  rank: z.optional(text(50)),
+  inPool: z.boolean(),
+  experience: distinctList(experienceEntry, 30, 'Experience (field and kind)', (entry) =>
+    [entry.field, entry.kind].join('/'),
+  ),
+  serviceSkills: distinctList(z.enum(SERVICE_TYPES), SERVICE_TYPES.length, 'Service skills'),
+};
+
+export const createCadreBody = z.strictObject(cadreFields);
+export type CreateCadreBody = z.output<typeof createCadreBody>;
+
+export const updateCadreBody = z.partial(createCadreBody).check(notEmptyPatch);
+export type UpdateCadreBody = z.output<typeof updateCadreBody>;
+
+export const cadreRecord = z.object({ ...recordMeta, ...cadreFields });
+export type Cadre = z.output<typeof cadreRecord>;
+
+/**
+ * Leaders, operators and admins read every cadre; a department reads the cadres of its own unit and
+ * a cadre only its own record (the use case narrows those two).
+ */
+export const CADRE_READERS = ['leader', 'operator', 'admin', 'department', 'cadre'] as const;
+
+const cadreParams = z.strictObject({ cadreId: id });
+
+export const cadreRoutes = {
+  createCadre: defineRoute({
+    method: 'POST',
+    path: '/cadres',
+    area: 'cadres',
+    summary: 'Register a cadre with experience profile and service skills',
+    roles: MASTER_DATA_WRITERS,
+    body: createCadreBody,
+    response: cadreRecord,
+    successStatus: 201,
+    idempotency: 'optional',
+  }),
+  listCadres: defineRoute({
+    method: 'GET',
+    path: '/cadres',
+    area: 'cadres',
+    summary: 'List cadres, filtered by pool membership and unit',
+    roles: CADRE_READERS,
+    query: z.strictObject({ inPool: z.optional(booleanQuery), unitId: z.optional(id), ...pageQuery }),
+    response: pageOf(cadreRecord),
+  }),
+  getCadre: defineRoute({
+    method: 'GET',
+    path: '/cadres/{cadreId}',
+    area: 'cadres',
+    summary: 'Get one cadre',
+    roles: CADRE_READERS,
+    params: cadreParams,
+    response: cadreRecord,
+  }),
+  updateCadre: defineRoute({
+    method: 'PATCH',
+    path: '/cadres/{cadreId}',
+    area: 'cadres',
+    summary: 'Change a cadre (If-Match: the version read)',
+    roles: MASTER_DATA_WRITERS,
+    params: cadreParams,
+    body: updateCadreBody,
+    response: cadreRecord,
+    ifMatch: true,
+  }),
+};

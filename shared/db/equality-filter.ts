@@ -1,0 +1,21 @@
+import type { IndexQuery } from './records';
+
+type FilterValue = string | number | boolean;
+
+/**
+ * A FilterExpression requiring each given attribute to equal its value (undefined ones are
+ * ignored), for the filters an index query's key cannot carry. Undefined when nothing is left.
+ */
+export const equalityFilter = (
+  conditions: Record<string, FilterValue | undefined>,
+): IndexQuery['filter'] | undefined => {
+  const given = Object.entries(conditions).filter(
+    (entry): entry is [string, FilterValue] => entry[1] !== undefined,
+  );
+  if (given.length === 0) return undefined;
+  return {
+    expression: given.map((_, i) => `#filter${i} = :filter${i}`).join(' AND '),
+    names: Object.fromEntries(given.map(([attribute], i) => [`#filter${i}`, attribute])),
+    values: Object.fromEntries(given.map(([, value], i) => [`:filter${i}`, value])),
+  };
+};

@@ -1,0 +1,71 @@
+import type { Cadre } from '../contract/cadres';
+import { equalityFilter } from '../db/equality-filter';
+import { cadreIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+
+/**
+ * Cadres. Access patterns: by id (pk; the same partition holds the cadre's team memberships); all
+ * (GSI1), by unit (GSI2), in or out of the pool (GSI3), each in creation order.
+ */
+const partitionsOf = (cadre: Pick<Cadre, 'unitId' | 'inPool'>) => [
+  cadreIndexes.all(),
+  cadreIndexes.byUnit(cadre.unitId),
+  cadreIndexes.byPool(cadre.inPool),
+];
+
+export const insertCadre = (cadre: Cadre, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.cadre(cadre.id),
+          ...indexKeysOf(cadre.id, partitionsOf(cadre)),
+          entity: 'cadre',
+          ...cadre,
+        },
+        onTaken: () => conflict('CONFLICT', `Cadre ${cadre.id} already exists.`),
+      },
+    ],
+    reply,
+    idempotency,
+  );
+
+export const findCadre = (cadreId: string) => getRecord<Cadre>(keys.cadre(cadreId));
+
+export interface CadreFilter {
+  unitId?: string;
+  inPool?: boolean;
+}
+
+/** A unit's cadres are fewer than the pool's, so the unit index carries the query when both are given. */
+export const cadreQueryPlan = ({ unitId, inPool }: CadreFilter) => {
+  let partition: IndexPartition;
+  let rest: CadreFilter;
+  if (unitId) {
+    partition = cadreIndexes.byUnit(unitId);
+    rest = { inPool };
+  } else if (inPool !== undefined) {
+    partition = cadreIndexes.byPool(inPool);
+    rest = {};
+  } else {
+    partition = cadreIndexes.all();
+    rest = {};
+  }
+  return { ...partition, filter: equalityFilter({ ...rest }) };
+};
+
+export const listCadres = (
+  filter: CadreFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Cadre>> => queryPage<Cadre>({ ...cadreQueryPlan(filter), ...page });
+
+/** Writes `changes` if the version is still `expectedVersion`, moving the cadre between unit and pool lists. */
+export const saveCadreChanges = (next: Cadre, changes: Partial<Cadre>, expectedVersion: number) =>
+  updateVersioned<Cadre>(
+    keys.cadre(next.id),
+    expectedVersion,
+    { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
+    'The cadre',
+  );

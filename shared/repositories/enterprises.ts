@@ -1,0 +1,91 @@
+import type { Enterprise } from '../contract/enterprises';
+import { equalityFilter } from '../db/equality-filter';
+import { enterpriseIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+
+/**
+ * Enterprises. Access patterns: by id (pk); all (GSI1), by grid (GSI2), by town (GSI3), by industry
+ * (GSI4), each in creation order; credit-code uniqueness through a claim item.
+ */
+const partitionsOf = (enterprise: Pick<Enterprise, 'gridId' | 'townUnitId' | 'industry'>) => [
+  enterpriseIndexes.all(),
+  enterpriseIndexes.byGrid(enterprise.gridId),
+  enterpriseIndexes.byTown(enterprise.townUnitId),
+  enterpriseIndexes.byIndustry(enterprise.industry),
+];
+
+export const insertEnterprise = (enterprise: Enterprise, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.enterprise(enterprise.id),
+          ...indexKeysOf(enterprise.id, partitionsOf(enterprise)),
+          entity: 'enterprise',
+          ...enterprise,
+        },
+        onTaken: () => conflict('CONFLICT', `Enterprise ${enterprise.id} already exists.`),
+      },
+      {
+        item: { ...keys.creditCode(enterprise.creditCode), entity: 'uniqueClaim', ownerId: enterprise.id },
+        onTaken: () =>
+          conflict('CREDIT_CODE_TAKEN', `Credit code ${enterprise.creditCode} is already registered.`),
+      },
+    ],
+    reply,
+    idempotency,
+  );
+
+export const findEnterprise = (enterpriseId: string) => getRecord<Enterprise>(keys.enterprise(enterpriseId));
+
+export interface EnterpriseFilter {
+  gridId?: string;
+  townUnitId?: string;
+  industry?: string;
+}
+
+/**
+ * The most selective filter picks the index: a grid lies in one town, and a town holds fewer
+ * enterprises than an industry does across a province. The other filters narrow that query.
+ */
+export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: EnterpriseFilter) => {
+  let partition: IndexPartition;
+  let rest: EnterpriseFilter;
+  if (gridId) {
+    partition = enterpriseIndexes.byGrid(gridId);
+    rest = { townUnitId, industry };
+  } else if (townUnitId) {
+    partition = enterpriseIndexes.byTown(townUnitId);
+    rest = { industry };
+  } else if (industry) {
+    partition = enterpriseIndexes.byIndustry(industry);
+    rest = {};
+  } else {
+    partition = enterpriseIndexes.all();
+    rest = {};
+  }
+  return { ...partition, filter: equalityFilter({ ...rest }) };
+};
+
+export const listEnterprises = (
+  filter: EnterpriseFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Enterprise>> => queryPage<Enterprise>({ ...enterpriseQueryPlan(filter), ...page });
+
+/**
+ * Writes `changes` if the stored version is still `expectedVersion`; the index keys are rewritten
+ * from `next` (the record as it will be) so the enterprise moves between grid, town and industry lists.
+ */
+export const saveEnterpriseChanges = (
+  next: Enterprise,
+  changes: Partial<Enterprise>,
+  expectedVersion: number,
+) =>
+  updateVersioned<Enterprise>(
+    keys.enterprise(next.id),
+    expectedVersion,
+    { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
+    'The enterprise',
+  );

@@ -1,0 +1,74 @@
+import type { Grid, Team } from '../contract/grids';
+import { gridIndexes, indexKeysOf, keys, teamsOfGrid } from '../db/keys';
+import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+
+/**
+ * Grids and their visit teams. Access patterns: grid by id (pk); all grids (GSI1) and grids of a
+ * town (GSI2) in creation order; code uniqueness through a claim item; teams of a grid (the grid's
+ * partition, `TEAM#<id>`); teams of a cadre (the cadre's partition, one membership item per team).
+ */
+export const insertGrid = (grid: Grid, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.grid(grid.id),
+          ...indexKeysOf(grid.id, [gridIndexes.all(), gridIndexes.byTown(grid.townUnitId)]),
+          entity: 'grid',
+          ...grid,
+        },
+        onTaken: () => conflict('CONFLICT', `Grid ${grid.id} already exists.`),
+      },
+      {
+        item: { ...keys.gridCode(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
+        onTaken: () => conflict('GRID_CODE_TAKEN', `Grid code ${grid.code} is already in use.`),
+      },
+    ],
+    reply,
+    idempotency,
+  );
+
+export const findGrid = (gridId: string) => getRecord<Grid>(keys.grid(gridId));
+
+export const listGrids = (filter: {
+  townUnitId?: string;
+  limit: number;
+  cursor?: string;
+}): Promise<Page<Grid>> =>
+  queryPage<Grid>({
+    ...(filter.townUnitId ? gridIndexes.byTown(filter.townUnitId) : gridIndexes.all()),
+    limit: filter.limit,
+    cursor: filter.cursor,
+  });
+
+/**
+ * The team and one membership item per member in one transaction: later rules (which enterprises a
+ * cadre may visit) read the memberships, so they can never disagree with the team.
+ */
+export const insertTeam = (team: Team, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: { ...keys.team(team.gridId, team.id), entity: 'team', ...team },
+        onTaken: () => conflict('CONFLICT', `Team ${team.id} already exists.`),
+      },
+      ...team.memberCadreIds.map((cadreId) => ({
+        item: {
+          ...keys.teamMembership(cadreId, team.id),
+          entity: 'teamMembership',
+          cadreId,
+          teamId: team.id,
+          gridId: team.gridId,
+          createdAt: team.createdAt,
+        },
+        onTaken: () => conflict('CONFLICT', `Cadre ${cadreId} is already in team ${team.id}.`),
+      })),
+    ],
+    reply,
+    idempotency,
+  );
+
+export const listTeams = (gridId: string, page: { limit: number; cursor?: string }): Promise<Page<Team>> =>
+  queryPage<Team>({ ...teamsOfGrid(gridId), ...page });

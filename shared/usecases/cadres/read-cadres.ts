@@ -1,0 +1,37 @@
+import type { Cadre } from '../../contract/cadres';
+import type { Page } from '../../db/records';
+import { cadreVisibility, canSeeCadre } from '../../domain/cadre-visibility';
+import type { Viewer } from '../../domain/viewer';
+import { notFound } from '../../http/errors';
+import { type CadreFilter, findCadre, listCadres } from '../../repositories/cadres';
+import { emptyPage, ownRecordPage } from '../own-record-page';
+
+/** One cadre, or 404 alike for a missing one and one outside the viewer's scope. */
+export const readCadre = async (viewer: Viewer, cadreId: string): Promise<Cadre> => {
+  const cadre = await findCadre(cadreId);
+  if (!cadre || !canSeeCadre(viewer, cadre)) throw notFound('The cadre');
+  return cadre;
+};
+
+/**
+ * The cadres the viewer may see that pass the filters: a department lists its own unit (asking
+ * for another unit finds nothing), a cadre only itself.
+ */
+export const listVisibleCadres = async (
+  viewer: Viewer,
+  filter: CadreFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Cadre>> => {
+  const visibility = cadreVisibility(viewer);
+  switch (visibility.kind) {
+    case 'all':
+      return listCadres(filter, page);
+    case 'unit':
+      if (filter.unitId !== undefined && filter.unitId !== visibility.unitId) return emptyPage();
+      return listCadres({ ...filter, unitId: visibility.unitId }, page);
+    case 'self':
+      return ownRecordPage(await findCadre(visibility.cadreId), filter);
+    case 'none':
+      return emptyPage();
+  }
+};

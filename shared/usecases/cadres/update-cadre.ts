@@ -1,0 +1,20 @@
+import type { Cadre, UpdateCadreBody } from '../../contract/cadres';
+import { notFound, preconditionFailed } from '../../http/errors';
+import { findCadre, saveCadreChanges } from '../../repositories/cadres';
+import { checkCadreUnit } from './check-unit';
+
+/**
+ * Changes a cadre the caller read at `expectedVersion`: a stale version is refused first, a new
+ * unit must exist; the conditional write still yields 412 if someone else changed it meanwhile.
+ */
+export const updateCadre = async (
+  cadreId: string,
+  patch: UpdateCadreBody,
+  expectedVersion: number,
+): Promise<Cadre> => {
+  const current = await findCadre(cadreId);
+  if (!current) throw notFound('The cadre');
+  if (current.version !== expectedVersion) throw preconditionFailed();
+  if (patch.unitId !== undefined) await checkCadreUnit(patch.unitId);
+  return saveCadreChanges({ ...current, ...patch }, patch, expectedVersion);
+};

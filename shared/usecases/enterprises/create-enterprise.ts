@@ -1,0 +1,27 @@
+import type { CreateEnterpriseBody, Enterprise } from '../../contract/enterprises';
+import { checkCreditCode } from '../../domain/credit-code';
+import { newId, nowIso } from '../../domain/ids';
+import type { IdempotencyToken, Reply } from '../../http/contract';
+import { badRequest } from '../../http/errors';
+import { insertEnterprise } from '../../repositories/enterprises';
+import { checkPlacement } from './check-placement';
+
+/**
+ * Registers an enterprise: the credit code's check character must hold (a typo is caught before
+ * anything is read), town and grid must exist and agree, and the code must be new; the record and
+ * the code's claim are written in one transaction, so a failed check leaves nothing behind.
+ */
+export const createEnterprise = async (
+  input: CreateEnterpriseBody,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  if (checkCreditCode(input.creditCode) !== 'valid') {
+    throw badRequest('CREDIT_CODE_CHECKSUM', 'The credit code fails its GB 32100 check character.', [
+      { path: 'body.creditCode', message: 'The check character (position 18) does not match' },
+    ]);
+  }
+  await checkPlacement(input);
+  const now = nowIso();
+  const enterprise: Enterprise = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
+  return insertEnterprise(enterprise, { status: 201, body: enterprise }, idempotency);
+};

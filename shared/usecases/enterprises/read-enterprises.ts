@@ -1,0 +1,31 @@
+import type { Enterprise } from '../../contract/enterprises';
+import type { Page } from '../../db/records';
+import { canSeeEnterprise, enterpriseVisibility } from '../../domain/enterprise-visibility';
+import type { Viewer } from '../../domain/viewer';
+import { notFound } from '../../http/errors';
+import { type EnterpriseFilter, findEnterprise, listEnterprises } from '../../repositories/enterprises';
+import { emptyPage, ownRecordPage } from '../own-record-page';
+
+/** One enterprise, or 404 alike for a missing one and one outside the viewer's scope. */
+export const readEnterprise = async (viewer: Viewer, enterpriseId: string): Promise<Enterprise> => {
+  const enterprise = canSeeEnterprise(viewer, enterpriseId) ? await findEnterprise(enterpriseId) : undefined;
+  if (!enterprise) throw notFound('The enterprise');
+  return enterprise;
+};
+
+/** The enterprises the viewer may see that pass the filters; an enterprise account sees only its own. */
+export const listVisibleEnterprises = async (
+  viewer: Viewer,
+  filter: EnterpriseFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Enterprise>> => {
+  const visibility = enterpriseVisibility(viewer);
+  switch (visibility.kind) {
+    case 'all':
+      return listEnterprises(filter, page);
+    case 'own':
+      return ownRecordPage(await findEnterprise(visibility.enterpriseId), filter);
+    case 'none':
+      return emptyPage();
+  }
+};

@@ -1,0 +1,22 @@
+import type { Enterprise, UpdateEnterpriseBody } from '../../contract/enterprises';
+import { notFound, preconditionFailed } from '../../http/errors';
+import { findEnterprise, saveEnterpriseChanges } from '../../repositories/enterprises';
+import { checkPlacement } from './check-placement';
+
+/**
+ * Changes an enterprise the caller read at `expectedVersion`. A stale version is refused before
+ * any other check; a new grid or town is checked against the other (as patched or as stored).
+ * The write itself is conditional on the version, so a concurrent change still yields 412.
+ */
+export const updateEnterprise = async (
+  enterpriseId: string,
+  patch: UpdateEnterpriseBody,
+  expectedVersion: number,
+): Promise<Enterprise> => {
+  const current = await findEnterprise(enterpriseId);
+  if (!current) throw notFound('The enterprise');
+  if (current.version !== expectedVersion) throw preconditionFailed();
+  const next: Enterprise = { ...current, ...patch };
+  if (patch.gridId !== undefined || patch.townUnitId !== undefined) await checkPlacement(next);
+  return saveEnterpriseChanges(next, patch, expectedVersion);
+};

@@ -1,0 +1,31 @@
+import type { CreateTeamBody, Team } from '../../contract/grids';
+import { newId, nowIso } from '../../domain/ids';
+import type { IdempotencyToken, Reply } from '../../http/contract';
+import { notFound } from '../../http/errors';
+import { findCadre } from '../../repositories/cadres';
+import { findGrid, insertTeam } from '../../repositories/grids';
+import { assertReferencesFound } from '../references';
+
+/**
+ * Forms a visit team in an existing grid from existing cadres; the team and each member's
+ * membership are written together. Records are never deleted, so checking before writing is safe.
+ */
+export const createTeam = async (
+  gridId: string,
+  input: CreateTeamBody,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  const grid = await findGrid(gridId);
+  if (!grid) throw notFound('The grid');
+  const members = await Promise.all(input.memberCadreIds.map((cadreId) => findCadre(cadreId)));
+  assertReferencesFound(
+    members.map((member, i) => ({
+      path: `body.memberCadreIds.${i}`,
+      found: member !== undefined,
+      message: 'No cadre with this id',
+    })),
+  );
+  const now = nowIso();
+  const team: Team = { id: newId(), gridId, ...input, version: 1, createdAt: now, updatedAt: now };
+  return insertTeam(team, { status: 201, body: team }, idempotency);
+};
