@@ -2,7 +2,12 @@ import {
   IdempotencyAlreadyInProgressError,
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ApiError, conflict, idempotencyKeyReused } from './errors';
+
+const lostTransactionRace = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 /** Library errors with a meaning for the client become ApiErrors; everything else stays a 500. */
 export const translateKnownError = (error: unknown): unknown => {
@@ -14,5 +19,8 @@ export const translateKnownError = (error: unknown): unknown => {
       'A request with this Idempotency-Key is still being processed.',
     );
   }
+  // Another transaction touched the same items at the same moment; nothing was written.
+  if (lostTransactionRace(error))
+    return conflict('CONCURRENT_UPDATE', 'The record changed concurrently; retry.');
   return error;
 };

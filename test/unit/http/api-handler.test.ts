@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { apiHandler } from '../../../shared/http/api-handler';
+import { defineRoute, type RouteInput, type RouteSpec } from '../../../shared/http/contract';
+import { conflict } from '../../../shared/http/errors';
+import { MAX_BODY_BYTES } from '../../../shared/http/middleware/parse-body';
+import { claimsFor, invoke } from '../../support/events';
+
+const routes = {
+  create: defineRoute({
+    method: 'POST',
+    path: '/things',
+    area: 'test',
+    summary: 'create',
+    roles: ['operator'],
+    body: z.strictObject({ name: z.string().check(z.minLength(1)), size: z.optional(z.number()) }),
+    successStatus: 201,
+    idempotency: 'required',
+  }),
+  update: defineRoute({
+    method: 'PATCH',
+    path: '/things/{thingId}',
+    area: 'test',
+    summary: 'update',
+    roles: ['operator'],
+    params: z.strictObject({ thingId: z.string() }),
+    body: z.strictObject({ name: z.string() }),
+    ifMatch: true,
+  }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/things',
+    area: 'test',
+    summary: 'list',
+    roles: ['operator', 'leader'],
+    query: z.strictObject({ limit: z._default(z.coerce.number().check(z.maximum(100)), 25) }),
+  }),
+  open: defineRoute({
+    method: 'GET',
+    path: '/open',
+    area: 'test',
+    summary: 'open',
+    access: 'public',
+    roles: [],
+  }),
+  broken: defineRoute({
+    method: 'GET',
+    path: '/broken',
+    area: 'test',
+    summary: 'broken',
+    roles: ['operator'],
+  }),
+  refused: defineRoute({
+    method: 'GET',
+    path: '/refused',
+    area: 'test',
+    summary: 'refused',
+    roles: ['operator'],
+  }),
+};
+
+const seen: RouteInput<RouteSpec>[] = [];
+const record = async (input: RouteInput<RouteSpec>) => {
+  seen.push(input);
+  return { body: { ok: true, version: 4 } };
+};
+
+const handler = apiHandler(routes, {
+  create: record,
+  update: record,
+  list: record,
+  open: record,
+  broken: async () => {
+    throw new Error('database password is hunter2');
+  },
+  refused: async () => {
+    throw conflict('SOMETHING_TAKEN', 'Already there.');
+  },
+});
+
+const operator = claimsFor('operator');
+
+describe('request pipeline', () => {
+  it('answers 401 problem+json when the request carries no verified claims', async () => {
+    const result = await invoke(handler, { routeKey: 'GET /things' });
+    expect(result.status).toBe(401);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    expect(result.body).toMatchObject({ status: 401, code: 'UNAUTHORIZED', title: 'Unauthorized' });
+  });
+
+  it('lets public routes through without claims', async () => {
+    expect((await invoke(handler, { routeKey: 'GET /open' })).status).toBe(200);
+  });
+
+  it('answers 403 when no role of the caller may use the route', async () => {
+    const result = await invoke(handler, { routeKey: 'GET /things', claims: claimsFor('enterprise') });
+    expect(result).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('reads groups in both the flattened and the array form', async () => {
+    const claims = { sub: 'u1', 'cognito:groups': ['cadre', 'leader'] };
+    expect((await invoke(handler, { routeKey: 'GET /things', claims })).status).toBe(200);
+    expect(seen.at(-1)?.principal.roles).toEqual(['cadre', 'leader']);
+  });
+
+  it('reports every validation problem with its path, unknown fields included, and runs nothing', async () => {
+    const before = seen.length;
+    const result = await invoke(handler, {
+      routeKey: 'POST /things',
+      claims: operator,
+      headers: { 'idempotency-key': 'key-00000001' },
+      body: { name: '', size: 'big', id: 'mine' },
+    });
+    expect(result.status).toBe(400);
+    expect(result.body?.code).toBe('VALIDATION_FAILED');
+    expect(result.body?.errors?.map((error) => error.path).sort()).toEqual([
+      'body.id',
+      'body.name',
+      'body.size',
+    ]);
+    expect(seen.length).toBe(before);
+  });
+
+  it('coerces and defaults query parameters', async () => {
+    await invoke(handler, { routeKey: 'GET /things', claims: operator, query: { limit: '7' } });
+    expect(seen.at(-1)?.query).toEqual({ limit: 7 });
+    await invoke(handler, { routeKey: 'GET /things', claims: operator });
+    expect(seen.at(-1)?.query).toEqual({ limit: 25 });
+  });
+
+  it('rejects oversized, non-JSON and malformed bodies before validation', async () => {
+    const headers = { 'idempotency-key': 'key-00000002' };
+    const big = { name: 'x'.repeat(MAX_BODY_BYTES) };
+    const tooLarge = await invoke(handler, {
+      routeKey: 'POST /things',
+      claims: operator,
+      headers,
+      body: big,
+    });
+    expect(tooLarge).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    const textPlain = await invoke(handler, {
+      routeKey: 'POST /things',
+      claims: operator,
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: '{"name":"a"}',
+    });
+    expect(textPlain).toMatchObject({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    const malformed = await invoke(handler, {
+      routeKey: 'POST /things',
+      claims: operator,
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{"name":',
+    });
+    expect(malformed).toMatchObject({ status: 400, body: { code: 'MALFORMED_JSON' } });
+  });
+
+  it('requires an Idempotency-Key where the route says so', async () => {
+    const result = await invoke(handler, { routeKey: 'POST /things', claims: operator, body: { name: 'a' } });
+    expect(result).toMatchObject({ status: 400, body: { code: 'IDEMPOTENCY_KEY_REQUIRED' } });
+  });
+
+  it('requires If-Match on updates and parses plain, quoted and weak versions', async () => {
+    const update = (headers: Record<string, string>) =>
+      invoke(handler, {
+        routeKey: 'PATCH /things/{thingId}',
+        pathParameters: { thingId: 't1' },
+        claims: operator,
+        headers,
+        body: { name: 'b' },
+      });
+    expect(await update({})).toMatchObject({ status: 428, body: { code: 'PRECONDITION_REQUIRED' } });
+    expect(await update({ 'if-match': 'soon' })).toMatchObject({
+      status: 400,
+      body: { code: 'IF_MATCH_INVALID' },
+    });
+    for (const header of ['3', '"3"', 'W/"3"']) {
+      expect((await update({ 'if-match': header })).status).toBe(200);
+      expect(seen.at(-1)?.expectedVersion).toBe(3);
+    }
+  });
+
+  it('sends the record version as ETag', async () => {
+    const result = await invoke(handler, { routeKey: 'GET /things', claims: operator });
+    expect(result.headers.etag).toBe('"4"');
+  });
+
+  it('turns domain errors into their status and code', async () => {
+    const result = await invoke(handler, { routeKey: 'GET /refused', claims: operator });
+    expect(result).toMatchObject({
+      status: 409,
+      body: { code: 'SOMETHING_TAKEN', detail: 'Already there.' },
+    });
+  });
+
+  it('hides unexpected errors behind a 500 that names only the correlation id', async () => {
+    const result = await invoke(handler, { routeKey: 'GET /broken', claims: operator });
+    expect(result.status).toBe(500);
+    expect(result.body?.code).toBe('INTERNAL_ERROR');
+    expect(JSON.stringify(result.body)).not.toContain('hunter2');
+    expect(result.body?.detail).toContain(String(result.headers['x-correlation-id']));
+  });
+
+  it('answers 404 for a route key this function does not serve', async () => {
+    const result = await invoke(handler, { routeKey: 'DELETE /things', claims: operator });
+    expect(result).toMatchObject({ status: 404, body: { code: 'ROUTE_NOT_FOUND' } });
+  });
+});
