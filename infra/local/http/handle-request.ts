@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/http/errors';
+import { problemResponse } from '../../../shared/http/problem';
+import type { LocalKey } from '../auth/local-key';
+import type { FunctionRuntime } from '../functions/function-runtime';
+import type { LocalRoute } from '../local-module';
+import { headerValue, type IncomingRequest } from './incoming-request';
+import { authorize } from './jwt-authorizer';
+import type { RouteTable } from './route-table';
+import { toApiGatewayEvent } from './to-event';
+import { fromLambdaResult, type OutgoingResponse } from './to-response';
+
+export interface ApiGatewayEmulation {
+  key: LocalKey;
+  routes: RouteTable;
+  functions: Pick<FunctionRuntime, 'invoke'>;
+  localRoutes: readonly LocalRoute[];
+  apiId: string;
+  accountId: string;
+}
+
+const routeNotFound = (method: string, path: string) =>
+  new ApiError(404, 'ROUTE_NOT_FOUND', 'Not found', `No route ${method} ${path}.`);
+
+/**
+ * What API Gateway does with one request: `/_local` routes first (local only), then the template's
+ * routes; the JWT authorizer where the route has one; the Lambda proxy integration; the result back.
+ */
+export const handleRequest = async (
+  emulation: ApiGatewayEmulation,
+  request: IncomingRequest,
+): Promise<OutgoingResponse> => {
+  const requestId = randomUUID();
+  const path = request.url.split('?')[0] ?? '/';
+  const respond = (result: unknown): OutgoingResponse => {
+    const response = fromLambdaResult(result);
+    response.headers['apigw-requestid'] = requestId;
+    return response;
+  };
+  try {
+    if (path === '/_local' || path.startsWith('/_local/')) {
+      const local = emulation.localRoutes.find(
+        (route) => route.method === request.method && route.path === path,
+      );
+      if (!local) throw routeNotFound(request.method, path);
+      return respond(await local.handle(request));
+    }
+    const match = emulation.routes.match(request.method, path);
+    if (!match) throw routeNotFound(request.method, path);
+    const claims = match.route.requiresJwt
+      ? await authorize(emulation.key, headerValue(request, 'authorization'))
+      : undefined;
+    const event = toApiGatewayEvent(request, match, {
+      requestId,
+      apiId: emulation.apiId,
+      accountId: emulation.accountId,
+      now: new Date(),
+      ...(claims ? { claims } : {}),
+    });
+    return respond(await emulation.functions.invoke(match.route.functionLogicalId, event));
+  } catch (error) {
+    // A crashed function (or local route) reaches the client as a bare 500; the developer gets the stack.
+    if (!(error instanceof ApiError)) console.error(`[local] request ${requestId} failed:`, error);
+    const response = respond(problemResponse(error, requestId));
+    if (response.statusCode === 401) response.headers['www-authenticate'] = 'Bearer';
+    return response;
+  }
+};

@@ -1,0 +1,68 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ApiError } from '../../../shared/http/errors';
+import { problemResponse } from '../../../shared/http/problem';
+import { LocalModeError } from '../local-mode-error';
+import { type IncomingRequest, readIncomingRequest } from './incoming-request';
+import { fromLambdaResult, type OutgoingResponse } from './to-response';
+
+type RequestHandler = (request: IncomingRequest) => Promise<OutgoingResponse>;
+
+/** Loopback only: the server mints tokens for any role, so nobody else on the network may reach it. */
+const HOST = '127.0.0.1';
+
+const write = (response: ServerResponse, outgoing: OutgoingResponse) => {
+  response.writeHead(outgoing.statusCode, {
+    ...outgoing.headers,
+    'content-length': outgoing.body.byteLength,
+  });
+  response.end(outgoing.body);
+};
+
+const logLine = (request: IncomingMessage, status: number, started: number) =>
+  console.log(`[local] ${request.method} ${request.url} → ${status} (${Date.now() - started} ms)`);
+
+/**
+ * Binds the port first, so a taken port fails the start at once rather than after DynamoDB Local and
+ * the synth; requests that arrive before `serve` is called wait for it.
+ */
+export const listenLocalServer = async (port: number) => {
+  let serve: (handler: RequestHandler) => void = () => {};
+  const ready = new Promise<RequestHandler>((resolve) => {
+    serve = resolve;
+  });
+  const server = createServer(async (request, response) => {
+    const started = Date.now();
+    let outgoing: OutgoingResponse;
+    try {
+      outgoing = await (await ready)(await readIncomingRequest(request));
+    } catch (error) {
+      // Only reading the request can fail here (e.g. 413); handleRequest answers everything else.
+      if (!(error instanceof ApiError)) console.error('[local] request failed:', error);
+      outgoing = fromLambdaResult(problemResponse(error, 'local-server'));
+    }
+    write(response, outgoing);
+    logLine(request, outgoing.statusCode, started);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new LocalModeError(
+              `Port ${port} is already in use; stop what runs there or start with PORT=<other port>`,
+            )
+          : error,
+      ),
+    );
+    server.listen(port, HOST, resolve);
+  });
+  return {
+    url: `http://localhost:${port}`,
+    serve,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};
+export type LocalServer = Awaited<ReturnType<typeof listenLocalServer>>;

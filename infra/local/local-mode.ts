@@ -1,0 +1,115 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { loadOrCreateLocalKey } from './auth/local-key';
+import { launchDynamoDbLocal } from './dynamodb/dynamodb-local';
+import { dynamoDbModule } from './dynamodb/dynamodb-module';
+import { requireJava } from './dynamodb/java';
+import { functionsWithEnvironment } from './functions/environment';
+import { type FunctionRuntime, functionRuntime } from './functions/function-runtime';
+import { handleRequest } from './http/handle-request';
+import { routeTable } from './http/route-table';
+import { listenLocalServer } from './http/server';
+import { tokenRoute } from './http/token-route';
+import {
+  LOCAL_ACCOUNT_ID,
+  localAwsEnvironment,
+  localRegion,
+  REAL_CREDENTIAL_VARIABLES,
+} from './local-environment';
+import { LocalModeError } from './local-mode-error';
+import type { LocalModule } from './local-module';
+import type { StartOptions } from './options';
+import { dataPaths } from './paths';
+import { freePort } from './ports';
+import { startModules } from './start-modules';
+import { routeDefinitions } from './template/routes';
+
+export interface RunningLocalMode {
+  url: string;
+  banner: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: the synthesized app, run on this machine. Order matters for a quick start: the port is
+ * bound first (a taken port fails at once), the JVM boots while the app synthesizes, and handler
+ * modules are imported only after `process.env` holds every value the template gives them.
+ */
+export const startLocalMode = async (options: StartOptions): Promise<RunningLocalMode> => {
+  const java = requireJava();
+  const server = await listenLocalServer(options.port);
+  const cleanups: (() => Promise<void>)[] = [server.close];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    const paths = dataPaths(options.dataDir);
+    if (options.fresh) await rm(paths.dynamodb, { recursive: true, force: true });
+    await mkdir(paths.dynamodb, { recursive: true });
+    const region = localRegion();
+    const accountId = LOCAL_ACCOUNT_ID;
+    const dynamo = launchDynamoDbLocal({
+      java,
+      port: options.dynamoDbPort ?? (await freePort()),
+      dbPath: paths.dynamodb,
+      region,
+    });
+    cleanups.push(dynamo.stop);
+
+    // Imported only now: loading aws-cdk-lib and synthesizing take seconds the JVM spends booting.
+    const { synthStacks } = await import('./template/synth');
+    const stacks = synthStacks();
+    const key = await loadOrCreateLocalKey(paths.jwtKey);
+
+    let runtime: FunctionRuntime | undefined;
+    // The Step Functions state machine and the EventBridge schedules join this list as LocalModules.
+    const modules: LocalModule[] = [dynamoDbModule(dynamo, paths.dynamodb)];
+    const started = await startModules(modules, {
+      stacks,
+      region,
+      accountId,
+      dataDir: options.dataDir,
+      invoke: (functionLogicalId, event) => {
+        if (!runtime) throw new Error('Functions cannot be invoked before local mode has started');
+        return runtime.invoke(functionLogicalId, event);
+      },
+    });
+    cleanups.push(started.stop);
+
+    const functions = functionsWithEnvironment(stacks, { stacks, region, accountId, namers: started.namers });
+    for (const name of REAL_CREDENTIAL_VARIABLES) delete process.env[name];
+    Object.assign(process.env, functions.environment, started.environment, localAwsEnvironment(region));
+    runtime = functionRuntime(functions.definitions, { region, accountId });
+
+    const routes = stacks.flatMap(routeDefinitions);
+    for (const route of routes) {
+      if (!runtime.has(route.functionLogicalId)) {
+        throw new LocalModeError(
+          `Route ${route.routeKey} invokes ${route.functionLogicalId}, which has no local:entry metadata`,
+        );
+      }
+    }
+    const emulation = {
+      key,
+      routes: routeTable(routes),
+      functions: runtime,
+      localRoutes: [tokenRoute(key), ...started.routes],
+      apiId: 'local',
+      accountId,
+    };
+    server.serve((request) => handleRequest(emulation, request));
+
+    return {
+      url: server.url,
+      banner: [
+        `亲清互挂 local mode  ${server.url}  (${routes.length} routes, ${functions.definitions.length} functions)`,
+        `Token           TOKEN=$(npm run -s token -- --role operator)   or   POST ${server.url}/_local/token {"role":"operator"}`,
+        `Data            ${options.dataDir}  (npm start -- --fresh starts empty)`,
+        ...started.banner,
+      ],
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

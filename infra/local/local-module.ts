@@ -1,0 +1,40 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { IncomingRequest } from './http/incoming-request';
+import type { ResourceNamers } from './template/intrinsics';
+import type { StackTemplate } from './template/types';
+
+/** A route under `/_local`: served by local mode itself, never part of the deployed API. */
+export interface LocalRoute {
+  method: string;
+  path: string;
+  handle(request: IncomingRequest): Promise<APIGatewayProxyStructuredResultV2>;
+}
+
+export interface LocalModuleContext {
+  stacks: readonly StackTemplate[];
+  region: string;
+  accountId: string;
+  dataDir: string;
+  /** Runs a template function in-process as Lambda would; valid once every module has started. */
+  invoke(functionLogicalId: string, event: unknown): Promise<unknown>;
+}
+
+export interface StartedLocalModule {
+  /** Variables the handlers need to reach this module, e.g. an SDK endpoint override. */
+  environment?: Record<string, string>;
+  /** The CloudFormation types this module emulates, so references to them in function environments resolve. */
+  namers?: ResourceNamers;
+  routes?: LocalRoute[];
+  /** Lines for the start banner. */
+  banner?: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * One emulated AWS service, read from the template. DynamoDB is one; the Step Functions state machine
+ * and the EventBridge schedules plug in the same way.
+ */
+export interface LocalModule {
+  name: string;
+  start(context: LocalModuleContext): Promise<StartedLocalModule>;
+}

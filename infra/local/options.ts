@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LocalModeError } from './local-mode-error';
+import { DEFAULT_DATA_DIR } from './paths';
+
+export interface StartOptions {
+  port: number;
+  dataDir: string;
+  /** Deletes the stored data (not the signing key) before starting. */
+  fresh: boolean;
+  /** Unset: any free port, so several instances (and test runs) never collide. */
+  dynamoDbPort?: number;
+}
+
+const DEFAULT_PORT = 3000;
+
+const portNumber = (value: string, what: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new LocalModeError(`${what} must be a port number (1–65535), not "${value}"`);
+  }
+  return port;
+};
+
+/** `npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N]`; PORT works as well as --port. */
+export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions => {
+  let values: { fresh?: boolean; 'data-dir'?: string; port?: string; 'dynamodb-port'?: string };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        fresh: { type: 'boolean' },
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        'dynamodb-port': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new LocalModeError(
+      `${(error as Error).message}; usage: npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N]`,
+    );
+  }
+  const port = values.port ?? env.PORT;
+  const dynamoDbPort = values['dynamodb-port'];
+  return {
+    port: port === undefined ? DEFAULT_PORT : portNumber(port, values.port ? '--port' : 'PORT'),
+    dataDir: values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR,
+    fresh: values.fresh ?? false,
+    ...(dynamoDbPort === undefined ? {} : { dynamoDbPort: portNumber(dynamoDbPort, '--dynamodb-port') }),
+  };
+};
