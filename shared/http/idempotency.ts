@@ -4,6 +4,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { Context } from 'aws-lambda';
 import { tableNames } from '../config';
 import { dynamoClient } from '../db/client';
+import { canonicalJson } from '../domain/canonical-json';
 import type { IdempotencyToken, Reply } from './contract';
 
 const ONE_DAY_SECONDS = 24 * 60 * 60;
@@ -24,18 +25,6 @@ const store = () => {
   return persistenceStore;
 };
 
-/** Stable JSON: keys sorted, so the same body always hashes the same. */
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-};
-
 /** The key is scoped to caller and route, so two callers' keys never collide. */
 export const idempotencyToken = (
   caller: string,
@@ -44,7 +33,7 @@ export const idempotencyToken = (
   request: { params: unknown; body: unknown },
 ): IdempotencyToken => ({
   scopedKey: `${caller}|${routeKey}|${key}`,
-  requestHash: createHash('sha256').update(canonical(request)).digest('base64url'),
+  requestHash: createHash('sha256').update(canonicalJson(request)).digest('base64url'),
 });
 
 type Run = () => Promise<Reply>;

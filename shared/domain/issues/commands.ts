@@ -1,0 +1,59 @@
+import type { Actor, ReturnReason, Verdict } from './issue';
+
+/** Everything that can happen to an issue after it is raised, by a person or by the program itself. */
+export type IssueCommand =
+  | { type: 'resolve_on_spot'; resolution: string }
+  | { type: 'escalate'; unitId?: string; dueWorkingDays?: number; executionArn: string }
+  | { type: 'dispatch'; unitId: string; dueWorkingDays?: number }
+  | { type: 'progress'; note: string }
+  | { type: 'return'; reasonCode: ReturnReason; note: string }
+  | { type: 'request_consultation'; note: string }
+  | { type: 'request_extension'; workingDays: number; reason: string }
+  | { type: 'approve_extension' }
+  | { type: 'resolve'; resolution: string }
+  | { type: 'feedback'; verdict: Verdict; comment?: string }
+  | {
+      type: 'decide';
+      consultationId: string;
+      dispatchOrderId: string;
+      leadUnitId: string;
+      coUnitIds: string[];
+      dueWorkingDays: number;
+      note: string;
+    }
+  | { type: 'mark_due_soon' }
+  | { type: 'supervise'; workingDaysOverdue: number }
+  | { type: 'close_no_response' }
+  | { type: 'record_failure'; error: string; cause: string };
+
+export type IssueCommandType = IssueCommand['type'];
+
+/** Counters kept per unit per quarter inside the same transactions; scoring reads only these. */
+export const UNIT_COUNTERS = [
+  'assigned',
+  'resolvedOnTime',
+  'resolvedLate',
+  'overdue',
+  'overdueWorkingDays',
+  'supervisions',
+  'returns',
+  'reReviews',
+  'consultations',
+  'verdictSatisfied',
+  'verdictBasicallySatisfied',
+  'verdictUnsatisfied',
+  'noResponse',
+] as const;
+export type UnitCounter = (typeof UNIT_COUNTERS)[number];
+
+export interface CounterDelta {
+  unitId: string;
+  quarter: string;
+  counter: UnitCounter;
+  by: number;
+}
+
+export interface TransitionContext {
+  today: string;
+  actor: Actor;
+}

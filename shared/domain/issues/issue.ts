@@ -1,0 +1,107 @@
+import type { CalendarDate } from '../calendar';
+import type { Role } from '../roles';
+
+export const ISSUE_STATUSES = [
+  'open',
+  'awaiting_dispatch',
+  'assigned',
+  'awaiting_consultation',
+  'awaiting_feedback',
+  'closed',
+] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+export const ISSUE_SOURCES = ['self', 'visit', 'resident', 'hotline'] as const;
+export type IssueSource = (typeof ISSUE_SOURCES)[number];
+
+export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const CLOSURES = ['satisfied', 'basically_satisfied', 'no_response'] as const;
+export type Closure = (typeof CLOSURES)[number];
+
+/** 退单 reasons a department may give when it hands an issue back. */
+export const RETURN_REASONS = [
+  'not_our_remit',
+  'needs_other_department',
+  'insufficient_information',
+  'enterprise_unreachable',
+  'duplicate',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** blue: due soon; yellow: overdue and supervised; red: overdue at the supervision limit. */
+export type Card = 'blue' | 'yellow' | 'red';
+
+export interface Actor {
+  sub: string;
+  role: Role | 'system';
+}
+
+export interface Assignment {
+  unitId: string;
+  coUnitIds: string[];
+  assignedOn: CalendarDate;
+  dueWorkingDays: number;
+  dueDate: CalendarDate;
+  supervisionLevel: number;
+  overdue: boolean;
+  workingDaysOverdue: number;
+  card?: Card;
+  pendingExtension?: { workingDays: number; reason: string; requestedOn: CalendarDate };
+  /** The dispatch order that decided this assignment, after a consultation. */
+  dispatchOrderId?: string;
+}
+
+/**
+ * Workflow bookkeeping. Human decisions are appended to `signals`; the n-th callback wait of the
+ * execution consumes signals[n-1], whether the decision came before or after the wait registered.
+ */
+export interface WorkflowState {
+  executionArn: string;
+  signals: SignalKind[];
+  /** The callback wait registered now, if any: its task token and the signal number it consumes. */
+  wait?: { seq: number; token: string; waitingFor: WaitKind };
+  /** Set until StartExecution has succeeded (transactional outbox; the daily sweep retries). */
+  startPending?: boolean;
+  failure?: { error: string; cause: string };
+}
+
+export type WaitKind = 'dispatch' | 'resolution' | 'consultation_decision' | 'verdict';
+
+export type SignalKind =
+  | 'dispatched'
+  | 'returned'
+  | 'consultation_requested'
+  | 'resolved'
+  | 'decided'
+  | 'closed'
+  | 're_review'
+  | 'consultation';
+
+export interface Issue {
+  id: string;
+  enterpriseId: string;
+  gridId: string;
+  townUnitId: string;
+  category: string;
+  title: string;
+  description: string;
+  source: IssueSource;
+  raisedBy: Actor;
+  status: IssueStatus;
+  closure?: Closure;
+  verdict?: { verdict: Verdict; comment?: string; on: CalendarDate };
+  assignment?: Assignment;
+  reReviewCount: number;
+  consultation?: { requestedOn: CalendarDate; reason: string; consultationId?: string };
+  resolution?: { text: string; on: CalendarDate; onSpot: boolean; unitId?: string; onTime?: boolean };
+  followUpDeadline?: CalendarDate;
+  workflow?: WorkflowState;
+  executionArn?: string;
+  ledgerHead: { seq: number; hash: string };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
