@@ -1,0 +1,28 @@
+/** API handlers may be at most this much larger and slower to import than the baseline bundle. */
+export const BUDGET_RATIO = 1.3;
+
+export interface Measured {
+  name: string;
+  isApiHandler: boolean;
+  bytes: number;
+  medianMs: number;
+}
+
+export interface Judged extends Measured {
+  sizeRatio: number;
+  timeRatio: number;
+  /** Null where no budget applies (the baseline itself, workflow and job functions). */
+  withinBudget: boolean | null;
+}
+
+/** Both ratios against the baseline built and timed in the same run, so machines compare alike. */
+export const judge = (bundle: Measured, baseline: Measured): Judged => {
+  const sizeRatio = bundle.bytes / baseline.bytes;
+  const timeRatio = bundle.medianMs / baseline.medianMs;
+  return {
+    ...bundle,
+    sizeRatio,
+    timeRatio,
+    withinBudget: bundle.isApiHandler ? sizeRatio <= BUDGET_RATIO && timeRatio <= BUDGET_RATIO : null,
+  };
+};
