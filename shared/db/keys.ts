@@ -1,8 +1,8 @@
 /**
  * Every key of the program table is built here (single-table design; docs/data-model.md lists the
- * access patterns). GSI1–GSI4 are overloaded: each entity states what it puts in them.
+ * access patterns). GSI1–GSI6 are overloaded: each entity states what it puts in them.
  */
-export const INDEXES = ['GSI1', 'GSI2', 'GSI3', 'GSI4'] as const;
+export const INDEXES = ['GSI1', 'GSI2', 'GSI3', 'GSI4', 'GSI5', 'GSI6'] as const;
 export type IndexName = (typeof INDEXES)[number];
 
 export interface ItemKey {
@@ -10,7 +10,7 @@ export interface ItemKey {
   sk: string;
 }
 
-export type IndexKeys = Partial<Record<`gsi${1 | 2 | 3 | 4}${'pk' | 'sk'}`, string>>;
+export type IndexKeys = Partial<Record<`gsi${1 | 2 | 3 | 4 | 5 | 6}${'pk' | 'sk'}`, string>>;
 
 export const KEY_ATTRIBUTES = [
   'pk',
@@ -23,6 +23,10 @@ export const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
+  'gsi6pk',
+  'gsi6sk',
 ];
 
 export const indexAttributes = (index: IndexName) => {
@@ -44,24 +48,41 @@ export const keys = {
   creditCode: (code: string): ItemKey => ({ pk: `UNIQUE#CREDIT_CODE#${code}`, sk: 'UNIQUE' }),
   cadre: (id: string): ItemKey => ({ pk: `CADRE#${id}`, sk: 'CADRE' }),
   idempotencyGuard: (scopedKey: string): ItemKey => ({ pk: `IDEMPOTENCY#${scopedKey}`, sk: 'GUARD' }),
+  issue: (id: string): ItemKey => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' }),
+  /** A co-handling unit's link to an issue, so the unit's issue list finds it. */
+  coUnitLink: (issueId: string, unitId: string): ItemKey => ({
+    pk: `ISSUE#${issueId}`,
+    sk: `COUNIT#${unitId}`,
+  }),
+  /** Ledger table: one partition per issue, entries in sequence order. */
+  ledgerEntry: (issueId: string, seq: number): ItemKey => ({
+    pk: `ISSUE#${issueId}`,
+    sk: `SEQ#${String(seq).padStart(10, '0')}`,
+  }),
+  unitQuarterCounters: (unitId: string, quarter: string): ItemKey => ({
+    pk: `UNITSTATS#${unitId}`,
+    sk: `Q#${quarter}`,
+  }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */
 export interface IndexPartition {
   index: IndexName;
   partition: string;
+  /** Sort key within the partition; the record's id when omitted. */
+  sort?: string;
 }
 
 /**
- * The GSI attributes of an item that appears in `partitions`. The sort key is always the record's
- * id (a ULID), so every such list runs in creation order.
+ * The GSI attributes of an item that appears in `partitions`. The sort key is the record's id (a
+ * ULID, so the list runs in creation order) unless the partition names another.
  */
 export const indexKeysOf = (id: string, partitions: readonly IndexPartition[]): IndexKeys => {
   const attributes: Record<string, string> = {};
-  for (const { index, partition } of partitions) {
+  for (const { index, partition, sort } of partitions) {
     const { pk, sk } = indexAttributes(index);
     attributes[pk] = partition;
-    attributes[sk] = id;
+    attributes[sk] = sort ?? id;
   }
   return attributes as IndexKeys;
 };
@@ -95,3 +116,49 @@ export const cadreIndexes = {
 
 /** Teams live in their grid's partition, so a grid's teams are one key query. */
 export const teamsOfGrid = (gridId: string) => ({ partition: keys.grid(gridId).pk, sortPrefix: 'TEAM#' });
+
+/** Work queues in GSI3 are sharded so that a province's open assignments never crowd one partition. */
+export const QUEUE_SHARDS = 8;
+
+export const shardOf = (id: string): number => {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % QUEUE_SHARDS;
+};
+
+/**
+ * Issues: GSI1 by enterprise, GSI2 by assigned unit (co-units through link items), GSI3 the sparse work
+ * queues (open assignments by due date, awaiting feedback by follow-up deadline, awaiting consultation,
+ * awaiting dispatch), GSI4 by grid, GSI5 by status, GSI6 all.
+ */
+export const issueIndexes = {
+  byEnterprise: (enterpriseId: string): IndexPartition => ({
+    index: 'GSI1',
+    partition: `ISSUE#ENT#${enterpriseId}`,
+  }),
+  byUnit: (unitId: string): IndexPartition => ({ index: 'GSI2', partition: `ISSUE#UNIT#${unitId}` }),
+  openAssignments: (shard: number, dueDate?: string, id?: string): IndexPartition => ({
+    index: 'GSI3',
+    partition: `QUEUE#OPEN_ASSIGNMENT#${shard}`,
+    sort: dueDate && `${dueDate}#${id}`,
+  }),
+  awaitingFeedback: (shard: number, deadline?: string, id?: string): IndexPartition => ({
+    index: 'GSI3',
+    partition: `QUEUE#AWAITING_FEEDBACK#${shard}`,
+    sort: deadline && `${deadline}#${id}`,
+  }),
+  awaitingConsultation: (): IndexPartition => ({ index: 'GSI3', partition: 'QUEUE#AWAITING_CONSULTATION' }),
+  awaitingDispatch: (): IndexPartition => ({ index: 'GSI3', partition: 'QUEUE#AWAITING_DISPATCH' }),
+  byGrid: (gridId: string): IndexPartition => ({ index: 'GSI4', partition: `ISSUE#GRID#${gridId}` }),
+  byStatus: (status: string): IndexPartition => ({ index: 'GSI5', partition: `ISSUE#STATUS#${status}` }),
+  all: (): IndexPartition => ({ index: 'GSI6', partition: 'ISSUE' }),
+};
+
+/** Unit counters of one quarter, all units together: what quarterly scoring reads (GSI1). */
+export const unitCounterIndexes = {
+  byQuarter: (quarter: string, unitId: string): IndexPartition => ({
+    index: 'GSI1',
+    partition: `UNITSTATS#${quarter}`,
+    sort: unitId,
+  }),
+};

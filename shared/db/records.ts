@@ -28,6 +28,8 @@ export const toRecord = <T>(item: StoredItem): T => {
 /** A put that must not overwrite: either the record itself or a uniqueness claim (e.g. a credit code). */
 export interface GuardedPut {
   item: StoredItem & ItemKey;
+  /** The program table unless named (the ledger's first entry is written beside a new issue). */
+  tableName?: string;
   /** The error when the key is already taken. */
   onTaken: () => ApiError;
 }
@@ -49,13 +51,14 @@ export const createRecords = async (
     reply,
     createdAt: new Date().toISOString(),
   };
-  const items = guard ? [guard, ...puts.map((put) => put.item)] : puts.map((put) => put.item);
+  const guardPut = guard && { item: guard, tableName: tableNames.program };
+  const items = guardPut ? [guardPut, ...puts] : puts;
   try {
     await documentClient.send(
       new TransactWriteCommand({
-        TransactItems: items.map((item) => ({
+        TransactItems: items.map(({ item, tableName }) => ({
           Put: {
-            TableName: tableNames.program,
+            TableName: tableName ?? tableNames.program,
             Item: item,
             ConditionExpression: 'attribute_not_exists(pk)',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

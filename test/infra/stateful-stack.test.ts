@@ -16,13 +16,13 @@ describe('stateful stack', () => {
     }
   });
 
-  it('gives the program table four overloaded GSIs on string keys', () => {
+  it('gives the program table six overloaded GSIs on string keys', () => {
     dataTemplate().hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [1, 2, 3, 4].map((n) => ({
+      GlobalSecondaryIndexes: [1, 2, 3, 4, 5, 6].map((n) => ({
         IndexName: `GSI${n}`,
         KeySchema: [
           { AttributeName: `gsi${n}pk`, KeyType: 'HASH' },

@@ -1,0 +1,29 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import { documentClient } from '../db/client';
+import type { CalendarYear } from '../domain/calendar';
+
+/** Holiday arrangements operators loaded after the built-in years: pk `CALENDAR`, sk `YEAR#<year>`. */
+export const listLoadedCalendarYears = async (): Promise<CalendarYear[]> => {
+  const { Items } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableNames.program,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'CALENDAR' },
+    }),
+  );
+  return (Items ?? []).map((item) => item.data as CalendarYear);
+};
+
+export const saveCalendarYear = async (
+  year: CalendarYear,
+  meta: { loadedBy: string; loadedAt: string; replace: boolean },
+) => {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableNames.program,
+      Item: { pk: 'CALENDAR', sk: `YEAR#${year.year}`, entity: 'calendarYear', data: year, ...meta },
+      ...(meta.replace ? {} : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    }),
+  );
+};

@@ -1,0 +1,228 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import { documentClient } from '../db/client';
+import { type ItemKey, keys } from '../db/keys';
+import { createRecords, toRecord } from '../db/records';
+import type { CounterDelta } from '../domain/issues/commands';
+import type { Actor, Issue } from '../domain/issues/issue';
+import type { Transition } from '../domain/issues/lifecycle';
+import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+import { coUnitLinkItem, issueItem } from './issue-items';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** An issue as read, with the bookkeeping revision every conditional write must match. */
+export interface StoredIssue {
+  issue: Issue;
+  workflowRev: number;
+}
+
+/** Another writer changed the issue between our read and our write; nothing was written. */
+export class StaleIssueError extends Error {
+  override readonly name = 'StaleIssueError';
+}
+
+const ledgerItem = (entry: LedgerEntry) => ({ ...keys.ledgerEntry(entry.issueId, entry.seq), ...entry });
+
+export const findIssue = async (issueId: string): Promise<StoredIssue | undefined> => {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableNames.program, Key: keys.issue(issueId), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { workflowRev, ...issue } = toRecord<Issue & { workflowRev: number }>(Item);
+  return { issue, workflowRev };
+};
+
+/** A raised issue and its first ledger entry, together or not at all (and at most once per Idempotency-Key). */
+export const insertIssue = (issue: Issue, entry: LedgerEntry, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      { item: issueItem(issue, 0), onTaken: () => conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
+      {
+        item: ledgerItem(entry),
+        tableName: tableNames.ledger,
+        onTaken: () => conflict('CONFLICT', `Ledger of issue ${issue.id} already started.`),
+      },
+    ],
+    reply,
+    idempotency,
+  );
+
+/** Adds up deltas per unit and quarter: one update per counter item per transaction. */
+const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {
+  const grouped = new Map<string, { unitId: string; quarter: string; adds: Map<string, number> }>();
+  for (const { unitId, quarter, counter, by } of deltas) {
+    const key = `${unitId}|${quarter}`;
+    const group = grouped.get(key) ?? { unitId, quarter, adds: new Map() };
+    group.adds.set(counter, (group.adds.get(counter) ?? 0) + by);
+    grouped.set(key, group);
+  }
+  return [...grouped.values()].map(({ unitId, quarter, adds }) => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {
+      ':unitId': unitId,
+      ':quarter': quarter,
+      ':gpk': `UNITSTATS#${quarter}`,
+    };
+    const terms = [...adds.entries()].map(([counter, by], i) => {
+      names[`#c${i}`] = counter;
+      values[`:c${i}`] = by;
+      return `#c${i} :c${i}`;
+    });
+    return {
+      Update: {
+        TableName: tableNames.program,
+        Key: keys.unitQuarterCounters(unitId, quarter),
+        UpdateExpression: `SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :unitId ADD ${terms.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  });
+};
+
+const coUnitChanges = (before: Issue, after: Issue): TransactItem[] => {
+  const was = new Set(before.assignment?.coUnitIds ?? []);
+  const now = new Set(after.assignment?.coUnitIds ?? []);
+  return [
+    ...[...now]
+      .filter((unitId) => !was.has(unitId))
+      .map((unitId) => ({ Put: { TableName: tableNames.program, Item: coUnitLinkItem(after.id, unitId) } })),
+    ...[...was]
+      .filter((unitId) => !now.has(unitId))
+      .map((unitId) => ({
+        Delete: { TableName: tableNames.program, Key: keys.coUnitLink(after.id, unitId) },
+      })),
+  ];
+};
+
+export interface CommitOptions {
+  actor: Actor;
+  at: string;
+  /** Other writes that belong to the same change (e.g. a dispatch order); they succeed or fail with it. */
+  extraItems?: TransactItem[];
+}
+
+/**
+ * Records one transition as one transaction: the issue (status and version guarded), the next ledger
+ * entry chained to the previous one, the unit counters and co-unit links. Throws StaleIssueError when
+ * the issue changed since it was read.
+ */
+export const commitTransition = async (
+  stored: StoredIssue,
+  transition: Transition,
+  options: CommitOptions,
+): Promise<Issue> => {
+  const before = stored.issue;
+  const seq = before.ledgerHead.seq + 1;
+  const entry = chainEntry(
+    {
+      issueId: before.id,
+      seq,
+      at: options.at,
+      actor: options.actor,
+      action: transition.action,
+      fromStatus: transition.fromStatus,
+      toStatus: transition.toStatus,
+      data: transition.data,
+    },
+    before.ledgerHead.hash,
+  );
+  const next: Issue = {
+    ...transition.next,
+    version: before.version + 1,
+    ledgerHead: { seq, hash: entry.hash },
+    updatedAt: options.at,
+  };
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableNames.program,
+              Item: issueItem(next, stored.workflowRev),
+              ConditionExpression: 'version = :version AND workflowRev = :rev AND #status = :status',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':version': before.version,
+                ':rev': stored.workflowRev,
+                ':status': before.status,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableNames.ledger,
+              Item: ledgerItem(entry),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...counterUpdates(transition.counters),
+          ...coUnitChanges(before, next),
+          ...(options.extraItems ?? []),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    ) {
+      throw new StaleIssueError(`issue ${before.id} changed since version ${before.version}`);
+    }
+    throw error;
+  }
+  return next;
+};
+
+/** The whole ledger of an issue, in sequence order (strongly consistent: it is read right after writes). */
+export const readLedger = async (issueId: string): Promise<LedgerEntry[]> => {
+  const entries: LedgerEntry[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableNames.ledger,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ISSUE#${issueId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { pk: _pk, sk: _sk, ...entry } = item;
+      entries.push(entry as LedgerEntry);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return entries;
+};
+
+/** Issues by id, in the order asked, skipping any that do not exist. */
+export const findIssues = async (issueIds: readonly string[]): Promise<Issue[]> => {
+  const found = new Map<string, Issue>();
+  for (let i = 0; i < issueIds.length; i += 100) {
+    let request: Record<string, { Keys: ItemKey[] }> | undefined = {
+      [tableNames.program]: { Keys: issueIds.slice(i, i + 100).map((id) => keys.issue(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of response.Responses?.[tableNames.program] ?? []) {
+        const { workflowRev: _rev, ...issue } = toRecord<Issue & { workflowRev: number }>(item);
+        found.set(issue.id, issue);
+      }
+      request = response.UnprocessedKeys as typeof request;
+    }
+  }
+  return issueIds.flatMap((id) => found.get(id) ?? []);
+};

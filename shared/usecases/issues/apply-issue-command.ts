@@ -1,0 +1,95 @@
+import { programDateOf } from '../../domain/calendar';
+import { nowIso } from '../../domain/ids';
+import type { IssueCommand } from '../../domain/issues/commands';
+import type { Actor, Issue } from '../../domain/issues/issue';
+import { decide, type Transition, TransitionRefused } from '../../domain/issues/lifecycle';
+import { conflict, invalidTransition, notFound } from '../../http/errors';
+import {
+  commitTransition,
+  findIssue,
+  StaleIssueError,
+  type StoredIssue,
+  type TransactItem,
+} from '../../repositories/issues';
+import { completeWait, type SignalOutput } from '../../workflow/task-signals';
+import { programCalendar } from '../calendar/program-calendar';
+import { issuePolicy } from './issue-policy';
+
+const ATTEMPTS = 3;
+
+export interface ApplyIssueCommand {
+  issueId: string;
+  actor: Actor;
+  command: IssueCommand;
+  /** Scope and role rules for this caller on this issue; throws notFound / forbidden. */
+  authorize?: (issue: Issue) => void | Promise<void>;
+  /** Writes that belong to the same change (e.g. a dispatch order line), given the transition. */
+  extraItems?: (transition: Transition, stored: StoredIssue) => TransactItem[] | Promise<TransactItem[]>;
+  /** When the caller names a time (jobs run for an `asOf`), else now. */
+  at?: string;
+}
+
+/**
+ * Tells the issue's workflow about a human decision: the decision is appended to the issue's signals
+ * in the same transaction; if the execution is already waiting for exactly that decision, its wait is
+ * taken off the issue and completed after the commit. If it is not waiting yet, it finds the decision
+ * when it registers its wait (see registerWait), so a decision can never be lost to that race.
+ */
+const withSignal = (stored: StoredIssue, transition: Transition) => {
+  const workflow = stored.issue.workflow;
+  if (!transition.signal || !workflow) return { transition, delivery: undefined };
+  const signals = [...workflow.signals, transition.signal];
+  const output: SignalOutput = { seq: signals.length, kind: transition.signal };
+  const waiting = workflow.wait?.seq === output.seq ? workflow.wait : undefined;
+  const nextWorkflow = {
+    ...(transition.next.workflow ?? workflow),
+    signals,
+    wait: waiting ? undefined : workflow.wait,
+  };
+  return {
+    transition: { ...transition, next: { ...transition.next, workflow: nextWorkflow } },
+    delivery: waiting && { token: waiting.token, output },
+  };
+};
+
+/**
+ * The main course of every change to an existing issue: read it, check the caller may act, decide the
+ * transition (409 INVALID_TRANSITION when the status does not allow it), commit it with its ledger
+ * entry and counters in one transaction, then signal the workflow. A concurrent change makes the
+ * commit fail as a whole; we then re-read and decide again, so of concurrent decisions exactly one
+ * wins and the others meet the new status.
+ */
+export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Issue> => {
+  for (let attempt = 1; ; attempt++) {
+    const stored = await findIssue(request.issueId);
+    if (!stored) throw notFound('The issue');
+    await request.authorize?.(stored.issue);
+    const at = request.at ?? nowIso();
+    let decided: Transition;
+    try {
+      decided = decide(
+        stored.issue,
+        request.command,
+        { today: programDateOf(at), actor: request.actor },
+        await programCalendar(),
+        issuePolicy,
+      );
+    } catch (error) {
+      if (error instanceof TransitionRefused) throw invalidTransition(error.message);
+      throw error;
+    }
+    const { transition, delivery } = withSignal(stored, decided);
+    try {
+      const issue = await commitTransition(stored, transition, {
+        actor: request.actor,
+        at,
+        extraItems: await request.extraItems?.(transition, stored),
+      });
+      if (delivery) await completeWait(delivery.token, delivery.output);
+      return issue;
+    } catch (error) {
+      if (!(error instanceof StaleIssueError)) throw error;
+      if (attempt >= ATTEMPTS) throw conflict('CONCURRENT_UPDATE', 'The issue is changing right now; retry.');
+    }
+  }
+};
