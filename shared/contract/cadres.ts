@@ -3,7 +3,8 @@ import { INDUSTRY_IDS } from '../domain/industries';
 import { SERVICE_TYPES } from '../domain/service-catalogue';
 import { defineRoute } from '../http/contract';
 import { booleanQuery, id, MASTER_DATA_WRITERS, name, pageOf, pageQuery, recordMeta, text } from './common';
-import { distinctList, notEmptyPatch } from './distinct-list';
+import { distinctList } from './distinct-list';
+import { notEmptyPatch } from './not-empty-patch';
 
 /** 学过 / 管过 / 干过, in increasing weight for matching. */
 export const EXPERIENCE_KINDS = ['studied', 'managed', 'worked'] as const;

@@ -16,8 +16,3 @@ export const distinctList = <T extends z.core.$ZodType>(
       message: `${what} must not repeat`,
     }),
   );
-
-/** PATCH bodies: every field optional, but an empty patch is almost certainly a client bug. */
-export const notEmptyPatch = z.refine<object>((patch) => Object.keys(patch).length > 0, {
-  message: 'Send at least one field to change',
-});

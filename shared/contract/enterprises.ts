@@ -3,7 +3,8 @@ import { CREDIT_CODE_PATTERN } from '../domain/credit-code';
 import { INDUSTRY_IDS } from '../domain/industries';
 import { defineRoute } from '../http/contract';
 import { ALL_ROLES, id, MASTER_DATA_WRITERS, name, pageOf, pageQuery, recordMeta, text } from './common';
-import { distinctList, notEmptyPatch } from './distinct-list';
+import { distinctList } from './distinct-list';
+import { notEmptyPatch } from './not-empty-patch';
 
 /**
  * The format only (18 characters of the GB 32100 alphabet, digits where the division code goes);
