@@ -1,0 +1,15 @@
+/** The working-day calendar's public surface. */
+export type { CalendarDate } from './calendar-date';
+export { parseCalendarDate } from './calendar-date';
+export type { CalendarYear, CalendarYearProblem, HolidayArrangement } from './calendar-year';
+export {
+  CalendarDateInvalidError,
+  CalendarYearExistsError,
+  CalendarYearInvalidError,
+  CalendarYearMissingError,
+} from './errors';
+export { BUILT_IN_CALENDAR, buildWorkingCalendar } from './program-calendar';
+export { programDateOf } from './program-date';
+export { type CalendarYearValidation, validateCalendarYear } from './validate-calendar-year';
+export { createWorkingCalendar, type WorkingCalendar } from './working-calendar';
+export { BUILT_IN_YEARS } from './years';
