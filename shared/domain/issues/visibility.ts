@@ -31,6 +31,8 @@ export const canSeeIssue = (principal: Principal, issue: Issue, reach?: CadreRea
           reach !== undefined &&
           (reach.gridIds.includes(issue.gridId) || reach.residentEnterpriseIds.includes(issue.enterpriseId))
         );
+      default:
+        return false;
     }
   });
 
