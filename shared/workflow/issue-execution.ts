@@ -1,0 +1,37 @@
+import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { sfnClient } from './sfn-client';
+
+const stateMachineArn = (): string => {
+  const arn = process.env.ISSUE_STATE_MACHINE_ARN;
+  if (!arn) throw new Error('Missing environment variable ISSUE_STATE_MACHINE_ARN');
+  return arn;
+};
+
+/** One execution per escalated issue, named after it, so its ARN is known before it starts. */
+export const executionArnFor = (issueId: string): string =>
+  `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${issueId}`;
+
+/** What every execution starts with: the issue and how many decisions it has consumed (none). */
+export interface IssueExecutionInput {
+  issueId: string;
+  signal: { seq: number; kind: string };
+}
+
+/**
+ * Starts the issue's execution. StartExecution with the same name and input is idempotent, so a retry
+ * after a lost answer is safe; the same name with other input means it was started already.
+ */
+export const startIssueExecution = async (issueId: string): Promise<void> => {
+  const input: IssueExecutionInput = { issueId, signal: { seq: 0, kind: 'escalated' } };
+  try {
+    await sfnClient.send(
+      new StartExecutionCommand({
+        stateMachineArn: stateMachineArn(),
+        name: issueId,
+        input: JSON.stringify(input),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+  }
+};
