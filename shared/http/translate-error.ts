@@ -3,6 +3,7 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { CalendarYearMissingError } from '../domain/calendar/errors';
 import { ApiError, conflict, idempotencyKeyReused } from './errors';
 
 const lostTransactionRace = (error: unknown) =>
@@ -18,6 +19,9 @@ export const translateKnownError = (error: unknown): unknown => {
       'IDEMPOTENCY_IN_PROGRESS',
       'A request with this Idempotency-Key is still being processed.',
     );
+  }
+  if (error instanceof CalendarYearMissingError) {
+    return conflict(error.code, error.message);
   }
   // Another transaction touched the same items at the same moment; nothing was written.
   if (lostTransactionRace(error))
