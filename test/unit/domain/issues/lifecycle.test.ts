@@ -18,7 +18,7 @@ const run = (issue: Issue, command: IssueCommand, today = '2026-03-02'): Transit
   decide(issue, command, { today, actor }, BUILT_IN_CALENDAR, policy);
 const after = (issue: Issue, command: IssueCommand, today?: string): Issue => run(issue, command, today).next;
 const escalated = (unitId = 'U1') =>
-  after(openIssue(), { type: 'escalate', unitId, dueWorkingDays: 5, executionArn: 'arn:exec:I1' });
+  nextOf(openIssue(), { type: 'escalate', unitId, dueWorkingDays: 5, executionArn: 'arn:exec:I1' });
 
 describe('issue lifecycle', () => {
   it('escalates with a unit to assigned, due in working days, counted as assigned', () => {
@@ -45,7 +45,7 @@ describe('issue lifecycle', () => {
   });
 
   it('escalates without a unit to awaiting_dispatch and dispatches with the default due days', () => {
-    const waiting = after(openIssue(), { type: 'escalate', executionArn: 'arn' });
+    const waiting = nextOf(openIssue(), { type: 'escalate', executionArn: 'arn' });
     expect(waiting.status).toBe('awaiting_dispatch');
     const dispatched = run(waiting, { type: 'dispatch', unitId: 'U2' });
     expect(dispatched).toMatchObject({ toStatus: 'assigned', signal: 'dispatched' });
@@ -80,7 +80,7 @@ describe('issue lifecycle', () => {
   });
 
   it('closes on a satisfied verdict and records the closure', () => {
-    const resolved = after(escalated(), { type: 'resolve', resolution: 'done' });
+    const resolved = nextOf(escalated(), { type: 'resolve', resolution: 'done' });
     const transition = run(resolved, { type: 'feedback', verdict: 'basically_satisfied' });
     expect(transition).toMatchObject({ toStatus: 'closed', signal: 'closed' });
     expect(transition.next.closure).toBe('basically_satisfied');
@@ -92,20 +92,20 @@ describe('issue lifecycle', () => {
   it('re-reviews an unsatisfied verdict until the allowed re-reviews are used, then goes to consultation', () => {
     let issue = escalated();
     for (let round = 1; round <= policy.maxReReviews; round++) {
-      issue = after(issue, { type: 'resolve', resolution: `attempt ${round}` });
+      issue = nextOf(issue, { type: 'resolve', resolution: `attempt ${round}` });
       const transition = run(issue, { type: 'feedback', verdict: 'unsatisfied' });
       expect(transition).toMatchObject({ action: 're_review', toStatus: 'assigned', signal: 're_review' });
       expect(transition.counters.map((delta) => delta.counter)).toEqual(['verdictUnsatisfied', 'reReviews']);
       issue = transition.next;
       expect(issue.reReviewCount).toBe(round);
     }
-    issue = after(issue, { type: 'resolve', resolution: 'last attempt' });
+    issue = nextOf(issue, { type: 'resolve', resolution: 'last attempt' });
     const exhausted = run(issue, { type: 'feedback', verdict: 'unsatisfied' });
     expect(exhausted).toMatchObject({ toStatus: 'awaiting_consultation', signal: 'consultation' });
   });
 
   it('sends an unsatisfied on-the-spot resolution back to open', () => {
-    const onSpot = after(openIssue(), { type: 'resolve_on_spot', resolution: 'explained the rule' });
+    const onSpot = nextOf(openIssue(), { type: 'resolve_on_spot', resolution: 'explained the rule' });
     expect(onSpot.status).toBe('awaiting_feedback');
     const transition = run(onSpot, { type: 'feedback', verdict: 'unsatisfied' });
     expect(transition).toMatchObject({ toStatus: 'open', signal: undefined });
@@ -124,7 +124,7 @@ describe('issue lifecycle', () => {
   });
 
   it('decides a consultation into a new assignment with co-units and a dispatch order', () => {
-    const waiting = after(escalated(), { type: 'request_consultation', note: 'needs land and power' });
+    const waiting = nextOf(escalated(), { type: 'request_consultation', note: 'needs land and power' });
     const transition = run(waiting, {
       type: 'decide',
       consultationId: 'C1',
@@ -143,7 +143,7 @@ describe('issue lifecycle', () => {
   });
 
   it('extends a due date only once approved', () => {
-    const requested = after(escalated(), {
+    const requested = nextOf(escalated(), {
       type: 'request_extension',
       workingDays: 3,
       reason: 'waiting for survey',
@@ -152,12 +152,12 @@ describe('issue lifecycle', () => {
     expect(() => run(requested, { type: 'request_extension', workingDays: 1, reason: 'again' })).toThrow(
       TransitionRefused,
     );
-    const approved = after(requested, { type: 'approve_extension' });
+    const approved = nextOf(requested, { type: 'approve_extension' });
     expect(approved.assignment).toMatchObject({ dueDate: '2026-03-12', pendingExtension: undefined });
   });
 
   it('closes as no_response, never as satisfied', () => {
-    const resolved = after(escalated(), { type: 'resolve', resolution: 'done' });
+    const resolved = nextOf(escalated(), { type: 'resolve', resolution: 'done' });
     const transition = run(resolved, { type: 'close_no_response' });
     expect(transition.next).toMatchObject({ status: 'closed', closure: 'no_response' });
     expect(transition.counters.map((delta) => delta.counter)).toEqual(['noResponse']);
@@ -172,7 +172,7 @@ describe('issue lifecycle', () => {
   });
 
   it('refuses decisions once the workflow has failed, but records the failure itself', () => {
-    const failed = after(escalated(), { type: 'record_failure', error: 'Lambda.Unknown', cause: 'boom' });
+    const failed = nextOf(escalated(), { type: 'record_failure', error: 'Lambda.Unknown', cause: 'boom' });
     expect(failed.workflow?.failure).toEqual({ error: 'Lambda.Unknown', cause: 'boom' });
     expect(() => run(failed, { type: 'resolve', resolution: 'x' })).toThrow(/workflow failed/);
   });
