@@ -16,7 +16,8 @@ const actor = { sub: 'op-1', role: 'operator' as const };
 const policy = DEFAULT_ISSUE_POLICY;
 const run = (issue: Issue, command: IssueCommand, today = '2026-03-02'): Transition =>
   decide(issue, command, { today, actor }, BUILT_IN_CALENDAR, policy);
-const nextOf = (issue: Issue, command: IssueCommand, today?: string): Issue => run(issue, command, today).next;
+const nextOf = (issue: Issue, command: IssueCommand, today?: string): Issue =>
+  run(issue, command, today).next;
 const escalated = (unitId = 'U1') =>
   nextOf(openIssue(), { type: 'escalate', unitId, dueWorkingDays: 5, executionArn: 'arn:exec:I1' });
 
