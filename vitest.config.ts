@@ -20,7 +20,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          env: { ...fakeAws, PROGRAM_TABLE: 'program', LEDGER_TABLE: 'ledger', IDEMPOTENCY_TABLE: 'idempotency' },
+          env: {
+            ...fakeAws,
+            PROGRAM_TABLE: 'program',
+            LEDGER_TABLE: 'ledger',
+            IDEMPOTENCY_TABLE: 'idempotency',
+          },
         },
       },
       {
@@ -39,6 +44,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           env: fakeAws,
           globalSetup: ['test/support/integration-global-setup.ts'],
+          setupFiles: ['test/support/integration-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -37,6 +37,9 @@ export interface RunningLocalMode {
 export const startLocalMode = async (options: StartOptions): Promise<RunningLocalMode> => {
   const java = requireJava();
   const server = await listenLocalServer(options.port);
+  const region = localRegion();
+  for (const name of REAL_CREDENTIAL_VARIABLES) delete process.env[name];
+  Object.assign(process.env, localAwsEnvironment(region));
   const cleanups: (() => Promise<void>)[] = [server.close];
   const stop = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -45,7 +48,6 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     const paths = dataPaths(options.dataDir);
     if (options.fresh) await rm(paths.dynamodb, { recursive: true, force: true });
     await mkdir(paths.dynamodb, { recursive: true });
-    const region = localRegion();
     const accountId = LOCAL_ACCOUNT_ID;
     const dynamo = launchDynamoDbLocal({
       java,
@@ -76,8 +78,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     cleanups.push(started.stop);
 
     const functions = functionsWithEnvironment(stacks, { stacks, region, accountId, namers: started.namers });
-    for (const name of REAL_CREDENTIAL_VARIABLES) delete process.env[name];
-    Object.assign(process.env, functions.environment, started.environment, localAwsEnvironment(region));
+    Object.assign(process.env, functions.environment, started.environment);
     runtime = functionRuntime(functions.definitions, { region, accountId });
 
     const routes = stacks.flatMap(routeDefinitions);
