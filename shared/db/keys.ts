@@ -63,6 +63,17 @@ export const keys = {
     pk: `UNITSTATS#${unitId}`,
     sk: `Q#${quarter}`,
   }),
+  consultation: (id: string): ItemKey => ({ pk: `CONSULT#${id}`, sk: 'CONSULT' }),
+  /** One consultation per date: a second round-table on the same day is a client mistake. */
+  consultationDate: (date: string): ItemKey => ({ pk: `UNIQUE#CONSULTATION_DATE#${date}`, sk: 'UNIQUE' }),
+  dispatchOrder: (id: string): ItemKey => ({ pk: `DORDER#${id}`, sk: 'DORDER' }),
+  /** A unit named in a dispatch order (lead or co), so the unit's order list finds it. */
+  dispatchOrderUnit: (orderId: string, unitId: string): ItemKey => ({
+    pk: `DORDER#${orderId}`,
+    sk: `UNIT#${unitId}`,
+  }),
+  /** The last dispatch order number given out in a year. */
+  dispatchOrderCounter: (year: string): ItemKey => ({ pk: 'COUNTER#DISPATCH_ORDER', sk: `YEAR#${year}` }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */
@@ -152,6 +163,16 @@ export const issueIndexes = {
   byGrid: (gridId: string): IndexPartition => ({ index: 'GSI4', partition: `ISSUE#GRID#${gridId}` }),
   byStatus: (status: string): IndexPartition => ({ index: 'GSI5', partition: `ISSUE#STATUS#${status}` }),
   all: (): IndexPartition => ({ index: 'GSI6', partition: 'ISSUE' }),
+};
+
+/** Dispatch orders by number: GSI1 all, GSI2 those naming a unit (through the order's unit items). */
+export const dispatchOrderIndexes = {
+  all: (number?: string): IndexPartition => ({ index: 'GSI1', partition: 'DORDER', sort: number }),
+  byUnit: (unitId: string, number?: string): IndexPartition => ({
+    index: 'GSI2',
+    partition: `DORDER#UNIT#${unitId}`,
+    sort: number,
+  }),
 };
 
 /** Unit counters of one quarter, all units together: what quarterly scoring reads (GSI1). */
