@@ -4,7 +4,8 @@ import { loadOrCreateLocalKey } from '../../infra/local/auth/local-key';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/auth/tokens';
 import { dataPaths } from '../../infra/local/paths';
 import type { Unit } from '../../shared/contract/units';
-import { api, dataDir, type Problem, tokenFor } from '../support/e2e';
+import { api, baseUrl, dataDir, type Problem, tokenFor } from '../support/e2e';
+import { runFailingStart } from '../support/local-server';
 
 const uniqueCode = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -160,5 +161,27 @@ describe('local mode: handlers behind it, with DynamoDB Local', () => {
     expect(first.status).toBe(201);
     expect(changed.status).toBe(422);
     expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
+describe('local mode: start-up problems the developer can fix', () => {
+  it('exits 1 with one line when the port is taken', async () => {
+    const takenPort = new URL(baseUrl()).port;
+
+    const run = await runFailingStart(['--data-dir', dataDir()], { PORT: takenPort });
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      `npm start: Port ${takenPort} is already in use; stop what runs there or start with PORT=<other port>\n`,
+    );
+  });
+
+  it('exits 1 with one line when Java cannot be run', async () => {
+    const run = await runFailingStart(['--data-dir', dataDir()], { JAVA_HOME: '/nonexistent-jdk' });
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^npm start: DynamoDB Local needs Java 17\+, but ".*" cannot be run: install/),
+    ]);
   });
 });

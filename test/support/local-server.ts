@@ -35,21 +35,25 @@ const waitForHealth = async (baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`local server did not answer /health within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output()}`);
 };
 
+/** `tsx infra/local/start.ts` through Node with tsx's loader (not the tsx CLI, which forks again): one process to signal. */
+const spawnLocalServer = (args: readonly string[], env: Record<string, string>) =>
+  spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
 /**
- * Runs `npm start` as the developer does (`tsx infra/local/start.ts`), as a child process on a free
- * port, and resolves once it answers. Output is kept and shown only if start-up fails.
+ * Runs `npm start` as the developer does, as a child process on a free port, and resolves once it
+ * answers. Output is kept and shown only if start-up fails.
  */
 export const startLocalServer = async (options: {
   dataDir: string;
   fresh?: boolean;
 }): Promise<LocalServerProcess> => {
   const port = await freePort();
-  const args = ['infra/local/start.ts', '--data-dir', options.dataDir, ...(options.fresh ? ['--fresh'] : [])];
-  // Node with tsx's loader directly (not the tsx CLI, which forks again): one process to signal.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnLocalServer(['--data-dir', options.dataDir, ...(options.fresh ? ['--fresh'] : [])], {
+    PORT: String(port),
   });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -74,4 +78,22 @@ export const startLocalServer = async (options: {
     throw error;
   }
   return { baseUrl, stop };
+};
+
+/** Runs a start that is expected to fail, and resolves with how it ended. */
+export const runFailingStart = async (
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ exitCode: number | null; stdout: string; stderr: string }> => {
+  const child = spawnLocalServer(args, env);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  await exitOf(child);
+  return { exitCode: child.exitCode, stdout, stderr };
 };
