@@ -6,13 +6,18 @@ import { parseStartOptions } from './options';
 
 let running: RunningLocalMode | undefined;
 
-// Before start-up completes there is nothing to stop gracefully: exiting kills the JVM (see launchDynamoDbLocal).
+let stopping = false;
+// Ctrl-C reaches this process twice under `npm start` (from the terminal and relayed by tsx), so later
+// signals are ignored; stopping is bounded anyway. Before start-up completes there is nothing to stop
+// gracefully: exiting kills the JVM (see launchDynamoDbLocal).
 const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
   await running?.stop();
   process.exit(0);
 };
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
 
 try {
   running = await startLocalMode(parseStartOptions(process.argv.slice(2), process.env));

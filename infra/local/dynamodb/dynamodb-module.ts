@@ -14,8 +14,9 @@ export const provisionTables = async (
 ) => {
   await dynamo.ready;
   const client = localDynamoClient(dynamo.endpoint, region);
+  let drift: string[];
   try {
-    await ensureTables(client, stacks.flatMap(tableDefinitions));
+    ({ drift } = await ensureTables(client, stacks.flatMap(tableDefinitions)));
   } finally {
     client.destroy();
   }
@@ -23,6 +24,7 @@ export const provisionTables = async (
   return {
     environment: { AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint },
     namers: { 'AWS::DynamoDB::Table': namer, 'AWS::DynamoDB::GlobalTable': namer },
+    drift,
   };
 };
 
@@ -30,9 +32,14 @@ export const provisionTables = async (
 export const dynamoDbModule = (dynamo: DynamoDbLocal, storage: string): LocalModule => ({
   name: 'dynamodb',
   async start(context) {
+    const { environment, namers, drift } = await provisionTables(dynamo, context);
     return {
-      ...(await provisionTables(dynamo, context)),
-      banner: [`DynamoDB Local  ${dynamo.endpoint} (${storage})`],
+      environment,
+      namers,
+      banner: [
+        `DynamoDB Local  ${dynamo.endpoint} (${storage})`,
+        ...drift.map((line) => `Warning         ${line}`),
+      ],
       stop: dynamo.stop,
     };
   },

@@ -1,0 +1,56 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { ensureTables } from '../../../infra/local/dynamodb/tables';
+import { tableDefinitions } from '../../../infra/local/template/tables';
+import { dataStack } from '../../support/local-template-fixture';
+
+const setUp = (existing: string[]) => {
+  const client = new DynamoDBClient({ region: 'cn-north-1' });
+  const dynamo = mockClient(client);
+  dynamo.on(ListTablesCommand).resolves({ TableNames: existing });
+  dynamo.on(CreateTableCommand).resolves({});
+  dynamo.on(UpdateTimeToLiveCommand).resolves({});
+  return { client, dynamo };
+};
+
+describe('ensureTables', () => {
+  it('creates missing tables, with TTL where the template enables it', async () => {
+    const { client, dynamo } = setUp([]);
+
+    const result = await ensureTables(client, tableDefinitions(dataStack));
+
+    expect(result).toEqual({ created: ['ProgramTable49512687', 'IdempotencyTable22A5A209'], drift: [] });
+    expect(dynamo.commandCalls(CreateTableCommand).map((call) => call.args[0].input.TableName)).toEqual([
+      'ProgramTable49512687',
+      'IdempotencyTable22A5A209',
+    ]);
+    expect(dynamo.commandCalls(UpdateTimeToLiveCommand)[0]?.args[0].input).toEqual({
+      TableName: 'IdempotencyTable22A5A209',
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+  });
+
+  it('keeps existing tables and reports one that lacks an index of the template', async () => {
+    const { client, dynamo } = setUp(['ProgramTable49512687', 'IdempotencyTable22A5A209']);
+    dynamo
+      .on(DescribeTableCommand, { TableName: 'ProgramTable49512687' })
+      .resolves({ Table: { GlobalSecondaryIndexes: [] } })
+      .on(DescribeTableCommand, { TableName: 'IdempotencyTable22A5A209' })
+      .resolves({ Table: {} });
+
+    const result = await ensureTables(client, tableDefinitions(dataStack));
+
+    expect(result).toEqual({
+      created: [],
+      drift: ['Table ProgramTable49512687 lacks index GSI1 (npm start -- --fresh recreates it)'],
+    });
+    expect(dynamo.commandCalls(CreateTableCommand)).toHaveLength(0);
+  });
+});
