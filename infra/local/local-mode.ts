@@ -55,6 +55,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       dbPath: paths.dynamodb,
       region,
     });
+    // Also stopped by its module; stopping twice is harmless, and this covers a failure before that.
     cleanups.push(dynamo.stop);
 
     // Imported only now: loading aws-cdk-lib and synthesizing take seconds the JVM spends booting.

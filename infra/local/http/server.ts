@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApiError } from '../../../shared/http/errors';
 import { problemResponse } from '../../../shared/http/problem';
@@ -38,7 +39,7 @@ export const listenLocalServer = async (port: number) => {
     } catch (error) {
       // Only reading the request can fail here (e.g. 413); handleRequest answers everything else.
       if (!(error instanceof ApiError)) console.error('[local] request failed:', error);
-      outgoing = fromLambdaResult(problemResponse(error, 'local-server'));
+      outgoing = fromLambdaResult(problemResponse(error, randomUUID()));
     }
     write(response, outgoing);
     logLine(request, outgoing.statusCode, started);
@@ -65,4 +66,3 @@ export const listenLocalServer = async (port: number) => {
       }),
   };
 };
-export type LocalServer = Awaited<ReturnType<typeof listenLocalServer>>;
