@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type ApiEvent, type ApiResult, stateOf } from './api-event';
 import { type Implementations, type Reply, type RouteImpl, type RouteSpec, routeKeyOf } from './contract';
-import { idempotencyToken, runIdempotently } from './idempotency';
+import type { IdempotencyRunner } from './idempotency';
+import { idempotencyToken } from './idempotency-token';
 import { authenticate } from './middleware/authenticate';
 import { observe } from './middleware/observe';
 import { parseBody } from './middleware/parse-body';
@@ -27,7 +28,12 @@ const toResult = (reply: Reply, spec: RouteSpec, correlationId: string): ApiResu
 export const apiHandler = <R extends Record<string, RouteSpec>>(
   routes: R,
   implementations: Implementations<R>,
+  options: { idempotency?: IdempotencyRunner } = {},
 ) => {
+  const runIdempotently = options.idempotency;
+  if (!runIdempotently && Object.values(routes).some((route) => route.idempotency)) {
+    throw new Error('Routes declare idempotency but apiHandler was given no idempotency runner');
+  }
   const table = new Map(
     Object.entries(routes).map(([name, spec]) => [
       routeKeyOf(spec),
@@ -40,7 +46,7 @@ export const apiHandler = <R extends Record<string, RouteSpec>>(
     const route = state.route;
     if (!route) throw new Error('route not resolved');
     const idempotency =
-      state.idempotencyKey && state.principal
+      runIdempotently && state.idempotencyKey && state.principal
         ? idempotencyToken(state.principal.sub, event.routeKey, state.idempotencyKey, {
             params: state.params,
             body: state.body,
@@ -56,7 +62,8 @@ export const apiHandler = <R extends Record<string, RouteSpec>>(
         idempotency,
         correlationId: state.correlationId,
       });
-    const reply = idempotency ? await runIdempotently(idempotency, run, context) : await run();
+    const reply =
+      runIdempotently && idempotency ? await runIdempotently(idempotency, run, context) : await run();
     return toResult(reply, route.spec, state.correlationId);
   };
 

@@ -1,54 +1,88 @@
-import { createHash } from 'node:crypto';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
 import { tableNames } from '../config';
-import { dynamoClient } from '../db/client';
-import { canonicalJson } from '../domain/canonical-json';
+import { documentClient } from '../db/client';
 import type { IdempotencyToken, Reply } from './contract';
+import { conflict, idempotencyKeyReused } from './errors';
 
-const ONE_DAY_SECONDS = 24 * 60 * 60;
+/** How a route's implementation runs at most once per Idempotency-Key. */
+export type IdempotencyRunner = (
+  token: IdempotencyToken,
+  run: () => Promise<Reply>,
+  context: Context,
+) => Promise<Reply>;
 
-const config = new IdempotencyConfig({
-  eventKeyJmesPath: 'scopedKey',
-  payloadValidationJmesPath: 'requestHash',
-  expiresAfterSeconds: ONE_DAY_SECONDS,
-  throwOnNoIdempotencyKey: true,
-});
+const KEEP_SECONDS = 24 * 60 * 60;
 
-let persistenceStore: DynamoDBPersistenceLayer | undefined;
-const store = () => {
-  persistenceStore ??= new DynamoDBPersistenceLayer({
-    tableName: tableNames.idempotency,
-    awsSdkV3Client: dynamoClient,
-  });
-  return persistenceStore;
-};
-
-/** The key is scoped to caller and route, so two callers' keys never collide. */
-export const idempotencyToken = (
-  caller: string,
-  routeKey: string,
-  key: string,
-  request: { params: unknown; body: unknown },
-): IdempotencyToken => ({
-  scopedKey: `${caller}|${routeKey}|${key}`,
-  requestHash: createHash('sha256').update(canonicalJson(request)).digest('base64url'),
-});
-
-type Run = () => Promise<Reply>;
-let idempotentRun: ((token: IdempotencyToken, run: Run) => Promise<Reply>) | undefined;
+interface IdempotencyRecord {
+  id: string;
+  status: 'INPROGRESS' | 'COMPLETED';
+  requestHash: string;
+  reply?: Reply;
+}
 
 /**
- * Powertools idempotency: the first request runs and its reply is stored; a repeat with the same key
- * and body replays it, a concurrent repeat gets IdempotencyAlreadyInProgressError (409), a different
- * body IdempotencyValidationError (422).
+ * Idempotency records in the idempotency table, with the semantics of Powertools idempotency (which
+ * this replaces: its static JMESPath engine alone put every handler over the bundle budget):
+ * the first request claims the key as INPROGRESS until the function would time out, runs, and stores
+ * its reply for 24 h; a repeat with the same body replays that reply, a concurrent repeat gets 409,
+ * another body 422. A failed run releases the key so the client can retry. The permanent guard item
+ * written with each creation (shared/db/records.ts) still holds after these records expire.
  */
-export const runIdempotently = (token: IdempotencyToken, run: Run, context: Context): Promise<Reply> => {
-  config.registerLambdaContext(context);
-  idempotentRun ??= makeIdempotent(async (_token: IdempotencyToken, next: Run) => next(), {
-    persistenceStore: store(),
-    config,
-  });
-  return idempotentRun(token, run);
+export const runIdempotently: IdempotencyRunner = async (token, run, context) => {
+  const now = Date.now();
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableNames.idempotency,
+        Item: {
+          id: token.scopedKey,
+          status: 'INPROGRESS',
+          requestHash: token.requestHash,
+          expiration: Math.floor(now / 1000) + KEEP_SECONDS,
+          inProgressExpiry: now + context.getRemainingTimeInMillis(),
+        },
+        ConditionExpression:
+          'attribute_not_exists(id) OR expiration < :nowSeconds OR (#status = :inProgress AND inProgressExpiry < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':nowSeconds': Math.floor(now / 1000),
+          ':now': now,
+          ':inProgress': 'INPROGRESS',
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
+    const existing = unmarshall(error.Item) as IdempotencyRecord;
+    if (existing.requestHash !== token.requestHash) throw idempotencyKeyReused();
+    if (existing.status === 'COMPLETED' && existing.reply) return existing.reply;
+    throw conflict(
+      'IDEMPOTENCY_IN_PROGRESS',
+      'A request with this Idempotency-Key is still being processed.',
+    );
+  }
+
+  let reply: Reply;
+  try {
+    reply = await run();
+  } catch (error) {
+    await documentClient.send(
+      new DeleteCommand({ TableName: tableNames.idempotency, Key: { id: token.scopedKey } }),
+    );
+    throw error;
+  }
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableNames.idempotency,
+      Key: { id: token.scopedKey },
+      UpdateExpression: 'SET #status = :completed, reply = :reply',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':completed': 'COMPLETED', ':reply': reply },
+    }),
+  );
+  return reply;
 };

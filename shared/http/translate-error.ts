@@ -1,10 +1,6 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { CalendarYearMissingError } from '../domain/calendar/errors';
-import { ApiError, conflict, idempotencyKeyReused } from './errors';
+import { ApiError, conflict } from './errors';
 
 const lostTransactionRace = (error: unknown) =>
   error instanceof TransactionCanceledException &&
@@ -13,13 +9,6 @@ const lostTransactionRace = (error: unknown) =>
 /** Library errors with a meaning for the client become ApiErrors; everything else stays a 500. */
 export const translateKnownError = (error: unknown): unknown => {
   if (error instanceof ApiError) return error;
-  if (error instanceof IdempotencyValidationError) return idempotencyKeyReused();
-  if (error instanceof IdempotencyAlreadyInProgressError) {
-    return conflict(
-      'IDEMPOTENCY_IN_PROGRESS',
-      'A request with this Idempotency-Key is still being processed.',
-    );
-  }
   if (error instanceof CalendarYearMissingError) {
     return conflict(error.code, error.message);
   }

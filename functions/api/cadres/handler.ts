@@ -1,6 +1,7 @@
 import { cadreRoutes } from '../../../shared/contract/cadres';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
+import { runIdempotently } from '../../../shared/http/idempotency';
 import { createCadre } from '../../../shared/usecases/cadres/create-cadre';
 import { listVisibleCadres, readCadre } from '../../../shared/usecases/cadres/read-cadres';
 import { updateCadre } from '../../../shared/usecases/cadres/update-cadre';
@@ -16,4 +17,4 @@ export const routes: Implementations<typeof cadreRoutes> = {
   }),
 };
 
-export const handler = apiHandler(cadreRoutes, routes);
+export const handler = apiHandler(cadreRoutes, routes, { idempotency: runIdempotently });

@@ -1,6 +1,7 @@
 import { enterpriseRoutes } from '../../../shared/contract/enterprises';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
+import { runIdempotently } from '../../../shared/http/idempotency';
 import { createEnterprise } from '../../../shared/usecases/enterprises/create-enterprise';
 import {
   listVisibleEnterprises,
@@ -21,4 +22,4 @@ export const routes: Implementations<typeof enterpriseRoutes> = {
   }),
 };
 
-export const handler = apiHandler(enterpriseRoutes, routes);
+export const handler = apiHandler(enterpriseRoutes, routes, { idempotency: runIdempotently });

@@ -2,6 +2,7 @@ import { gridRoutes } from '../../../shared/contract/grids';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { notFound } from '../../../shared/http/errors';
+import { runIdempotently } from '../../../shared/http/idempotency';
 import { findGrid, listGrids, listTeams } from '../../../shared/repositories/grids';
 import { createGrid } from '../../../shared/usecases/grids/create-grid';
 import { createTeam } from '../../../shared/usecases/grids/create-team';
@@ -24,4 +25,4 @@ export const routes: Implementations<typeof gridRoutes> = {
   },
 };
 
-export const handler = apiHandler(gridRoutes, routes);
+export const handler = apiHandler(gridRoutes, routes, { idempotency: runIdempotently });

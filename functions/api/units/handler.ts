@@ -2,6 +2,7 @@ import { unitRoutes } from '../../../shared/contract/units';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { notFound } from '../../../shared/http/errors';
+import { runIdempotently } from '../../../shared/http/idempotency';
 import { findUnit, listUnits } from '../../../shared/repositories/units';
 import { createUnit } from '../../../shared/usecases/units/create-unit';
 
@@ -15,4 +16,4 @@ export const routes: Implementations<typeof unitRoutes> = {
   },
 };
 
-export const handler = apiHandler(unitRoutes, routes);
+export const handler = apiHandler(unitRoutes, routes, { idempotency: runIdempotently });

@@ -65,18 +65,22 @@ const record = async (input: RouteInput<RouteSpec>) => {
   return { body: { ok: true, version: 4 } };
 };
 
-const handler = apiHandler(routes, {
-  create: record,
-  update: record,
-  list: record,
-  open: record,
-  broken: async () => {
-    throw new Error('database password is hunter2');
+const handler = apiHandler(
+  routes,
+  {
+    create: record,
+    update: record,
+    list: record,
+    open: record,
+    broken: async () => {
+      throw new Error('database password is hunter2');
+    },
+    refused: async () => {
+      throw conflict('SOMETHING_TAKEN', 'Already there.');
+    },
   },
-  refused: async () => {
-    throw conflict('SOMETHING_TAKEN', 'Already there.');
-  },
-});
+  { idempotency: (_token, run) => run() },
+);
 
 const operator = claimsFor('operator');
 

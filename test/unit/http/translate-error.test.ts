@@ -1,7 +1,3 @@
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { translateKnownError } from '../../../shared/http/translate-error';
@@ -14,17 +10,6 @@ const cancelled = (code: string) =>
   });
 
 describe('translateKnownError', () => {
-  it('maps idempotency outcomes to 422 and 409', () => {
-    expect(translateKnownError(new IdempotencyValidationError('x'))).toMatchObject({
-      statusCode: 422,
-      code: 'IDEMPOTENCY_KEY_REUSED',
-    });
-    expect(translateKnownError(new IdempotencyAlreadyInProgressError('x'))).toMatchObject({
-      statusCode: 409,
-      code: 'IDEMPOTENCY_IN_PROGRESS',
-    });
-  });
-
   it('maps a transaction that lost a race to 409 and leaves other cancellations alone', () => {
     expect(translateKnownError(cancelled('TransactionConflict'))).toMatchObject({
       statusCode: 409,

@@ -1,0 +1,70 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { runIdempotently } from '../../../shared/http/idempotency';
+import { lambdaContext } from '../../support/events';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const token = { scopedKey: 'u1|POST /units|key-12345678', requestHash: 'hash-a' };
+const reply = { status: 201, body: { id: 'U1' } };
+
+const existing = (item: Record<string, unknown>) =>
+  new ConditionalCheckFailedException({ message: 'taken', $metadata: {}, Item: marshall(item) });
+
+describe('runIdempotently', () => {
+  beforeEach(() => ddb.reset());
+
+  it('claims the key, runs once and stores the reply', async () => {
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    const run = vi.fn(async () => reply);
+    await expect(runIdempotently(token, run, lambdaContext)).resolves.toEqual(reply);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(ddb.commandCalls(PutCommand)[0]?.args[0].input.Item).toMatchObject({
+      id: token.scopedKey,
+      status: 'INPROGRESS',
+      requestHash: 'hash-a',
+    });
+    expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':completed': 'COMPLETED',
+      ':reply': reply,
+    });
+  });
+
+  it('replays a completed reply for the same body without running', async () => {
+    ddb
+      .on(PutCommand)
+      .rejects(existing({ id: token.scopedKey, status: 'COMPLETED', requestHash: 'hash-a', reply }));
+    const run = vi.fn(async () => ({ status: 500 }));
+    await expect(runIdempotently(token, run, lambdaContext)).resolves.toEqual(reply);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('answers 409 while the first request still runs and 422 for another body', async () => {
+    ddb
+      .on(PutCommand)
+      .rejects(existing({ id: token.scopedKey, status: 'INPROGRESS', requestHash: 'hash-a' }));
+    await expect(runIdempotently(token, async () => reply, lambdaContext)).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'IDEMPOTENCY_IN_PROGRESS',
+    });
+    ddb
+      .on(PutCommand)
+      .rejects(existing({ id: token.scopedKey, status: 'COMPLETED', requestHash: 'hash-b', reply }));
+    await expect(runIdempotently(token, async () => reply, lambdaContext)).rejects.toMatchObject({
+      statusCode: 422,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
+  it('releases the key when the run fails, so the client can retry', async () => {
+    ddb.on(PutCommand).resolves({});
+    ddb.on(DeleteCommand).resolves({});
+    const failure = new Error('validation');
+    await expect(runIdempotently(token, () => Promise.reject(failure), lambdaContext)).rejects.toBe(failure);
+    expect(ddb.commandCalls(DeleteCommand)[0]?.args[0].input.Key).toEqual({ id: token.scopedKey });
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+});
