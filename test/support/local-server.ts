@@ -16,11 +16,13 @@ const exitOf = (child: ChildProcess) =>
     else child.once('exit', () => resolve());
   });
 
+class ServerExited extends Error {}
+
 /** Polls /health; the server holds early requests until it is ready, so one answer means ready. */
 const waitForHealth = async (baseUrl: string, child: ChildProcess, output: () => string) => {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   const exited = exitOf(child).then(() => {
-    throw new Error(`local server exited during startup:\n${output()}`);
+    throw new ServerExited(`local server exited during startup:\n${output()}`);
   });
   exited.catch(() => {});
   while (Date.now() < deadline) {
@@ -28,7 +30,8 @@ const waitForHealth = async (baseUrl: string, child: ChildProcess, output: () =>
       const response = await Promise.race([fetch(`${baseUrl}/health`), exited]);
       if (response.ok) return;
     } catch (error) {
-      if ((error as Error).message.startsWith('local server exited')) throw error;
+      // Connection refused means not listening yet; only the server's exit ends the wait early.
+      if (error instanceof ServerExited) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
