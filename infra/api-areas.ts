@@ -7,6 +7,8 @@ export interface AreaSettings {
   ledger?: TableAccess;
   /** Areas with idempotent creation routes need the Powertools idempotency table. */
   idempotency?: boolean;
+  /** 10 s unless the area's work is longer (API Gateway gives up after 30 s). */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -28,6 +30,32 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     memorySize: 512,
     program: 'readWrite',
     idempotency: true,
+  },
+  issues: {
+    description: 'Issues: raising, scoped reads, the ledger and every decision on the lifecycle',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    idempotency: true,
+  },
+  consultations: {
+    description: 'Half-monthly consultations, their decisions and dispatch orders',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    idempotency: true,
+  },
+  calendar: {
+    description: 'Working-day calendar: holiday arrangements by year',
+    memorySize: 512,
+    program: 'readWrite',
+  },
+  jobs: {
+    description: 'Scheduled jobs run by hand for a program date (admin)',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    timeoutSeconds: 29,
   },
 };
 

@@ -42,3 +42,25 @@ export const acknowledgeApiStackFindings = (stack: Stack): void => {
     },
   ]);
 };
+
+/** A scheduled job: its dead-letter queue is the end of the line, and failed runs land in it by destination. */
+export const acknowledgeScheduledJobFindings = (deadLetters: IConstruct, fn: IConstruct): void => {
+  acknowledge(deadLetters, [
+    {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "This queue is the dead-letter queue of the job's EventBridge target and of its asynchronous invocations; cdk-nag only recognises a DLQ named in another queue's redrive policy.",
+    },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'A dead-letter queue has no dead-letter queue of its own: an operator reads and clears it.',
+    },
+  ]);
+  acknowledge(fn, [
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        "Failed asynchronous invocations go to the job's dead-letter queue through the on-failure destination, which replaces a function DLQ and records more.",
+    },
+  ]);
+};

@@ -30,6 +30,8 @@ import { ROLES } from '../../shared/domain/roles';
 import { settingsFor } from '../api-areas';
 import { HouseFunction } from '../constructs/api-function';
 import { bindTable } from '../constructs/bind-table';
+import { ScheduledJob } from '../constructs/scheduled-job';
+import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
 export interface ApiStackProps extends StackProps {
   programTable: Table;
@@ -44,6 +46,7 @@ export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, HouseFunction>();
+  readonly jobs = new Map<string, ScheduledJob>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -122,7 +125,7 @@ export class ApiStack extends Stack {
         entry: `functions/api/${area}/handler.ts`,
         description: settings.description,
         memorySize: settings.memorySize,
-        timeout: Duration.seconds(10),
+        timeout: Duration.seconds(settings.timeoutSeconds ?? 10),
         logRetention: props.logRetention,
       });
       if (settings.program)
@@ -142,6 +145,13 @@ export class ApiStack extends Stack {
         integration: integrations.get(route.area) as HttpLambdaIntegration,
         authorizer: routeAuthorizer,
       });
+    }
+
+    for (const [name, settings] of Object.entries(SCHEDULED_JOBS)) {
+      const job = new ScheduledJob(this, `Job-${name}`, { ...settings, logRetention: props.logRetention });
+      bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
+      bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
+      this.jobs.set(name, job);
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });

@@ -1,7 +1,11 @@
 import type { RouteSpec } from '../http/contract';
 import { cadreRoutes } from './cadres';
+import { calendarRoutes } from './calendar';
+import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridRoutes } from './grids';
+import { issueRoutes } from './issues';
+import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { unitRoutes } from './units';
 
@@ -15,6 +19,10 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(gridRoutes),
   ...Object.values(enterpriseRoutes),
   ...Object.values(cadreRoutes),
+  ...Object.values(issueRoutes),
+  ...Object.values(consultationRoutes),
+  ...Object.values(calendarRoutes),
+  ...Object.values(jobRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

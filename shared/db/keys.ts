@@ -165,13 +165,16 @@ export const issueIndexes = {
   all: (): IndexPartition => ({ index: 'GSI6', partition: 'ISSUE' }),
 };
 
-/** Dispatch orders by number: GSI1 all, GSI2 those naming a unit (through the order's unit items). */
+/**
+ * Dispatch orders in number order (`dispatchOrderSortKey`): GSI1 all, GSI2 those naming a unit as lead
+ * or co-unit (through the order's unit items).
+ */
 export const dispatchOrderIndexes = {
-  all: (number?: string): IndexPartition => ({ index: 'GSI1', partition: 'DORDER', sort: number }),
-  byUnit: (unitId: string, number?: string): IndexPartition => ({
+  all: (sortKey?: string): IndexPartition => ({ index: 'GSI1', partition: 'DORDER', sort: sortKey }),
+  byUnit: (unitId: string, sortKey?: string): IndexPartition => ({
     index: 'GSI2',
     partition: `DORDER#UNIT#${unitId}`,
-    sort: number,
+    sort: sortKey,
   }),
 };
 

@@ -3,8 +3,15 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CalendarYear } from '../domain/calendar';
 
+/** A loaded year with who loaded it and when. */
+export interface LoadedCalendarYear {
+  data: CalendarYear;
+  loadedBy: string;
+  loadedAt: string;
+}
+
 /** Holiday arrangements operators loaded after the built-in years: pk `CALENDAR`, sk `YEAR#<year>`. */
-export const listLoadedCalendarYears = async (): Promise<CalendarYear[]> => {
+export const listLoadedCalendarYearRecords = async (): Promise<LoadedCalendarYear[]> => {
   const { Items } = await documentClient.send(
     new QueryCommand({
       TableName: tableNames.program,
@@ -12,8 +19,15 @@ export const listLoadedCalendarYears = async (): Promise<CalendarYear[]> => {
       ExpressionAttributeValues: { ':pk': 'CALENDAR' },
     }),
   );
-  return (Items ?? []).map((item) => item.data as CalendarYear);
+  return (Items ?? []).map((item) => ({
+    data: item.data as CalendarYear,
+    loadedBy: String(item.loadedBy),
+    loadedAt: String(item.loadedAt),
+  }));
 };
+
+export const listLoadedCalendarYears = async (): Promise<CalendarYear[]> =>
+  (await listLoadedCalendarYearRecords()).map((record) => record.data);
 
 export const saveCalendarYear = async (
   year: CalendarYear,

@@ -1,0 +1,17 @@
+import { calendarRoutes } from '../../../shared/contract/calendar';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { listCalendarYears, loadCalendarYear } from '../../../shared/usecases/calendar/calendar-years';
+
+export const routes: Implementations<typeof calendarRoutes> = {
+  listCalendarYears: async () => ({ body: { items: await listCalendarYears(), nextCursor: null } }),
+  putCalendarYear: ({ principal, params, query, body }) =>
+    loadCalendarYear({
+      pathYear: Number(params.year),
+      input: body,
+      replace: query.replace ?? false,
+      loadedBy: principal.sub,
+    }),
+};
+
+export const handler = apiHandler(calendarRoutes, routes);

@@ -1,0 +1,65 @@
+import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledgeScheduledJobFindings } from '../nag';
+import type { ScheduledJobSettings } from '../scheduled-jobs';
+import { HouseFunction } from './api-function';
+
+export interface ScheduledJobProps extends ScheduledJobSettings {
+  logRetention: RetentionDays;
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+/** A run older than this is not worth retrying: the next scheduled run (or a manual one) catches up. */
+const MAX_EVENT_AGE = Duration.hours(6);
+
+/**
+ * A job Lambda on an EventBridge schedule, the house way. A run that cannot be delivered (EventBridge
+ * retries) or that keeps failing (Lambda's asynchronous retries) ends in the job's dead-letter queue,
+ * encrypted and TLS-only, kept 14 days for an operator to look at. Jobs are idempotent per period,
+ * so every retry is safe.
+ */
+export class ScheduledJob extends Construct {
+  readonly fn: NodejsFunction;
+  readonly rule: Rule;
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: ScheduledJobProps) {
+    super(scope, id);
+    this.fn = new HouseFunction(this, 'Handler', {
+      entry: props.entry,
+      description: props.description,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.minutes(10),
+      logRetention: props.logRetention,
+    }).fn;
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: MAX_EVENT_AGE,
+      onFailure: new SqsDestination(this.deadLetters),
+    });
+    this.rule = new Rule(this, 'Schedule', {
+      schedule: Schedule.expression(props.schedule),
+      description: props.description,
+    });
+    this.rule.addTarget(
+      new LambdaFunction(this.fn, {
+        retryAttempts: 8,
+        maxEventAge: MAX_EVENT_AGE,
+        deadLetterQueue: this.deadLetters,
+      }),
+    );
+    acknowledgeScheduledJobFindings(this.deadLetters, this.fn);
+  }
+}

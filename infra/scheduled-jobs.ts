@@ -1,0 +1,24 @@
+/** One scheduled job: its Lambda entry, when it runs and what it is for. */
+export interface ScheduledJobSettings {
+  /** Repo-relative TypeScript entry, e.g. `functions/jobs/daily-sweep/handler.ts`. */
+  entry: string;
+  /**
+   * An EventBridge schedule expression. Rules run in UTC and the program in Asia/Shanghai (UTC+8, no
+   * DST): a Shanghai time is written eight hours earlier, on the day before when that crosses midnight.
+   */
+  schedule: string;
+  description: string;
+}
+
+/**
+ * The program's scheduled jobs (ARCHITECTURE.md, "Schedules"): each also runs by hand through
+ * `POST /jobs/{job}/runs`. A new job is one line here plus its handler and use case.
+ */
+export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
+  'daily-sweep': {
+    entry: 'functions/jobs/daily-sweep/handler.ts',
+    // 00:30 Asia/Shanghai every day.
+    schedule: 'cron(30 16 * * ? *)',
+    description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
+  },
+};

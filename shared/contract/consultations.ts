@@ -1,0 +1,128 @@
+import * as z from 'zod/mini';
+import { ISSUE_STATUSES } from '../domain/issues/issue';
+import { defineRoute } from '../http/contract';
+import { id, isoDate, pageOf, pageQuery, recordMeta, text } from './common';
+import { distinctList } from './distinct-list';
+import { dueWorkingDays, issueRecord } from './issues';
+
+/** The round-table is chaired by city leaders and run by the service centre. */
+export const CONSULTATION_READERS = ['leader', 'operator', 'admin'] as const;
+export const CONSULTATION_ORGANISERS = ['operator', 'admin'] as const;
+export const CONSULTATION_DECIDERS = ['leader', 'admin'] as const;
+/** Departments read the orders naming their unit; the use case narrows them. */
+export const DISPATCH_ORDER_READERS = ['leader', 'operator', 'admin', 'department'] as const;
+
+export const createConsultationBody = z.strictObject({ date: isoDate });
+export type CreateConsultationBody = z.output<typeof createConsultationBody>;
+
+export const consultationRecord = z.object({
+  ...recordMeta,
+  date: z.string(),
+  /** Every issue awaiting consultation when the consultation was created. */
+  agendaIssueIds: z.array(z.string()),
+});
+export type Consultation = z.output<typeof consultationRecord>;
+
+export const MAX_CO_UNITS = 10;
+
+export const decisionBody = z
+  .strictObject({
+    issueId: id,
+    leadUnitId: id,
+    coUnitIds: z._default(distinctList(id, MAX_CO_UNITS, 'Co-units'), []),
+    dueWorkingDays,
+    note: text(2000),
+  })
+  .check(
+    z.refine((decision) => !decision.coUnitIds.includes(decision.leadUnitId), {
+      path: ['coUnitIds'],
+      message: 'The lead unit is not also a co-unit',
+    }),
+  );
+export type DecisionBody = z.output<typeof decisionBody>;
+
+const dispatchOrderItem = z.object({
+  issueId: z.string(),
+  leadUnitId: z.string(),
+  coUnitIds: z.array(z.string()),
+  dueDate: z.string(),
+  note: z.string(),
+});
+
+export const dispatchOrderRecord = z.object({
+  ...recordMeta,
+  number: z.string(),
+  consultationId: z.string(),
+  items: z.array(dispatchOrderItem),
+});
+
+const agendaItem = z.object({
+  issueId: z.string(),
+  title: z.string(),
+  enterpriseId: z.string(),
+  status: z.enum(ISSUE_STATUSES),
+  /** The decision taken on it at this consultation, once taken. */
+  decision: z.nullable(dispatchOrderItem),
+  summary: z.string(),
+});
+
+export const consultationView = z.object({
+  ...consultationRecord.shape,
+  /** The one dispatch order of this consultation, once its first decision is made. */
+  dispatchOrder: z.nullable(z.object({ id: z.string(), number: z.string() })),
+  agenda: z.array(agendaItem),
+});
+
+const consultationParams = z.strictObject({ consultationId: id });
+
+export const consultationRoutes = {
+  createConsultation: defineRoute({
+    method: 'POST',
+    path: '/consultations',
+    area: 'consultations',
+    summary: 'Call a half-monthly consultation: its agenda is every issue awaiting consultation now',
+    roles: CONSULTATION_ORGANISERS,
+    body: createConsultationBody,
+    response: consultationRecord,
+    successStatus: 201,
+    idempotency: 'optional',
+  }),
+  getConsultation: defineRoute({
+    method: 'GET',
+    path: '/consultations/{consultationId}',
+    area: 'consultations',
+    summary: "A consultation's agenda, each issue with a summary of its history",
+    roles: CONSULTATION_READERS,
+    params: consultationParams,
+    response: consultationView,
+  }),
+  decide: defineRoute({
+    method: 'POST',
+    path: '/consultations/{consultationId}/decisions',
+    area: 'consultations',
+    summary:
+      "Decide an agenda issue: lead unit, co-units, due date, written into the consultation's dispatch order",
+    roles: CONSULTATION_DECIDERS,
+    params: consultationParams,
+    body: decisionBody,
+    response: z.object({ issue: issueRecord, dispatchOrder: dispatchOrderRecord }),
+  }),
+  listDispatchOrders: defineRoute({
+    method: 'GET',
+    path: '/dispatch-orders',
+    area: 'consultations',
+    summary: 'Dispatch orders (交办单), newest number first; a department sees those naming its unit',
+    roles: DISPATCH_ORDER_READERS,
+    query: z.strictObject(pageQuery),
+    response: pageOf(dispatchOrderRecord),
+  }),
+  getDispatchOrder: defineRoute({
+    method: 'GET',
+    path: '/dispatch-orders/{dispatchOrderId}',
+    area: 'consultations',
+    summary: 'One dispatch order',
+    roles: DISPATCH_ORDER_READERS,
+    params: z.strictObject({ dispatchOrderId: id }),
+    response: dispatchOrderRecord,
+  }),
+};

@@ -1,0 +1,216 @@
+import * as z from 'zod/mini';
+import { ISSUE_SOURCES, ISSUE_STATUSES, RETURN_REASONS, VERDICTS } from '../domain/issues/issue';
+import { type IssueAction, rolesFor } from '../domain/issues/permissions';
+import { RAISING_ROLES } from '../domain/issues/raising';
+import { defineRoute } from '../http/contract';
+import { ALL_ROLES, booleanQuery, id, pageOf, pageQuery, text } from './common';
+
+/** Working days an assignment or extension may be given: up to about half a working year. */
+export const dueWorkingDays = z.int().check(z.minimum(1), z.maximum(120));
+const note = text(2000);
+
+export const raiseIssueBody = z.strictObject({
+  enterpriseId: id,
+  category: text(50),
+  title: text(200),
+  description: text(4000),
+  source: z.optional(z.enum(ISSUE_SOURCES)),
+});
+export type RaiseIssueBody = z.output<typeof raiseIssueBody>;
+
+/** An empty body is allowed: escalating without a unit puts the issue in the dispatch queue. */
+export const escalateBody = z._default(
+  z.strictObject({ unitId: z.optional(id), dueWorkingDays: z.optional(dueWorkingDays) }),
+  {},
+);
+export const dispatchBody = z.strictObject({ unitId: id, dueWorkingDays: z.optional(dueWorkingDays) });
+export const resolutionBody = z.strictObject({ resolution: text(4000) });
+export const noteBody = z.strictObject({ note });
+export const returnBody = z.strictObject({ reasonCode: z.enum(RETURN_REASONS), note });
+export const extensionBody = z.strictObject({
+  workingDays: z.int().check(z.minimum(1), z.maximum(60)),
+  reason: note,
+});
+export const feedbackBody = z.strictObject({ verdict: z.enum(VERDICTS), comment: z.optional(note) });
+
+export const listIssuesQuery = z.strictObject({
+  status: z.optional(z.enum(ISSUE_STATUSES)),
+  unitId: z.optional(id),
+  enterpriseId: z.optional(id),
+  overdue: z.optional(booleanQuery),
+  ...pageQuery,
+});
+
+const date = z.string();
+const assignmentRecord = z.object({
+  unitId: z.string(),
+  coUnitIds: z.array(z.string()),
+  assignedOn: date,
+  dueWorkingDays: z.number(),
+  dueDate: date,
+  supervisionLevel: z.number(),
+  overdue: z.boolean(),
+  workingDaysOverdue: z.number(),
+  card: z.optional(z.enum(['blue', 'yellow', 'red'])),
+  pendingExtension: z.optional(z.object({ workingDays: z.number(), reason: z.string(), requestedOn: date })),
+  dispatchOrderId: z.optional(z.string()),
+});
+
+/** An issue as clients see it: never its task tokens or workflow bookkeeping. */
+export const issueRecord = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  gridId: z.string(),
+  townUnitId: z.string(),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  source: z.enum(ISSUE_SOURCES),
+  raisedBy: z.object({ sub: z.string(), role: z.string() }),
+  status: z.enum(ISSUE_STATUSES),
+  closure: z.optional(z.enum(['satisfied', 'basically_satisfied', 'no_response'])),
+  verdict: z.optional(z.object({ verdict: z.enum(VERDICTS), comment: z.optional(z.string()), on: date })),
+  assignment: z.optional(assignmentRecord),
+  reReviewCount: z.number(),
+  consultation: z.optional(
+    z.object({ requestedOn: date, reason: z.string(), consultationId: z.optional(z.string()) }),
+  ),
+  resolution: z.optional(
+    z.object({
+      text: z.string(),
+      on: date,
+      onSpot: z.boolean(),
+      unitId: z.optional(z.string()),
+      onTime: z.optional(z.boolean()),
+    }),
+  ),
+  followUpDeadline: z.optional(date),
+  executionArn: z.optional(z.string()),
+  /** Set once escalated: whether the workflow start is still to be retried, and whether it failed. */
+  workflow: z.optional(z.object({ startPending: z.boolean(), failed: z.boolean() })),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ledgerResponse = z.object({
+  items: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      actor: z.object({ sub: z.string(), role: z.string() }),
+      action: z.string(),
+      fromStatus: z.nullable(z.string()),
+      toStatus: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      hash: z.string(),
+    }),
+  ),
+  chain: z.object({ valid: z.boolean(), seq: z.optional(z.number()), reason: z.optional(z.string()) }),
+});
+
+const issueParams = z.strictObject({ issueId: id });
+
+/** A change to an existing issue: answers the issue as it now is. */
+const transition = <B extends z.core.$ZodType | undefined>(
+  action: IssueAction,
+  path: string,
+  summary: string,
+  body: B,
+) =>
+  defineRoute({
+    method: 'POST',
+    path: `/issues/{issueId}/${path}`,
+    area: 'issues',
+    summary,
+    roles: rolesFor(action),
+    params: issueParams,
+    body,
+    response: issueRecord,
+  });
+
+export const issueRoutes = {
+  raiseIssue: defineRoute({
+    method: 'POST',
+    path: '/issues',
+    area: 'issues',
+    summary: 'Raise an issue for an enterprise (its own, a cadre’s grid, or any for the service centre)',
+    roles: RAISING_ROLES,
+    body: raiseIssueBody,
+    response: issueRecord,
+    successStatus: 201,
+    idempotency: 'required',
+  }),
+  listIssues: defineRoute({
+    method: 'GET',
+    path: '/issues',
+    area: 'issues',
+    summary: 'List the issues in your scope, newest first, by status, unit, enterprise or overdue',
+    roles: ALL_ROLES,
+    query: listIssuesQuery,
+    response: pageOf(issueRecord),
+  }),
+  getIssue: defineRoute({
+    method: 'GET',
+    path: '/issues/{issueId}',
+    area: 'issues',
+    summary: 'Get one issue with its assignment, re-reviews, consultation and execution',
+    roles: ALL_ROLES,
+    params: issueParams,
+    response: issueRecord,
+  }),
+  getIssueLedger: defineRoute({
+    method: 'GET',
+    path: '/issues/{issueId}/ledger',
+    area: 'issues',
+    summary: 'The append-only history of an issue (台账) and whether its hash chain verifies',
+    roles: ALL_ROLES,
+    params: issueParams,
+    response: ledgerResponse,
+  }),
+  resolveOnSpot: transition('resolve_on_spot', 'resolve-on-spot', 'Resolve on the spot', resolutionBody),
+  escalateIssue: transition(
+    'escalate',
+    'escalate',
+    'Escalate: start the workflow, assigned to a unit or awaiting dispatch',
+    escalateBody,
+  ),
+  dispatchIssue: transition(
+    'dispatch',
+    'dispatch',
+    'Dispatch to a unit (first dispatch or after a return)',
+    dispatchBody,
+  ),
+  reportProgress: transition('progress', 'progress', 'Report progress (a ledger entry only)', noteBody),
+  returnIssue: transition(
+    'return',
+    'return',
+    'Return the issue (退单): back to awaiting dispatch',
+    returnBody,
+  ),
+  requestConsultation: transition(
+    'request_consultation',
+    'request-consultation',
+    'Ask for the half-monthly consultation',
+    noteBody,
+  ),
+  requestExtension: transition('request_extension', 'extension', 'Ask for more working days', extensionBody),
+  approveExtension: transition(
+    'approve_extension',
+    'extension/approve',
+    'Approve the pending extension',
+    undefined,
+  ),
+  resolveIssue: transition(
+    'resolve',
+    'resolution',
+    'Report the resolution: awaiting the verdict',
+    resolutionBody,
+  ),
+  giveFeedback: transition(
+    'feedback',
+    'feedback',
+    "The enterprise's verdict: close, re-review, or consultation",
+    feedbackBody,
+  ),
+};

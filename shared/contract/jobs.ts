@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { defineRoute } from '../http/contract';
+import { isoDate } from './common';
+
+/**
+ * Any job-shaped name passes validation: a job that does not exist (yet) answers 404 JOB_NOT_FOUND,
+ * never 400, so clients can tell "no such job" from "malformed request".
+ */
+const jobName = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,63}$/));
+
+export const runJobBody = z.strictObject({
+  /** The program date (Asia/Shanghai) the job runs for. */
+  asOf: isoDate,
+});
+
+const failure = z.object({ recordId: z.string(), step: z.string(), error: z.string() });
+
+/** Every job's run summary has these; each job adds its own counts. */
+export const jobRunSummary = z.looseObject({
+  job: z.string(),
+  asOf: isoDate,
+  failures: z.array(failure),
+});
+
+export const jobRoutes = {
+  runJob: defineRoute({
+    method: 'POST',
+    path: '/jobs/{job}/runs',
+    area: 'jobs',
+    summary: 'Run a scheduled job now for a program date (catch-up, re-run); idempotent per period',
+    roles: ['admin'],
+    params: z.strictObject({ job: jobName }),
+    body: runJobBody,
+    response: jobRunSummary,
+  }),
+};

@@ -1,0 +1,31 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import { documentClient } from '../db/client';
+import { keys } from '../db/keys';
+
+/**
+ * The grids of a cadre's visit teams: one key query of the cadre's partition, whose team membership
+ * items carry their team's grid. Sorted and without repeats (a cadre may sit in two teams of a grid).
+ */
+export const listGridIdsOfCadre = async (cadreId: string): Promise<string[]> => {
+  // A membership key with an empty team id is the prefix every membership of the cadre shares.
+  const { pk, sk: teamPrefix } = keys.teamMembership(cadreId, '');
+  const gridIds = new Set<string>();
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableNames.program,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :team)',
+        ExpressionAttributeValues: { ':pk': pk, ':team': teamPrefix },
+        ProjectionExpression: 'gridId',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (typeof item.gridId === 'string') gridIds.add(item.gridId);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return [...gridIds].sort();
+};

@@ -1,0 +1,17 @@
+import type { Issue } from '../../domain/issues/issue';
+
+/**
+ * An issue as clients see it. Task tokens, the workflow's signals and the bookkeeping revision stay
+ * inside; of the workflow only whether its start is still pending and whether it failed show.
+ */
+export const issueView = (issue: Issue & { workflowRev?: number }) => {
+  const { workflow, workflowRev: _rev, ledgerHead: _head, ...visible } = issue;
+  return {
+    ...visible,
+    ...(workflow
+      ? { workflow: { startPending: workflow.startPending === true, failed: workflow.failure !== undefined } }
+      : {}),
+  };
+};
+
+export type IssueView = ReturnType<typeof issueView>;

@@ -1,0 +1,46 @@
+import type { Page } from '../../db/records';
+import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
+import { verifyChain } from '../../domain/ledger/hash-chain';
+import type { Principal } from '../../http/principal';
+import { issueListPartitions, listIssuesIn } from '../../repositories/issue-lists';
+import { readLedger } from '../../repositories/issues';
+import { reachOf, readVisibleIssue } from './issue-scope';
+import { type IssueView, issueView } from './issue-view';
+
+/** One issue, or 404 alike for a missing one and one outside the caller's scope. */
+export const readIssue = async (principal: Principal, issueId: string): Promise<IssueView> =>
+  issueView(await readVisibleIssue(principal, issueId));
+
+/**
+ * The issues in the caller's scope that pass the filters, newest first: an enterprise's own, a
+ * department's unit's (lead and co-handled), a cadre's grids', everyone's for leaders and the service
+ * centre. Index queries only: a filter outside the scope gives an empty list, never a scan.
+ */
+export const listVisibleIssues = async (
+  principal: Principal,
+  filter: IssueFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<IssueView>> => {
+  const scope = issueListScope(principal, await reachOf(principal));
+  const found = await listIssuesIn(issueListPartitions(scope, filter), filter, page);
+  return { items: found.items.map(issueView), nextCursor: found.nextCursor };
+};
+
+/** The issue's ledger as recorded, and whether its hash chain still verifies from the genesis hash. */
+export const readIssueLedger = async (principal: Principal, issueId: string) => {
+  await readVisibleIssue(principal, issueId);
+  const entries = await readLedger(issueId);
+  return {
+    items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, hash }) => ({
+      seq,
+      at,
+      actor,
+      action,
+      fromStatus,
+      toStatus,
+      data,
+      hash,
+    })),
+    chain: verifyChain(entries),
+  };
+};

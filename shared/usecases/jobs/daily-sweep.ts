@@ -1,0 +1,179 @@
+import type { CalendarDate, WorkingCalendar } from '../../domain/calendar';
+import { nowIso } from '../../domain/ids';
+import type { Issue } from '../../domain/issues/issue';
+import {
+  dueSoonWindow,
+  needsDueSoonCard,
+  noResponseDecision,
+  overdueDecision,
+  sweepInstant,
+} from '../../domain/issues/sweep-rules';
+import { logger } from '../../observability/logger';
+import { countDailyClose, type DailyClose } from '../../repositories/daily-close';
+import { markExecutionStarted } from '../../repositories/issue-workflow';
+import {
+  assignmentsDueBefore,
+  assignmentsDueBetween,
+  followUpsDueBefore,
+  issuesWithPendingStart,
+} from '../../repositories/work-queues';
+import { startIssueExecution } from '../../workflow/issue-execution';
+import { programCalendar } from '../calendar/program-calendar';
+import { issuePolicy } from '../issues/issue-policy';
+import type { JobRun } from './job-run';
+import { applySweepCommand, signalWait } from './sweep-actions';
+
+export interface DailySweepRun extends JobRun {
+  job: 'daily-sweep';
+  overdue: { examined: number; signalled: number; newlyOverdue: number; toConsultation: number };
+  dueSoon: { examined: number; cardsShown: number };
+  noResponse: { examined: number; signalled: number; closed: number };
+  executions: { started: number };
+  /** The day's close record after this run: what the sweep did on that day over all its runs. */
+  day: DailyClose;
+}
+
+interface Sweep {
+  asOf: CalendarDate;
+  /** The instant the sweep's transitions are recorded at (start of asOf, program time). */
+  at: string;
+  startedAt: string;
+  calendar: WorkingCalendar;
+  run: Omit<DailySweepRun, 'day'>;
+}
+
+/** One issue's step; a failure is recorded and the sweep goes on (a re-run retries it). */
+const attempt = async (sweep: Sweep, issue: Issue, step: string, work: () => Promise<void>) => {
+  try {
+    await work();
+  } catch (error) {
+    logger.error('daily sweep step failed', { issueId: issue.id, step, error: error as Error });
+    sweep.run.failures.push({ recordId: issue.id, step, error: (error as Error).name });
+  }
+};
+
+/** (a) Overdue assignments whose supervision level is behind get one `Overdue` signal each. */
+const superviseOverdue = async (sweep: Sweep) => {
+  const tally = sweep.run.overdue;
+  for await (const issue of assignmentsDueBefore(sweep.asOf)) {
+    tally.examined++;
+    await attempt(sweep, issue, 'overdue', async () => {
+      const decision = overdueDecision(issue, sweep.asOf, sweep.calendar, issuePolicy);
+      if (decision.action !== 'signal') return;
+      const { workingDaysOverdue, targetLevel } = decision;
+      const sent = await signalWait(issue.id, decision.wait, 'Overdue', {
+        at: sweep.at,
+        workingDaysOverdue,
+        supervisionLevel: targetLevel,
+      });
+      if (!sent) return;
+      const toConsultation = targetLevel > issuePolicy.supervisionLimit;
+      await countDailyClose(
+        sweep.asOf,
+        {
+          overdueSignals: 1,
+          newlyOverdue: decision.newlyOverdue ? 1 : 0,
+          overdueToConsultation: toConsultation ? 1 : 0,
+        },
+        sweep.startedAt,
+      );
+      tally.signalled++;
+      if (decision.newlyOverdue) tally.newlyOverdue++;
+      if (toConsultation) tally.toConsultation++;
+    });
+  }
+};
+
+/** (b) Assignments due within the due-soon window get a blue card, once. */
+const showDueSoonCards = async (sweep: Sweep) => {
+  const tally = sweep.run.dueSoon;
+  const window = dueSoonWindow(sweep.asOf, sweep.calendar, issuePolicy.dueSoonWorkingDays);
+  for await (const issue of assignmentsDueBetween(window.from, window.through)) {
+    tally.examined++;
+    if (!needsDueSoonCard(issue, sweep.asOf, sweep.calendar, issuePolicy)) continue;
+    await attempt(sweep, issue, 'due_soon', async () => {
+      const shown = await applySweepCommand(
+        issue.id,
+        { type: 'mark_due_soon' },
+        { ...sweep, count: { dueSoonCards: 1 } },
+      );
+      if (shown) tally.cardsShown++;
+    });
+  }
+};
+
+/** (c) No verdict by the follow-up deadline: workflows get `NoResponse`, on-the-spot issues close here. */
+const followUpNoResponse = async (sweep: Sweep) => {
+  const tally = sweep.run.noResponse;
+  for await (const issue of followUpsDueBefore(sweep.asOf)) {
+    tally.examined++;
+    await attempt(sweep, issue, 'no_response', async () => {
+      const decision = noResponseDecision(issue, sweep.asOf);
+      if (decision.action === 'signal') {
+        const sent = await signalWait(issue.id, decision.wait, 'NoResponse', {
+          at: sweep.at,
+          followUpDeadline: issue.followUpDeadline,
+        });
+        if (!sent) return;
+        await countDailyClose(sweep.asOf, { noResponseSignals: 1 }, sweep.startedAt);
+        tally.signalled++;
+      } else if (decision.action === 'close') {
+        const closed = await applySweepCommand(
+          issue.id,
+          { type: 'close_no_response' },
+          { ...sweep, count: { noResponseClosures: 1 } },
+        );
+        if (closed) tally.closed++;
+      }
+    });
+  }
+};
+
+/** (e) Executions whose start failed after their escalation committed are started now (the outbox). */
+const startPendingExecutions = async (sweep: Sweep) => {
+  for await (const issue of issuesWithPendingStart()) {
+    await attempt(sweep, issue, 'start_execution', async () => {
+      await startIssueExecution(issue.id);
+      await markExecutionStarted(issue.id);
+      await countDailyClose(sweep.asOf, { executionsStarted: 1 }, sweep.startedAt);
+      sweep.run.executions.started++;
+    });
+  }
+};
+
+/**
+ * The daily sweep (每日销结) for one program date: (a) overdue assignments get their supervision
+ * signal, (b) assignments due soon get a blue card, (c) follow-ups past their deadline are closed as
+ * no response, (d) the day's close record counts what was done, and (e) executions whose start was
+ * lost after an escalation are started. Every action is conditional on
+ * the state it changes, so running it again for the same date does nothing new: catch-up and
+ * re-runs are safe. Queues are read in date ranges of sparse indexes, shard by shard, one issue at a
+ * time, so the day record's counters never race each other within a run.
+ */
+export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> => {
+  const calendar = await programCalendar();
+  // Fails at once (CALENDAR_YEAR_MISSING) when asOf lies in a year the calendar lacks.
+  calendar.isWorkingDay(asOf);
+  const sweep: Sweep = {
+    asOf,
+    at: sweepInstant(asOf),
+    startedAt: nowIso(),
+    calendar,
+    run: {
+      job: 'daily-sweep',
+      asOf,
+      overdue: { examined: 0, signalled: 0, newlyOverdue: 0, toConsultation: 0 },
+      dueSoon: { examined: 0, cardsShown: 0 },
+      noResponse: { examined: 0, signalled: 0, closed: 0 },
+      executions: { started: 0 },
+      failures: [],
+    },
+  };
+  await startPendingExecutions(sweep);
+  await superviseOverdue(sweep);
+  await showDueSoonCards(sweep);
+  await followUpNoResponse(sweep);
+  // Adding nothing still creates a quiet day's record, so the operator sees the sweep ran.
+  const day: DailyClose = await countDailyClose(asOf, {}, sweep.startedAt);
+  return { ...sweep.run, day };
+};

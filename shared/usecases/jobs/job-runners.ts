@@ -1,0 +1,21 @@
+import type { CalendarDate } from '../../domain/calendar';
+import { ApiError } from '../../http/errors';
+import { runDailySweep } from './daily-sweep';
+import type { JobRun, JobRunner } from './job-run';
+
+/** The jobs built so far, by the name the schedules and `POST /jobs/{job}/runs` use. */
+const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
+  'daily-sweep': runDailySweep,
+};
+
+export const jobNotFound = (job: string) =>
+  new ApiError(404, 'JOB_NOT_FOUND', 'Not found', `There is no job named ${job}.`);
+
+/** Runs a job by name for a program date, in this process. */
+export const runJobNow = (job: string, asOf: CalendarDate): Promise<JobRun> => {
+  const run = Object.hasOwn(JOB_RUNNERS, job) ? JOB_RUNNERS[job] : undefined;
+  if (!run) throw jobNotFound(job);
+  return run(asOf);
+};
+
+export const jobNames = (): string[] => Object.keys(JOB_RUNNERS);
