@@ -31,6 +31,20 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     idempotency: true,
   },
+  issues: {
+    description: 'Issues: raising, scoped reads, the ledger and every decision on the lifecycle',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    idempotency: true,
+  },
+  consultations: {
+    description: 'Half-monthly consultations, their decisions and dispatch orders',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    idempotency: true,
+  },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',
     memorySize: 512,

@@ -1,8 +1,10 @@
 import type { RouteSpec } from '../http/contract';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
+import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridRoutes } from './grids';
+import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { unitRoutes } from './units';
@@ -17,6 +19,8 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(gridRoutes),
   ...Object.values(enterpriseRoutes),
   ...Object.values(cadreRoutes),
+  ...Object.values(issueRoutes),
+  ...Object.values(consultationRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
 ];
