@@ -20,6 +20,7 @@ import type { LocalModule } from './local-module';
 import type { StartOptions } from './options';
 import { dataPaths } from './paths';
 import { freePort } from './ports';
+import { schedulesModule } from './schedules/schedules-module';
 import { startModules } from './start-modules';
 import { routeDefinitions } from './template/routes';
 
@@ -65,7 +66,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
 
     let runtime: FunctionRuntime | undefined;
     // The Step Functions state machine and the EventBridge schedules join this list as LocalModules.
-    const modules: LocalModule[] = [dynamoDbModule(dynamo, paths.dynamodb)];
+    const modules: LocalModule[] = [dynamoDbModule(dynamo, paths.dynamodb), schedulesModule()];
     const started = await startModules(modules, {
       stacks,
       region,
