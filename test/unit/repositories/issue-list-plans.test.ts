@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { decodePartitionsCursor, encodePartitionsCursor } from '../../../shared/db/partitions-cursor';
+import { issueListPartitions } from '../../../shared/repositories/issue-lists';
+
+describe('issueListPartitions', () => {
+  it('reads the most selective partition the filters name for those who see everything', () => {
+    const all = { kind: 'all' } as const;
+    expect(issueListPartitions(all, { enterpriseId: 'E1', unitId: 'U1', status: 'assigned' })).toEqual([
+      { index: 'GSI1', partition: 'ISSUE#ENT#E1' },
+    ]);
+    expect(issueListPartitions(all, { unitId: 'U1', status: 'assigned' })).toEqual([
+      { index: 'GSI2', partition: 'ISSUE#UNIT#U1' },
+    ]);
+    expect(issueListPartitions(all, { status: 'closed' })).toEqual([
+      { index: 'GSI5', partition: 'ISSUE#STATUS#closed' },
+    ]);
+    expect(issueListPartitions(all, { overdue: true })).toEqual([
+      { index: 'GSI5', partition: 'ISSUE#STATUS#assigned' },
+    ]);
+    expect(issueListPartitions(all, {})).toEqual([{ index: 'GSI6', partition: 'ISSUE' }]);
+  });
+
+  it('keeps scoped callers in their own partitions, and gives nothing for a filter outside the scope', () => {
+    expect(issueListPartitions({ kind: 'unit', unitId: 'U1' }, { status: 'assigned' })).toEqual([
+      { index: 'GSI2', partition: 'ISSUE#UNIT#U1' },
+    ]);
+    expect(issueListPartitions({ kind: 'unit', unitId: 'U1' }, { unitId: 'U2' })).toEqual([]);
+    expect(issueListPartitions({ kind: 'enterprise', enterpriseId: 'E1' }, { enterpriseId: 'E2' })).toEqual(
+      [],
+    );
+    expect(issueListPartitions({ kind: 'grids', gridIds: ['G1', 'G2'] }, { enterpriseId: 'E1' })).toEqual([
+      { index: 'GSI4', partition: 'ISSUE#GRID#G1' },
+      { index: 'GSI4', partition: 'ISSUE#GRID#G2' },
+    ]);
+    expect(issueListPartitions({ kind: 'none' }, {})).toEqual([]);
+  });
+});
+
+describe('partitions cursor', () => {
+  it('round-trips a position and refuses positions it could not have issued', () => {
+    const position = { partition: 1, cursor: 'eyJwayI6IngifQ' };
+    expect(decodePartitionsCursor(encodePartitionsCursor(position), 2)).toEqual(position);
+    expect(decodePartitionsCursor(undefined, 2)).toEqual({ partition: 0, cursor: null });
+    expect(() => decodePartitionsCursor(encodePartitionsCursor(position), 1)).toThrow(
+      'not one this API issued',
+    );
+    expect(() => decodePartitionsCursor('not-a-cursor', 2)).toThrow('not one this API issued');
+  });
+});
