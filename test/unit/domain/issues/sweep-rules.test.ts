@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUILT_IN_CALENDAR,
+  CalendarYearMissingError,
+  parseCalendarDate,
+} from '../../../../shared/domain/calendar';
+import { dateOfDayNumber } from '../../../../shared/domain/calendar/calendar-date';
+import type { Assignment, Issue } from '../../../../shared/domain/issues/issue';
+import { DEFAULT_ISSUE_POLICY } from '../../../../shared/domain/issues/policy';
+import {
+  dueSoonWindow,
+  needsDueSoonCard,
+  noResponseDecision,
+  overdueDecision,
+  sweepInstant,
+} from '../../../../shared/domain/issues/sweep-rules';
+import { openIssue } from './fixtures';
+
+const calendar = BUILT_IN_CALENDAR;
+const policy = DEFAULT_ISSUE_POLICY;
+
+/** Assigned on Monday 2026-03-02, due Monday 2026-03-09; the execution waits for its resolution. */
+const assigned = (assignment: Partial<Assignment> = {}, overrides: Partial<Issue> = {}): Issue =>
+  openIssue({
+    status: 'assigned',
+    assignment: {
+      unitId: 'U1',
+      coUnitIds: [],
+      assignedOn: '2026-03-02',
+      dueWorkingDays: 5,
+      dueDate: '2026-03-09',
+      supervisionLevel: 0,
+      overdue: false,
+      workingDaysOverdue: 0,
+      ...assignment,
+    },
+    workflow: {
+      executionArn: 'arn:exec:I1',
+      signals: ['dispatched'],
+      wait: { seq: 2, token: 'token-2', waitingFor: 'resolution' },
+    },
+    ...overrides,
+  });
+
+const resolved = (overrides: Partial<Issue> = {}): Issue =>
+  openIssue({
+    status: 'awaiting_feedback',
+    followUpDeadline: '2026-03-16',
+    resolution: { text: 'done', on: '2026-03-09', onSpot: false, unitId: 'U1', onTime: true },
+    workflow: {
+      executionArn: 'arn:exec:I1',
+      signals: ['dispatched', 'resolved'],
+      wait: { seq: 3, token: 'token-3', waitingFor: 'verdict' },
+    },
+    ...overrides,
+  });
+
+describe('overdue decision', () => {
+  it('does nothing up to and including the due date', () => {
+    expect(overdueDecision(assigned(), '2026-03-09', calendar, policy)).toEqual({
+      action: 'none',
+      reason: 'level_reached',
+    });
+  });
+
+  it('does nothing on a weekend right after the due date: no working day has passed', () => {
+    const dueFriday = assigned({ dueDate: '2026-03-13' });
+    expect(overdueDecision(dueFriday, '2026-03-14', calendar, policy).action).toBe('none');
+    expect(overdueDecision(dueFriday, '2026-03-16', calendar, policy).action).toBe('signal');
+  });
+
+  it('signals the first working day overdue: level 1, newly overdue, with the wait it completes', () => {
+    expect(overdueDecision(assigned(), '2026-03-10', calendar, policy)).toEqual({
+      action: 'signal',
+      wait: { seq: 2, token: 'token-2', waitingFor: 'resolution' },
+      workingDaysOverdue: 1,
+      targetLevel: 1,
+      newlyOverdue: true,
+    });
+  });
+
+  it('signals once per level: after supervision the same day finds the level reached', () => {
+    const supervised = assigned({
+      supervisionLevel: 1,
+      overdue: true,
+      workingDaysOverdue: 1,
+      card: 'yellow',
+    });
+    expect(overdueDecision(supervised, '2026-03-10', calendar, policy)).toEqual({
+      action: 'none',
+      reason: 'level_reached',
+    });
+    // Step 3: level 2 is due on the fourth working day overdue.
+    expect(overdueDecision(supervised, '2026-03-12', calendar, policy).action).toBe('none');
+    expect(overdueDecision(supervised, '2026-03-13', calendar, policy)).toMatchObject({
+      action: 'signal',
+      workingDaysOverdue: 4,
+      targetLevel: 2,
+      newlyOverdue: false,
+    });
+  });
+
+  it('raises one level per signal even when several are due (the sweep did not run for a while)', () => {
+    expect(overdueDecision(assigned(), '2026-03-31', calendar, policy)).toMatchObject({
+      action: 'signal',
+      targetLevel: 1,
+    });
+  });
+
+  it('signals past the supervision limit, which takes the issue to consultation', () => {
+    const atLimit = assigned({ supervisionLevel: 2, overdue: true, card: 'red' });
+    expect(overdueDecision(atLimit, '2026-03-18', calendar, policy)).toMatchObject({
+      action: 'signal',
+      workingDaysOverdue: 7,
+      targetLevel: 3,
+    });
+  });
+
+  it('does not signal when the execution is not waiting for the resolution, or a decision is recorded', () => {
+    const noWait = assigned({}, { workflow: { executionArn: 'a', signals: ['dispatched'] } });
+    const otherWait = assigned(
+      {},
+      {
+        workflow: {
+          executionArn: 'a',
+          signals: [],
+          wait: { seq: 1, token: 't', waitingFor: 'dispatch' },
+        },
+      },
+    );
+    const decided = assigned(
+      {},
+      {
+        workflow: {
+          executionArn: 'a',
+          signals: ['dispatched', 'returned'],
+          wait: { seq: 2, token: 't', waitingFor: 'resolution' },
+        },
+      },
+    );
+    const failed = assigned(
+      {},
+      {
+        workflow: {
+          executionArn: 'a',
+          signals: ['dispatched'],
+          wait: { seq: 2, token: 't', waitingFor: 'resolution' },
+          failure: { error: 'States.Timeout', cause: '' },
+        },
+      },
+    );
+    for (const issue of [noWait, otherWait, decided, failed]) {
+      expect(overdueDecision(issue, '2026-03-10', calendar, policy)).toEqual({
+        action: 'none',
+        reason: 'not_waiting',
+      });
+    }
+  });
+
+  it('ignores an issue that left the assignment since the queue was read', () => {
+    expect(overdueDecision(resolved(), '2026-03-10', calendar, policy)).toEqual({
+      action: 'none',
+      reason: 'not_assigned',
+    });
+  });
+
+  it('fails when the sweep date lies in a year the calendar lacks', () => {
+    expect(() => overdueDecision(assigned(), '2031-01-06', calendar, policy)).toThrow(
+      CalendarYearMissingError,
+    );
+  });
+});
+
+describe('due-soon cards', () => {
+  it('covers due dates from asOf through the day before the third working day after it (2 working days)', () => {
+    // Thursday 2026-03-05: Friday and Monday count; Tuesday is the third working day.
+    expect(dueSoonWindow('2026-03-05', calendar, 2)).toEqual({ from: '2026-03-05', through: '2026-03-09' });
+  });
+
+  it('stretches over holidays', () => {
+    // 2026-09-30 (Wed): Oct 1–7 are off, Sat Oct 10 is a make-up working day.
+    expect(dueSoonWindow('2026-09-30', calendar, 2)).toEqual({ from: '2026-09-30', through: '2026-10-09' });
+  });
+
+  it('ends with the last loaded year when the window reaches into a year not loaded', () => {
+    expect(dueSoonWindow('2026-12-30', calendar, 2)).toEqual({ from: '2026-12-30', through: '2026-12-31' });
+    expect(() => dueSoonWindow('2027-01-04', calendar, 2)).toThrow(CalendarYearMissingError);
+  });
+
+  it('agrees with the calendar on every due date in and just outside the window', () => {
+    const asOf = '2026-04-30';
+    const { through } = dueSoonWindow(asOf, calendar, policy.dueSoonWorkingDays);
+    const start = parseCalendarDate(asOf)?.dayNumber ?? Number.NaN;
+    const dueDates = Array.from({ length: 16 }, (_, i) => dateOfDayNumber(start + i));
+    const dueSoon = dueDates.filter((dueDate) =>
+      calendar.isDueSoon(dueDate, asOf, policy.dueSoonWorkingDays),
+    );
+    // Labour Day (May 1–5) lies between: the window runs through Thursday May 7.
+    expect(through).toBe('2026-05-07');
+    expect(dueSoon).toEqual(dueDates.filter((dueDate) => dueDate <= through));
+  });
+
+  it('shows a card once, only on an assignment due soon', () => {
+    expect(needsDueSoonCard(assigned(), '2026-03-05', calendar, policy)).toBe(true);
+    expect(needsDueSoonCard(assigned(), '2026-03-04', calendar, policy)).toBe(false);
+    expect(needsDueSoonCard(assigned({ card: 'blue' }), '2026-03-05', calendar, policy)).toBe(false);
+    expect(needsDueSoonCard(assigned(), '2026-03-10', calendar, policy)).toBe(false);
+    expect(needsDueSoonCard(resolved(), '2026-03-05', calendar, policy)).toBe(false);
+  });
+});
+
+describe('no-response decision', () => {
+  it('waits through the follow-up deadline', () => {
+    expect(noResponseDecision(resolved(), '2026-03-16')).toEqual({
+      action: 'none',
+      reason: 'deadline_not_passed',
+    });
+  });
+
+  it('signals the workflow the day after the deadline', () => {
+    expect(noResponseDecision(resolved(), '2026-03-17')).toEqual({
+      action: 'signal',
+      wait: { seq: 3, token: 'token-3', waitingFor: 'verdict' },
+    });
+  });
+
+  it('closes an issue resolved on the spot directly: it has no workflow', () => {
+    const onSpot = resolved({ workflow: undefined });
+    expect(noResponseDecision(onSpot, '2026-03-17')).toEqual({ action: 'close' });
+  });
+
+  it('leaves a verdict already recorded, or an issue no longer awaiting feedback, alone', () => {
+    const verdictRecorded = resolved({
+      workflow: {
+        executionArn: 'a',
+        signals: ['dispatched', 'resolved', 'closed'],
+        wait: { seq: 3, token: 't', waitingFor: 'verdict' },
+      },
+    });
+    expect(noResponseDecision(verdictRecorded, '2026-03-17')).toEqual({
+      action: 'none',
+      reason: 'not_waiting',
+    });
+    expect(noResponseDecision(assigned(), '2026-03-17')).toEqual({
+      action: 'none',
+      reason: 'not_awaiting_feedback',
+    });
+  });
+});
+
+describe('sweep instant', () => {
+  it('is the start of the program day, with its offset', () => {
+    expect(sweepInstant('2026-03-10')).toBe('2026-03-10T00:00:00+08:00');
+  });
+});
