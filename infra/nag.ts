@@ -1,4 +1,5 @@
-import { type Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 
 interface Acknowledgment {
@@ -39,6 +40,40 @@ export const acknowledgeApiStackFindings = (stack: Stack): void => {
     {
       id: 'Serverless-APIGWXrayEnabled',
       reason: 'HTTP APIs do not support X-Ray tracing; the functions behind them trace with X-Ray active.',
+    },
+  ]);
+};
+
+/** The `<LogicalId.Arn>` token cdk-nag writes for a function's ARN in a finding id. */
+const arnToken = (fn: IFunction): string =>
+  `<${Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>`;
+
+/** The issue state machine's role: invoking its own step functions, logging and tracing. */
+export const acknowledgeIssueWorkflowFindings = (
+  stateMachine: IConstruct,
+  stepFunctions: IFunction[],
+): void => {
+  acknowledge(stateMachine, [
+    ...stepFunctions.map((fn) => ({
+      id: `AwsSolutions-IAM5[Resource::${arnToken(fn)}:*]`,
+      reason:
+        'CDK grants the state machine lambda:InvokeFunction on its own step function and that function’s versions (ARN:*); no other function.',
+    })),
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Step Functions log delivery (logs:CreateLogDelivery and related) and X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
+    },
+  ]);
+};
+
+/** A function allowed to complete the issue workflow's callback waits. */
+export const acknowledgeTaskResponseGrant = (fn: IFunction): void => {
+  acknowledge(fn, [
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'states:SendTaskSuccess/SendTaskFailure take a task token, not an ARN: IAM allows them on * only. The token itself is the capability.',
     },
   ]);
 };

@@ -30,6 +30,7 @@ import { ROLES } from '../../shared/domain/roles';
 import { settingsFor } from '../api-areas';
 import { HouseFunction } from '../constructs/api-function';
 import { bindTable } from '../constructs/bind-table';
+import { IssueWorkflow } from '../constructs/issue-workflow';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
@@ -47,6 +48,8 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, HouseFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
+  /** Functions that record decisions or send the sweep's signals call `issueWorkflow.allowDecisions(fn)`. */
+  readonly issueWorkflow: IssueWorkflow;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -116,6 +119,12 @@ export class ApiStack extends Stack {
       'DefaultRouteSettings.DetailedMetricsEnabled',
       true,
     );
+
+    this.issueWorkflow = new IssueWorkflow(this, 'IssueWorkflow', {
+      programTable: props.programTable,
+      ledgerTable: props.ledgerTable,
+      logRetention: props.logRetention,
+    });
 
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
     const integrations = new Map<string, HttpLambdaIntegration>();

@@ -1,0 +1,282 @@
+import { type CfnResource, Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  IntegrationPattern,
+  JitterType,
+  JsonPath,
+  LogLevel,
+  Pass,
+  type RetryProps,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { SignalKind, WaitKind } from '../../shared/domain/issues/issue';
+import { AUTOMATIC_SIGNALS, ISSUE_BUSY, type NextStep } from '../../shared/workflow/workflow-steps';
+import { acknowledgeIssueWorkflowFindings, acknowledgeTaskResponseGrant } from '../nag';
+import { HouseFunction } from './api-function';
+import { bindTable } from './bind-table';
+
+export interface IssueWorkflowProps {
+  programTable: ITable;
+  ledgerTable: ITable;
+  logRetention: RetentionDays;
+}
+
+/** Failures of the Lambda service itself: worth retrying. Everything else is a fault to record. */
+const TRANSIENT_LAMBDA_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+];
+
+const retryTransient = (extraErrors: string[] = []): RetryProps => ({
+  errors: [...TRANSIENT_LAMBDA_ERRORS, ...extraErrors],
+  interval: Duration.seconds(2),
+  backoffRate: 2,
+  maxAttempts: 6,
+  maxDelay: Duration.seconds(60),
+  jitterStrategy: JitterType.FULL,
+});
+
+/**
+ * A human may take weeks; deadlines are data the daily sweep reads, not timers. This only bounds a wait
+ * nothing will ever complete (a Standard execution lives at most a year).
+ */
+const CALLBACK_SAFETY_NET = Timeout.duration(Duration.days(365));
+const AUTOMATIC_STEP_TIMEOUT = Timeout.duration(Duration.seconds(30));
+
+/** Where handlers find the state machine (shared/workflow/issue-execution.ts reads it). */
+const STATE_MACHINE_ARN_VARIABLE = 'ISSUE_STATE_MACHINE_ARN';
+
+/**
+ * The issue lifecycle's orchestration (docs/issue-lifecycle.md, docs/workflow.md): one Standard
+ * execution per escalated issue. Every callback wait consumes the next recorded human decision, and
+ * that decision's kind alone picks the next wait; the daily sweep's `Overdue` and `NoResponse` fail a
+ * wait into an automatic step. JSONPath only: the local engine runs this same definition.
+ */
+export class IssueWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: IssueWorkflowProps) {
+    super(scope, id);
+    const stepFunction = (step: string, description: string) =>
+      new HouseFunction(this, step, {
+        entry: `functions/workflow/${step}/handler.ts`,
+        description,
+        memorySize: 256,
+        timeout: Duration.seconds(10),
+        logRetention: props.logRetention,
+      }).fn;
+
+    const routeEscalation = stepFunction(
+      'route-escalation',
+      'Issue workflow: the first wait of a new execution',
+    );
+    bindTable(routeEscalation, props.programTable, 'PROGRAM_TABLE', 'read');
+    const awaitDecision = stepFunction(
+      'await-decision',
+      'Issue workflow: registers a callback wait, or completes it with a decision already made',
+    );
+    bindTable(awaitDecision, props.programTable, 'PROGRAM_TABLE', 'readWrite');
+    grantTaskResponses(awaitDecision);
+    const [supervise, closeNoResponse, recordFailure] = (
+      [
+        ['supervise', 'Issue workflow: supervises an overdue assignment (督办)'],
+        ['close-no-response', 'Issue workflow: closes an issue the enterprise gave no verdict on'],
+        ['record-failure', 'Issue workflow: marks the issue’s workflow failed in its ledger'],
+      ] as const
+    ).map(([step, description]) => {
+      const fn = stepFunction(step, description);
+      bindTable(fn, props.programTable, 'PROGRAM_TABLE', 'readWrite');
+      bindTable(fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
+      return fn;
+    }) as [LambdaFunction, LambdaFunction, LambdaFunction];
+
+    const failed = new Fail(this, 'Failed', {
+      errorPath: JsonPath.stringAt('$.failure.Error'),
+      causePath: JsonPath.stringAt('$.failure.Cause'),
+    });
+    const recordFailureTask = new LambdaInvoke(this, 'RecordFailure', {
+      stateName: 'Record failure',
+      lambdaFunction: recordFailure,
+      payload: TaskInput.fromObject({
+        issueId: JsonPath.stringAt('$.issueId'),
+        error: JsonPath.stringAt('$.failure.Error'),
+        cause: JsonPath.stringAt('$.failure.Cause'),
+      }),
+      resultPath: JsonPath.DISCARD,
+      taskTimeout: AUTOMATIC_STEP_TIMEOUT,
+      retryOnServiceExceptions: false,
+    })
+      .addRetry(retryTransient([ISSUE_BUSY]))
+      // The execution fails either way; the original failure stays in $.failure for the Fail state.
+      .addCatch(failed, { errors: ['States.ALL'], resultPath: '$.recordFailureError' })
+      .next(failed);
+    const unexpectedRoute = new Pass(this, 'UnexpectedRoute', {
+      stateName: 'Unexpected route',
+      parameters: { Error: 'UnexpectedRoute', Cause: JsonPath.jsonToString(JsonPath.entirePayload) },
+      resultPath: '$.failure',
+    }).next(recordFailureTask);
+
+    const callbackWait = (id: string, stateName: string, waitingFor: WaitKind) =>
+      new LambdaInvoke(this, id, {
+        stateName,
+        lambdaFunction: awaitDecision,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: TaskInput.fromObject({
+          issueId: JsonPath.stringAt('$.issueId'),
+          waitingFor,
+          seq: JsonPath.mathAdd(JsonPath.numberAt('$.signal.seq'), 1),
+          taskToken: JsonPath.taskToken,
+        }),
+        resultPath: '$.signal',
+        taskTimeout: CALLBACK_SAFETY_NET,
+        retryOnServiceExceptions: false,
+      }).addRetry(retryTransient());
+    const automaticStep = (
+      id: string,
+      stateName: string,
+      lambdaFunction: LambdaFunction,
+      payload: TaskInput,
+    ) =>
+      new LambdaInvoke(this, id, {
+        stateName,
+        lambdaFunction,
+        payload,
+        resultSelector: { next: JsonPath.stringAt('$.Payload.next') },
+        resultPath: '$.step',
+        taskTimeout: AUTOMATIC_STEP_TIMEOUT,
+        retryOnServiceExceptions: false,
+      }).addRetry(retryTransient([ISSUE_BUSY]));
+    const automaticStepPayload = TaskInput.fromObject({
+      issueId: JsonPath.stringAt('$.issueId'),
+      cause: JsonPath.stringAt('$.automatic.Cause'),
+    });
+
+    const awaitDispatch = callbackWait('AwaitDispatch', 'Await dispatch', 'dispatch');
+    const awaitResolution = callbackWait('AwaitResolution', 'Await resolution', 'resolution');
+    const awaitConsultationDecision = callbackWait(
+      'AwaitConsultationDecision',
+      'Await consultation decision',
+      'consultation_decision',
+    );
+    const awaitVerdict = callbackWait('AwaitVerdict', 'Await enterprise verdict', 'verdict');
+    const closeOut = new Succeed(this, 'CloseOut', { stateName: 'Close out' });
+    const firstStep = automaticStep(
+      'RouteEscalation',
+      'Route escalation',
+      routeEscalation,
+      TaskInput.fromObject({ issueId: JsonPath.stringAt('$.issueId') }),
+    );
+    const superviseTask = automaticStep('Supervise', 'Supervise', supervise, automaticStepPayload);
+    const closeNoResponseTask = automaticStep(
+      'CloseOutNoResponse',
+      'Close out (no response)',
+      closeNoResponse,
+      automaticStepPayload,
+    );
+
+    // Exhaustive by type: a new signal kind or step cannot be added without deciding where it leads.
+    const afterDecision: Record<SignalKind, LambdaInvoke | Succeed> = {
+      dispatched: awaitResolution,
+      decided: awaitResolution,
+      re_review: awaitResolution,
+      returned: awaitDispatch,
+      consultation_requested: awaitConsultationDecision,
+      consultation: awaitConsultationDecision,
+      resolved: awaitVerdict,
+      closed: closeOut,
+    };
+    const afterStep: Record<NextStep, LambdaInvoke | Succeed> = {
+      await_dispatch: awaitDispatch,
+      await_resolution: awaitResolution,
+      await_consultation_decision: awaitConsultationDecision,
+      await_verdict: awaitVerdict,
+      closed: closeOut,
+    };
+    const routeDecision = new Choice(this, 'RouteDecision', { stateName: 'Route decision' });
+    for (const [kind, next] of Object.entries(afterDecision)) {
+      routeDecision.when(Condition.stringEquals('$.signal.kind', kind), next);
+    }
+    routeDecision.otherwise(unexpectedRoute);
+    const nextStep = new Choice(this, 'NextStep', { stateName: 'Next step' });
+    for (const [step, next] of Object.entries(afterStep)) {
+      nextStep.when(Condition.stringEquals('$.step.next', step), next);
+    }
+    nextStep.otherwise(unexpectedRoute);
+
+    for (const wait of [awaitDispatch, awaitConsultationDecision]) {
+      wait
+        .addCatch(recordFailureTask, { errors: ['States.ALL'], resultPath: '$.failure' })
+        .next(routeDecision);
+    }
+    awaitResolution
+      .addCatch(superviseTask, { errors: [AUTOMATIC_SIGNALS.overdue], resultPath: '$.automatic' })
+      .addCatch(recordFailureTask, { errors: ['States.ALL'], resultPath: '$.failure' })
+      .next(routeDecision);
+    awaitVerdict
+      .addCatch(closeNoResponseTask, { errors: [AUTOMATIC_SIGNALS.noResponse], resultPath: '$.automatic' })
+      .addCatch(recordFailureTask, { errors: ['States.ALL'], resultPath: '$.failure' })
+      .next(routeDecision);
+    for (const step of [firstStep, superviseTask, closeNoResponseTask]) {
+      step.addCatch(recordFailureTask, { errors: ['States.ALL'], resultPath: '$.failure' }).next(nextStep);
+    }
+
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      comment: 'One execution per escalated issue (亲清互挂 issue lifecycle); see docs/workflow.md',
+      definitionBody: DefinitionBody.fromChainable(firstStep),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'Logs', { retention: props.logRetention }),
+        level: LogLevel.ALL,
+        // Payloads carry task tokens; execution history shows them to operators who may see them.
+        includeExecutionData: false,
+      },
+    });
+    // Local mode gives in-process handlers this state machine's ARN under the same variable.
+    (this.stateMachine.node.defaultChild as CfnResource).addMetadata(
+      'local:environment',
+      STATE_MACHINE_ARN_VARIABLE,
+    );
+    acknowledgeIssueWorkflowFindings(this.stateMachine, [
+      routeEscalation,
+      awaitDecision,
+      supervise,
+      closeNoResponse,
+      recordFailure,
+    ]);
+  }
+
+  /**
+   * What a function that records human decisions or sends the sweep's signals needs: the state
+   * machine's ARN (`ISSUE_STATE_MACHINE_ARN`), StartExecution on it (escalation, and the sweep's retry
+   * of a pending start), and SendTaskSuccess/SendTaskFailure to complete a waiting task.
+   */
+  allowDecisions(fn: LambdaFunction): void {
+    fn.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(fn);
+    grantTaskResponses(fn);
+  }
+}
+
+/** Task tokens name no resource: IAM offers SendTask* on `*` only for tokens of service integrations. */
+const grantTaskResponses = (fn: LambdaFunction): void => {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: ['*'] }),
+  );
+  acknowledgeTaskResponseGrant(fn);
+};
