@@ -9,9 +9,10 @@ const fakeAws = {
 };
 
 /**
- * Four projects, run together by `npm test`: unit (pure rules and handlers with mocked SDK clients),
- * infra (the synthesized template), integration (DynamoDB Local, started by the global setup) and
- * e2e (HTTP against the local server, started by its global setup).
+ * Five projects, run together by `npm test`: unit (pure rules and handlers with mocked SDK clients),
+ * infra (the synthesized template), integration (DynamoDB Local, started by the global setup),
+ * workflow (the synthesized state machine on the local engine with the real task handlers, on
+ * DynamoDB Local) and e2e (HTTP against the local server, started by its global setup).
  */
 export default defineConfig({
   test: {
@@ -46,6 +47,17 @@ export default defineConfig({
           globalSetup: ['test/support/integration-global-setup.ts'],
           setupFiles: ['test/support/integration-env.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'workflow',
+          include: ['test/workflow/**/*.test.ts'],
+          env: fakeAws,
+          globalSetup: ['test/support/integration-global-setup.ts'],
+          setupFiles: ['test/support/integration-env.ts', 'test/support/workflow-env.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

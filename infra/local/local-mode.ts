@@ -18,11 +18,12 @@ import {
 import { LocalModeError } from './local-mode-error';
 import type { LocalModule } from './local-module';
 import type { StartOptions } from './options';
-import { dataPaths } from './paths';
+import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
 import { schedulesModule } from './schedules/schedules-module';
 import { startModules } from './start-modules';
 import { routeDefinitions } from './template/routes';
+import { workflowModule } from './workflow/workflow-module';
 
 export interface RunningLocalMode {
   url: string;
@@ -66,7 +67,11 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
 
     let runtime: FunctionRuntime | undefined;
     // The Step Functions state machine and the EventBridge schedules join this list as LocalModules.
-    const modules: LocalModule[] = [dynamoDbModule(dynamo, paths.dynamodb), schedulesModule()];
+    const modules: LocalModule[] = [
+      dynamoDbModule(dynamo, paths.dynamodb),
+      workflowModule(),
+      schedulesModule(),
+    ];
     const started = await startModules(modules, {
       stacks,
       region,
@@ -101,11 +106,13 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     };
     server.serve((request) => handleRequest(emulation, request));
 
+    // The token CLI signs with the key in the data directory, so it must be told about a custom one.
+    const dataDirArgument = options.dataDir === DEFAULT_DATA_DIR ? '' : ` --data-dir ${options.dataDir}`;
     return {
       url: server.url,
       banner: [
         `亲清互挂 local mode  ${server.url}  (${routes.length} routes, ${functions.definitions.length} functions)`,
-        `Token           TOKEN=$(npm run -s token -- --role operator)   or   POST ${server.url}/_local/token {"role":"operator"}`,
+        `Token           TOKEN=$(npm run -s token -- --role operator${dataDirArgument})   or   POST ${server.url}/_local/token {"role":"operator"}`,
         `Data            ${options.dataDir}  (npm start -- --fresh starts empty)`,
         ...started.banner,
       ],

@@ -6,8 +6,12 @@ import type { StackTemplate } from './template/types';
 /** A route under `/_local`: served by local mode itself, never part of the deployed API. */
 export interface LocalRoute {
   method: string;
+  /** Literal, or with `{name}` segments that arrive as path parameters. */
   path: string;
-  handle(request: IncomingRequest): Promise<APIGatewayProxyStructuredResultV2>;
+  handle(
+    request: IncomingRequest,
+    pathParameters: Record<string, string>,
+  ): Promise<APIGatewayProxyStructuredResultV2>;
 }
 
 export interface LocalModuleContext {

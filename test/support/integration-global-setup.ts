@@ -7,11 +7,14 @@ import { LOCAL_ACCOUNT_ID, localAwsEnvironment, localRegion } from '../../infra/
 import { freePort } from '../../infra/local/ports';
 import { tableDefinitions } from '../../infra/local/template/tables';
 import type { StackTemplate } from '../../infra/local/template/types';
+import { localStateMachine } from '../../infra/local/workflow/state-machines';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** What a handler's process.env holds in local mode: table names, DynamoDB endpoint, region, credentials. */
     localEnvironment: Record<string, string>;
+    /** The synthesized templates, for tests that run more of the template (the workflow tests run its state machine). */
+    localStacks: StackTemplate[];
   }
 }
 
@@ -45,13 +48,18 @@ export default async function setup(project: TestProject) {
     const stacks = synthStacks();
     const context = { stacks, region, accountId: LOCAL_ACCOUNT_ID };
     const tables = await provisionTables(dynamo, context);
-    const functions = functionsWithEnvironment(stacks, { ...context, namers: tables.namers });
+    const namers = {
+      ...tables.namers,
+      'AWS::StepFunctions::StateMachine': localStateMachine(region, LOCAL_ACCOUNT_ID),
+    };
+    const functions = functionsWithEnvironment(stacks, { ...context, namers });
     project.provide('localEnvironment', {
       ...conventionalTableVariables(stacks),
       ...functions.environment,
       ...tables.environment,
       ...aws,
     });
+    project.provide('localStacks', stacks);
   } catch (error) {
     await dynamo.stop();
     throw error;

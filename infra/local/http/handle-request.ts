@@ -6,6 +6,7 @@ import type { FunctionRuntime } from '../functions/function-runtime';
 import type { LocalRoute } from '../local-module';
 import { headerValue, type IncomingRequest } from './incoming-request';
 import { authorize } from './jwt-authorizer';
+import { matchLocalRoute } from './local-routes';
 import type { RouteTable } from './route-table';
 import { toApiGatewayEvent } from './to-event';
 import { fromLambdaResult, type OutgoingResponse } from './to-response';
@@ -39,11 +40,9 @@ export const handleRequest = async (
   };
   try {
     if (path === '/_local' || path.startsWith('/_local/')) {
-      const local = emulation.localRoutes.find(
-        (route) => route.method === request.method && route.path === path,
-      );
+      const local = matchLocalRoute(emulation.localRoutes, request.method, path);
       if (!local) throw routeNotFound(request.method, path);
-      return respond(await local.handle(request));
+      return respond(await local.route.handle(request, local.pathParameters));
     }
     const match = emulation.routes.match(request.method, path);
     if (!match) throw routeNotFound(request.method, path);
