@@ -9,6 +9,8 @@ export interface AreaSettings {
   idempotency?: boolean;
   /** 10 s unless the area's work is longer (API Gateway gives up after 30 s). */
   timeoutSeconds?: number;
+  /** Areas that record decisions on issues start their executions and complete their callback waits. */
+  issueDecisions?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
+    issueDecisions: true,
   },
   consultations: {
     description: 'Half-monthly consultations, their decisions and dispatch orders',
@@ -44,6 +47,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
+    issueDecisions: true,
   },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',
