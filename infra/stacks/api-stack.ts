@@ -141,7 +141,6 @@ export class ApiStack extends Stack {
         bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger) bindTable(house.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
       if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
-      if (settings.issueDecisions) this.issueWorkflow.allowDecisions(house.fn);
       this.functions.set(area, house);
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
     }
@@ -161,6 +160,7 @@ export class ApiStack extends Stack {
       const job = new ScheduledJob(this, `Job-${name}`, { ...settings, logRetention: props.logRetention });
       bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
       bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
+      this.issueWorkflow.allowDecisions(job.fn);
       this.jobs.set(name, job);
     }
 

@@ -75,7 +75,7 @@ describe('scheduled jobs', () => {
     });
   });
 
-  it('gives a job function time for a whole sweep and access to the tables it writes', () => {
+  it('gives a job function time for a whole sweep, the tables it writes and the issue workflow', () => {
     const template = apiTemplate();
     const fn = template.toJSON().Resources[jobFunctionId('daily-sweep')];
     expect(fn.Properties.Timeout).toBe(600);
@@ -87,9 +87,13 @@ describe('scheduled jobs', () => {
     expect(granted).toContain('/index/GSI3');
     expect(granted).toContain('dynamodb:UpdateItem');
     expect(granted).not.toContain('/index/*');
+    // It signals the issue workflow's waits (Overdue, NoResponse) and restarts pending executions.
+    expect(granted).toContain('states:SendTaskFailure');
+    expect(granted).toContain('states:StartExecution');
     expect(fn.Properties.Environment.Variables).toMatchObject({
       PROGRAM_TABLE: expect.anything(),
       LEDGER_TABLE: expect.anything(),
+      ISSUE_STATE_MACHINE_ARN: expect.anything(),
     });
   });
 
