@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/http/errors';
+import { executionArnFor, startIssueExecution } from '../../shared/workflow/issue-execution';
+import {
+  apply,
+  claimCurrentWait,
+  countersOf,
+  DEPARTMENT,
+  ENTERPRISE,
+  escalate,
+  executionEnded,
+  expectLedgerIntact,
+  failClaimedWait,
+  historyOf,
+  issueOf,
+  newUnit,
+  OPERATOR,
+  on,
+  onlyCounters,
+  raiseIssue,
+  statesEntered,
+  waitingFor,
+} from './issue-driver';
+
+/** Escalation committed, execution not started yet: the window a decision can fall into. */
+const escalateWithoutStarting = (issueId: string, at: string, unitId?: string) =>
+  apply(issueId, { type: 'escalate', unitId, executionArn: executionArnFor(issueId) }, at);
+
+describe('issue workflow: decisions racing the execution', () => {
+  it('delivers a decision made before the execution registered its wait', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalateWithoutStarting(issueId, on('2026-03-02'));
+    await apply(issueId, { type: 'dispatch', unitId }, on('2026-03-02', '11:00'));
+
+    await startIssueExecution(issueId);
+    await waitingFor(issueId, 'resolution', 2);
+
+    expect((await issueOf(issueId)).status).toBe('assigned');
+    expect(await countersOf(unitId, '2026Q1')).toEqual(onlyCounters({ assigned: 1 }));
+    await expectLedgerIntact(issueId);
+    // The first wait found decision 1 recorded and completed at once; the next waits for decision 2.
+    expect(await statesEntered(issueId)).toEqual([
+      'Route escalation',
+      'Next step',
+      'Await resolution',
+      'Route decision',
+      'Await resolution',
+    ]);
+  });
+
+  it('delivers decisions made in quick succession, in order, whichever side of a wait they land on', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'), unitId);
+
+    await apply(issueId, { type: 'resolve', resolution: 'Done' }, on('2026-03-03'), DEPARTMENT);
+    await apply(
+      issueId,
+      { type: 'feedback', verdict: 'basically_satisfied' },
+      on('2026-03-03', '12:00'),
+      ENTERPRISE,
+    );
+
+    expect((await executionEnded(issueId)).status).toBe('SUCCEEDED');
+    expect(await issueOf(issueId)).toMatchObject({ status: 'closed', closure: 'basically_satisfied' });
+    await expectLedgerIntact(issueId);
+  });
+
+  it('keeps a resolution recorded after the sweep claimed the wait: Supervise does nothing, the next wait gets it', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'), unitId);
+    await waitingFor(issueId, 'resolution', 1);
+
+    const token = await claimCurrentWait(issueId);
+    await apply(issueId, { type: 'resolve', resolution: 'Done, late' }, on('2026-03-18'), DEPARTMENT);
+    expect(await failClaimedWait(token, 'Overdue', on('2026-03-18', '00:00'))).toBe('delivered');
+    await waitingFor(issueId, 'verdict', 2);
+
+    const issue = await issueOf(issueId);
+    expect(issue.status).toBe('awaiting_feedback');
+    expect(issue.assignment?.supervisionLevel).toBe(0);
+    expect(await countersOf(unitId, '2026Q1')).toEqual(
+      onlyCounters({ assigned: 1, resolvedLate: 1, overdueWorkingDays: 2 }),
+    );
+    const ledger = await expectLedgerIntact(issueId);
+    expect(ledger.map((entry) => entry.action)).toEqual(['raised', 'escalated', 'resolved']);
+  });
+
+  it('loses no resolution made while Supervise runs', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'), unitId);
+    await waitingFor(issueId, 'resolution', 1);
+
+    const token = await claimCurrentWait(issueId);
+    await Promise.all([
+      failClaimedWait(token, 'Overdue', on('2026-03-18', '00:00')),
+      apply(issueId, { type: 'resolve', resolution: 'Done, late' }, on('2026-03-18'), DEPARTMENT),
+    ]);
+    await waitingFor(issueId, 'verdict', 2);
+
+    expect((await issueOf(issueId)).status).toBe('awaiting_feedback');
+    expect((await countersOf(unitId, '2026Q1')).resolvedLate).toBe(1);
+    const actions = (await expectLedgerIntact(issueId)).map((entry) => entry.action);
+    // Supervise may or may not have got in first; the resolution is recorded once either way.
+    expect(actions.filter((action) => action === 'resolved')).toHaveLength(1);
+    expect(actions.slice(0, 2)).toEqual(['raised', 'escalated']);
+  });
+
+  it('keeps a verdict recorded after the sweep claimed the wait: no no_response close-out', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'), unitId);
+    await waitingFor(issueId, 'resolution', 1);
+    await apply(issueId, { type: 'resolve', resolution: 'Done' }, on('2026-03-03'), DEPARTMENT);
+    await waitingFor(issueId, 'verdict', 2);
+
+    const token = await claimCurrentWait(issueId);
+    await apply(issueId, { type: 'feedback', verdict: 'satisfied' }, on('2026-03-13'), ENTERPRISE);
+    expect(await failClaimedWait(token, 'NoResponse', on('2026-03-13', '00:00'))).toBe('delivered');
+
+    expect((await executionEnded(issueId)).status).toBe('SUCCEEDED');
+    expect(await issueOf(issueId)).toMatchObject({ status: 'closed', closure: 'satisfied' });
+    expect(await countersOf(unitId, '2026Q1')).toEqual(
+      onlyCounters({ assigned: 1, resolvedOnTime: 1, verdictSatisfied: 1 }),
+    );
+    await expectLedgerIntact(issueId);
+    expect((await statesEntered(issueId)).slice(-5)).toEqual([
+      'Close out (no response)',
+      'Next step',
+      'Await enterprise verdict',
+      'Route decision',
+      'Close out',
+    ]);
+  });
+
+  it('of 20 concurrent resolutions exactly one wins, 19 answer 409, and the workflow advances once', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'), unitId);
+    await waitingFor(issueId, 'resolution', 1);
+
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        apply(issueId, { type: 'resolve', resolution: `Answer ${i}` }, on('2026-03-05'), DEPARTMENT),
+      ),
+    );
+    await waitingFor(issueId, 'verdict', 2);
+
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(refusals).toHaveLength(19);
+    for (const refusal of refusals) {
+      expect(refusal).toBeInstanceOf(ApiError);
+      expect((refusal as ApiError).statusCode).toBe(409);
+    }
+    expect(await issueOf(issueId)).toMatchObject({ status: 'awaiting_feedback', version: 3 });
+    expect(await countersOf(unitId, '2026Q1')).toEqual(onlyCounters({ assigned: 1, resolvedOnTime: 1 }));
+    await expectLedgerIntact(issueId);
+    const exits = (await historyOf(issueId)).flatMap((event) => event.stateExitedEventDetails?.name ?? []);
+    expect(exits.filter((name) => name === 'Await resolution')).toHaveLength(1);
+    expect(exits.filter((name) => name === 'Await enterprise verdict')).toHaveLength(0);
+  });
+
+  it('refuses a decision the status does not allow, without touching the workflow', async () => {
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'));
+    await waitingFor(issueId, 'dispatch', 1);
+
+    await expect(
+      apply(issueId, { type: 'resolve', resolution: 'Too early' }, on('2026-03-03'), OPERATOR),
+    ).rejects.toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
+
+    await waitingFor(issueId, 'dispatch', 1);
+    expect((await issueOf(issueId)).version).toBe(2);
+  });
+});
