@@ -60,6 +60,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     timeoutSeconds: 29,
+    issueDecisions: true,
   },
 };
 

@@ -97,6 +97,16 @@ describe('scheduled jobs', () => {
     });
   });
 
+  it('lets the API function that runs jobs by hand signal the issue workflow too', () => {
+    const template = apiTemplate();
+    const [, jobsApi] =
+      Object.entries(template.findResources('AWS::Lambda::Function')).find(
+        ([, fn]) => fn.Metadata['local:entry'] === 'functions/api/jobs/handler.ts',
+      ) ?? [];
+    expect(jobsApi?.Properties.Timeout).toBe(29);
+    expect(jobsApi?.Properties.Environment.Variables.ISSUE_STATE_MACHINE_ARN).toBeDefined();
+  });
+
   it('can run every scheduled job by hand too (POST /jobs/{job}/runs)', () => {
     expect(jobNames().sort()).toEqual(Object.keys(SCHEDULED_JOBS).sort());
   });
