@@ -41,7 +41,11 @@ export const createEnterprise = async () => {
   return body as { id: string; gridId: string };
 };
 
-export const raiseIssue = async (enterpriseId: string, claims: Claims = operator, key = randomUUID()) => {
+export const raiseIssue = async (
+  enterpriseId: string,
+  claims: Claims = operator,
+  key: string = randomUUID(),
+) => {
   const result = await invoke(issues, {
     routeKey: 'POST /issues',
     body: { enterpriseId, category: 'land', title: '用地指标', description: '扩建缺少用地指标' },

@@ -77,7 +77,9 @@ describe('issues against DynamoDB Local', () => {
   });
 
   it('shows a department exactly the issues its unit leads or co-handles', async () => {
-    const [lead, co, other] = await Promise.all([1, 2, 3].map(async () => (await createDepartment()).id));
+    const [lead, co, other] = (await Promise.all(
+      [1, 2, 3].map(async () => (await createDepartment()).id),
+    )) as [string, string, string];
     const led = (await raiseIssue(enterprise.id)).id;
     await act(led, 'escalate', operator, { unitId: lead, dueWorkingDays: 3 });
     const elsewhere = (await raiseIssue(enterprise.id)).id;
