@@ -94,7 +94,7 @@ export const executionEngine = (machines: readonly LocalStateMachineDefinition[]
             pendingToken = undefined;
             return token;
           },
-        }) as never,
+        }),
       },
     });
     record.abort = execution.abort;
