@@ -141,6 +141,7 @@ export class ApiStack extends Stack {
         bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger) bindTable(house.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
       if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
+      if (settings.issueDecisions) this.issueWorkflow.allowDecisions(house.fn);
       this.functions.set(area, house);
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
     }
