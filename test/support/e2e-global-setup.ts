@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureCalendarCovers } from './e2e-calendar';
 import { startLocalServer } from './local-server';
 
 declare module 'vitest' {
@@ -14,6 +15,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'qinqing-e2e-'));
   const server = await startLocalServer({ dataDir, fresh: true });
+  const thisYear = new Date().getUTCFullYear();
+  await ensureCalendarCovers(server.baseUrl, [thisYear, thisYear + 1]);
   project.provide('e2e', { baseUrl: server.baseUrl, dataDir });
   return async () => {
     await server.stop();
