@@ -15,8 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'qinqing-e2e-'));
   const server = await startLocalServer({ dataDir, fresh: true });
-  const thisYear = new Date().getUTCFullYear();
-  await ensureCalendarCovers(server.baseUrl, [thisYear, thisYear + 1]);
+  await ensureCalendarCovers(server.baseUrl);
   project.provide('e2e', { baseUrl: server.baseUrl, dataDir });
   return async () => {
     await server.stop();

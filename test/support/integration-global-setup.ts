@@ -8,6 +8,7 @@ import { freePort } from '../../infra/local/ports';
 import { tableDefinitions } from '../../infra/local/template/tables';
 import type { StackTemplate } from '../../infra/local/template/types';
 import { localStateMachine } from '../../infra/local/workflow/state-machines';
+import { standInYears } from './stand-in-calendar';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +34,19 @@ const conventionalTableVariables = (stacks: readonly StackTemplate[]): Record<st
     }),
   );
 
+/** Stores the stand-in calendar years the tests need, as an operator loading them would. */
+const loadStandInCalendarYears = async (environment: Record<string, string>) => {
+  Object.assign(process.env, environment);
+  const { saveCalendarYear } = await import('../../shared/repositories/calendar-years');
+  for (const year of standInYears()) {
+    await saveCalendarYear(year, {
+      loadedBy: 'test-setup',
+      loadedAt: new Date().toISOString(),
+      replace: true,
+    });
+  }
+};
+
 /**
  * DynamoDB Local in memory on a free port, with the tables of the synthesized template (as local
  * mode creates them), shared by every integration test file; stopped after the run.
@@ -53,13 +67,15 @@ export default async function setup(project: TestProject) {
       'AWS::StepFunctions::StateMachine': localStateMachine(region, LOCAL_ACCOUNT_ID),
     };
     const functions = functionsWithEnvironment(stacks, { ...context, namers });
-    project.provide('localEnvironment', {
+    const environment = {
       ...conventionalTableVariables(stacks),
       ...functions.environment,
       ...tables.environment,
       ...aws,
-    });
+    };
+    project.provide('localEnvironment', environment);
     project.provide('localStacks', stacks);
+    await loadStandInCalendarYears(environment);
   } catch (error) {
     await dynamo.stop();
     throw error;
