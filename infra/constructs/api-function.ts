@@ -38,7 +38,7 @@ export class HouseFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
       environment: {
-        POWERTOOLS_SERVICE_NAME: Stack.of(this).stackName,
+        SERVICE_NAME: Stack.of(this).stackName,
         ...props.environment,
       },
       bundling: {

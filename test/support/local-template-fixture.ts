@@ -77,7 +77,7 @@ export const apiStack: StackTemplate = {
           MemorySize: 512,
           Environment: {
             Variables: {
-              POWERTOOLS_SERVICE_NAME: 'Qinqing-test-Api',
+              SERVICE_NAME: 'Qinqing-test-Api',
               PROGRAM_TABLE: importOf('ExportsOutputRefProgramTable49512687F27F9F68'),
               IDEMPOTENCY_TABLE: importOf('ExportsOutputRefIdempotencyTable22A5A209F6C0179A'),
             },
@@ -87,7 +87,7 @@ export const apiStack: StackTemplate = {
       ApimetaFunction39598C30: {
         Type: 'AWS::Lambda::Function',
         Metadata: { 'local:entry': 'functions/api/meta/handler.ts', 'local:handler': 'handler' },
-        Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'Qinqing-test-Api' } } },
+        Properties: { Environment: { Variables: { SERVICE_NAME: 'Qinqing-test-Api' } } },
       },
       LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A: {
         Type: 'AWS::Lambda::Function',

@@ -20,7 +20,7 @@ describe('functionsWithEnvironment', () => {
 
     expect(definitions).toHaveLength(2);
     expect(environment).toEqual({
-      POWERTOOLS_SERVICE_NAME: 'Qinqing-test-Api',
+      SERVICE_NAME: 'Qinqing-test-Api',
       PROGRAM_TABLE: 'ProgramTable49512687',
       IDEMPOTENCY_TABLE: 'IdempotencyTable22A5A209',
     });
