@@ -48,7 +48,8 @@ export const createRecords = async (
     ...keys.idempotencyGuard(idempotency.scopedKey),
     entity: 'idempotencyGuard',
     requestHash: idempotency.requestHash,
-    reply,
+    // JSON text, so a replay is byte for byte the first answer (stored maps do not keep key order).
+    reply: JSON.stringify(reply),
     createdAt: new Date().toISOString(),
   };
   const guardPut = guard && { item: guard, tableName: tableNames.program };
@@ -74,7 +75,7 @@ export const createRecords = async (
     if (failedAt < 0) throw error;
     if (guard && failedAt === 0) {
       const previous = reasons[0]?.Item ? unmarshall(reasons[0].Item) : undefined;
-      if (previous?.requestHash === guard.requestHash) return previous.reply as Reply;
+      if (previous?.requestHash === guard.requestHash) return JSON.parse(previous.reply) as Reply;
       throw idempotencyKeyReused();
     }
     const put = puts[guard ? failedAt - 1 : failedAt];

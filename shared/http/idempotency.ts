@@ -20,7 +20,8 @@ interface IdempotencyRecord {
   id: string;
   status: 'INPROGRESS' | 'COMPLETED';
   requestHash: string;
-  reply?: Reply;
+  /** The reply as JSON text, so a replay is byte for byte the first answer (maps do not keep key order). */
+  reply?: string;
 }
 
 /**
@@ -59,7 +60,7 @@ export const runIdempotently: IdempotencyRunner = async (token, run, context) =>
     if (!(error instanceof ConditionalCheckFailedException) || !error.Item) throw error;
     const existing = unmarshall(error.Item) as IdempotencyRecord;
     if (existing.requestHash !== token.requestHash) throw idempotencyKeyReused();
-    if (existing.status === 'COMPLETED' && existing.reply) return existing.reply;
+    if (existing.status === 'COMPLETED' && existing.reply) return JSON.parse(existing.reply) as Reply;
     throw conflict(
       'IDEMPOTENCY_IN_PROGRESS',
       'A request with this Idempotency-Key is still being processed.',
@@ -81,7 +82,7 @@ export const runIdempotently: IdempotencyRunner = async (token, run, context) =>
       Key: { id: token.scopedKey },
       UpdateExpression: 'SET #status = :completed, reply = :reply',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':completed': 'COMPLETED', ':reply': reply },
+      ExpressionAttributeValues: { ':completed': 'COMPLETED', ':reply': JSON.stringify(reply) },
     }),
   );
   return reply;

@@ -33,7 +33,7 @@ describe('createRecords', () => {
     expect(items[0]?.Put?.Item).toMatchObject({
       pk: `IDEMPOTENCY#${token.scopedKey}`,
       requestHash: 'hash-a',
-      reply,
+      reply: JSON.stringify(reply),
     });
   });
 
@@ -43,7 +43,7 @@ describe('createRecords', () => {
       .on(TransactWriteCommand)
       .rejects(
         cancelled([
-          { Code: 'ConditionalCheckFailed', Item: { requestHash: 'hash-a', reply: first } },
+          { Code: 'ConditionalCheckFailed', Item: { requestHash: 'hash-a', reply: JSON.stringify(first) } },
           { Code: 'None' },
         ]),
       );
@@ -55,7 +55,7 @@ describe('createRecords', () => {
       .on(TransactWriteCommand)
       .rejects(
         cancelled([
-          { Code: 'ConditionalCheckFailed', Item: { requestHash: 'hash-b', reply } },
+          { Code: 'ConditionalCheckFailed', Item: { requestHash: 'hash-b', reply: JSON.stringify(reply) } },
           { Code: 'None' },
         ]),
       );

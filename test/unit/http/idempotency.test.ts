@@ -29,14 +29,21 @@ describe('runIdempotently', () => {
     });
     expect(ddb.commandCalls(UpdateCommand)[0]?.args[0].input.ExpressionAttributeValues).toMatchObject({
       ':completed': 'COMPLETED',
-      ':reply': reply,
+      ':reply': JSON.stringify(reply),
     });
   });
 
   it('replays a completed reply for the same body without running', async () => {
     ddb
       .on(PutCommand)
-      .rejects(existing({ id: token.scopedKey, status: 'COMPLETED', requestHash: 'hash-a', reply }));
+      .rejects(
+        existing({
+          id: token.scopedKey,
+          status: 'COMPLETED',
+          requestHash: 'hash-a',
+          reply: JSON.stringify(reply),
+        }),
+      );
     const run = vi.fn(async () => ({ status: 500 }));
     await expect(runIdempotently(token, run, lambdaContext)).resolves.toEqual(reply);
     expect(run).not.toHaveBeenCalled();
@@ -52,7 +59,14 @@ describe('runIdempotently', () => {
     });
     ddb
       .on(PutCommand)
-      .rejects(existing({ id: token.scopedKey, status: 'COMPLETED', requestHash: 'hash-b', reply }));
+      .rejects(
+        existing({
+          id: token.scopedKey,
+          status: 'COMPLETED',
+          requestHash: 'hash-b',
+          reply: JSON.stringify(reply),
+        }),
+      );
     await expect(runIdempotently(token, async () => reply, lambdaContext)).rejects.toMatchObject({
       statusCode: 422,
       code: 'IDEMPOTENCY_KEY_REUSED',
