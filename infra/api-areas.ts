@@ -5,7 +5,7 @@ export interface AreaSettings {
   memorySize: number;
   program?: TableAccess;
   ledger?: TableAccess;
-  /** Areas with idempotent creation routes need the Powertools idempotency table. */
+  /** Areas with idempotent creation routes need the idempotency table. */
   idempotency?: boolean;
   /** 10 s unless the area's work is longer (API Gateway gives up after 30 s). */
   timeoutSeconds?: number;

@@ -36,7 +36,7 @@ export interface GuardedPut {
 
 /**
  * Creates records in one transaction, none overwriting. With an idempotency token a permanent guard
- * item is written too: even after Powertools' record expires, a repeat can only replay the first
+ * item is written too: even after the idempotency record expires, a repeat can only replay the first
  * reply (same body) or be refused (different body); it can never create a second record.
  */
 export const createRecords = async (
