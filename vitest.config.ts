@@ -59,6 +59,8 @@ export default defineConfig({
           setupFiles: ['test/support/integration-env.ts', 'test/support/workflow-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // One stream poller at a time on the shared table (test/support/workflow-env.ts).
+          fileParallelism: false,
         },
       },
       {

@@ -9,8 +9,11 @@ export interface AreaSettings {
   idempotency?: boolean;
   /** 10 s unless the area's work is longer (API Gateway gives up after 30 s). */
   timeoutSeconds?: number;
-  /** Areas that record decisions on issues start their executions and complete their callback waits. */
-  issueDecisions?: boolean;
+  /**
+   * Areas that escalate issues name their executions (`ISSUE_STATE_MACHINE_ARN`). No area calls Step
+   * Functions: decisions and starts go to the outbox, which the delivery function sends.
+   */
+  namesExecutions?: boolean;
 }
 
 /**
@@ -39,7 +42,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
-    issueDecisions: true,
+    namesExecutions: true,
   },
   consultations: {
     description: 'Half-monthly consultations, their decisions and dispatch orders',
@@ -47,7 +50,6 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
-    issueDecisions: true,
   },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',
@@ -60,7 +62,6 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     timeoutSeconds: 29,
-    issueDecisions: true,
   },
 };
 

@@ -1,8 +1,15 @@
 import { type CfnResource, Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  FilterCriteria,
+  FilterRule,
+  type Function as LambdaFunction,
+  StartingPosition,
+} from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import {
   Choice,
   Condition,
@@ -24,11 +31,16 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { SignalKind, WaitKind } from '../../shared/domain/issues/issue';
 import { AUTOMATIC_SIGNALS, ISSUE_BUSY, type NextStep } from '../../shared/workflow/workflow-steps';
-import { acknowledgeIssueWorkflowFindings, acknowledgeTaskResponseGrant } from '../nag';
+import {
+  acknowledgeDeliveryFindings,
+  acknowledgeIssueWorkflowFindings,
+  acknowledgeTaskResponseGrant,
+} from '../nag';
 import { HouseFunction } from './api-function';
 import { bindTable } from './bind-table';
 
 export interface IssueWorkflowProps {
+  /** With a NEW_IMAGE stream: the outbox of issue items is delivered from it. */
   programTable: ITable;
   ledgerTable: ITable;
   logRetention: RetentionDays;
@@ -69,6 +81,9 @@ const STATE_MACHINE_ARN_VARIABLE = 'ISSUE_STATE_MACHINE_ARN';
  */
 export class IssueWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  readonly deliverSignals: LambdaFunction;
+  /** Stream records the delivery function gave up on, for an operator (the daily sweep re-queues their outbox). */
+  readonly undelivered: Queue;
 
   constructor(scope: Construct, id: string, props: IssueWorkflowProps) {
     super(scope, id);
@@ -259,24 +274,70 @@ export class IssueWorkflow extends Construct {
       closeNoResponse,
       recordFailure,
     ]);
+
+    this.deliverSignals = stepFunction(
+      'deliver-signals',
+      'Issue workflow: delivers the outbox of issue items (execution starts, wait answers) from the table stream',
+    );
+    bindTable(this.deliverSignals, props.programTable, 'PROGRAM_TABLE', 'readWrite');
+    this.deliverSignals.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
+    this.stateMachine.grantStartExecution(this.deliverSignals);
+    this.deliverSignals.addToRolePolicy(TASK_RESPONSES);
+    this.undelivered = new Queue(this, 'Undelivered', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.deliverSignals.addEventSource(
+      new DynamoEventSource(props.programTable, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        // Small batches: one slow or failing issue holds back few others of its shard.
+        batchSize: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        // Step Functions down for longer than this: the record goes to the queue, and the daily
+        // sweep hands the outbox entry (still on the item) to the stream again.
+        retryAttempts: 20,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(this.undelivered),
+        filters: OUTBOX_FILTERS,
+      }),
+    );
+    acknowledgeDeliveryFindings(this.undelivered, this.deliverSignals);
   }
 
   /**
-   * What a function that records human decisions or sends the sweep's signals needs: the state
-   * machine's ARN (`ISSUE_STATE_MACHINE_ARN`), StartExecution on it (escalation, and the sweep's retry
-   * of a pending start), and SendTaskSuccess/SendTaskFailure to complete a waiting task.
+   * What a function that records decisions on issues needs: the state machine's ARN
+   * (`ISSUE_STATE_MACHINE_ARN`), to name an escalated issue's execution. It calls no Step Functions
+   * API: its decisions go to the outbox, which the delivery function sends.
    */
-  allowDecisions(fn: LambdaFunction): void {
+  nameExecutions(fn: LambdaFunction): void {
     fn.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
-    this.stateMachine.grantStartExecution(fn);
-    grantTaskResponses(fn);
   }
 }
 
+/**
+ * Issue items whose new image has an outbox entry: a wait's answer (`workflow.delivery`, matched on
+ * its token, since `exists` matches leaves only) or a pending start. Filters are ORed; everything else
+ * the table writes never invokes the function.
+ */
+const OUTBOX_FILTERS = [
+  { delivery: { M: { token: { S: FilterRule.exists() } } } },
+  { startPending: { BOOL: FilterRule.isEqual(true) } },
+].map((workflow) =>
+  FilterCriteria.filter({
+    eventName: FilterRule.or('INSERT', 'MODIFY'),
+    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('issue') }, workflow: { M: workflow } } },
+  }),
+);
+
 /** Task tokens name no resource: IAM offers SendTask* on `*` only for tokens of service integrations. */
+const TASK_RESPONSES = new PolicyStatement({
+  actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+  resources: ['*'],
+});
+
 const grantTaskResponses = (fn: LambdaFunction): void => {
-  fn.addToRolePolicy(
-    new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: ['*'] }),
-  );
+  fn.addToRolePolicy(TASK_RESPONSES);
   acknowledgeTaskResponseGrant(fn);
 };

@@ -22,6 +22,7 @@ import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
 import { schedulesModule } from './schedules/schedules-module';
 import { startModules } from './start-modules';
+import { streamsModule } from './streams/streams-module';
 import { routeDefinitions } from './template/routes';
 import { workflowModule } from './workflow/workflow-module';
 
@@ -66,10 +67,11 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     const key = await loadOrCreateLocalKey(paths.jwtKey);
 
     let runtime: FunctionRuntime | undefined;
-    // The Step Functions state machine and the EventBridge schedules join this list as LocalModules.
+    // Tables first: the streams module reads theirs.
     const modules: LocalModule[] = [
       dynamoDbModule(dynamo, paths.dynamodb),
       workflowModule(),
+      streamsModule(dynamo.endpoint),
       schedulesModule(),
     ];
     const started = await startModules(modules, {

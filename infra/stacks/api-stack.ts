@@ -48,7 +48,7 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, HouseFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
-  /** Functions that record decisions or send the sweep's signals call `issueWorkflow.allowDecisions(fn)`. */
+  /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -141,7 +141,7 @@ export class ApiStack extends Stack {
         bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger) bindTable(house.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
       if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
-      if (settings.issueDecisions) this.issueWorkflow.allowDecisions(house.fn);
+      if (settings.namesExecutions) this.issueWorkflow.nameExecutions(house.fn);
       this.functions.set(area, house);
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
     }
@@ -161,7 +161,6 @@ export class ApiStack extends Stack {
       const job = new ScheduledJob(this, `Job-${name}`, { ...settings, logRetention: props.logRetention });
       bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
       bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
-      this.issueWorkflow.allowDecisions(job.fn);
       this.jobs.set(name, job);
     }
 

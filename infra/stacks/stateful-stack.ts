@@ -1,5 +1,12 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, type TableProps } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  type TableProps,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { INDEXES, indexAttributes } from '../../shared/db/keys';
@@ -28,6 +35,8 @@ export class StatefulStack extends Stack {
       ...durable,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
+      // The issue items' outbox (workflow.delivery, workflow.startPending) is delivered from it.
+      stream: StreamViewType.NEW_IMAGE,
     });
     for (const index of INDEXES) {
       const { pk, sk } = indexAttributes(index);

@@ -23,8 +23,8 @@ export const DAILY_CLOSE_COUNTERS = [
   'noResponseSignals',
   /** Issues resolved on the spot closed here as no_response (they have no workflow). */
   'noResponseClosures',
-  /** Issue executions started here because their start after escalation had failed. */
-  'executionsStarted',
+  /** Outbox entries (execution starts, wait answers) whose delivery had given up, handed to the stream again. */
+  'outboxRequeued',
 ] as const;
 export type DailyCloseCounter = (typeof DAILY_CLOSE_COUNTERS)[number];
 export type DailyCloseCounts = Record<DailyCloseCounter, number>;

@@ -38,19 +38,26 @@ export const registerWait = async (
 };
 
 /**
- * Takes the registered wait away so that exactly one party completes it (the daily sweep signalling
- * Overdue or NoResponse). False when no wait with that token is registered any more.
+ * Fails the registered wait with an automatic signal (the daily sweep's `Overdue` or `NoResponse`):
+ * in one conditional write the wait is taken off the issue, so that of the sweep and a human decision
+ * exactly one answers it, and the failure is put in the outbox (`workflow.delivery`) for the delivery
+ * function. False when no wait with that token is registered any more.
  */
-export const claimWait = async (issueId: string, token: string): Promise<boolean> => {
+export const enqueueWaitFailure = async (
+  issueId: string,
+  token: string,
+  failure: { error: string; cause: string },
+): Promise<boolean> => {
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
         Key: keys.issue(issueId),
-        UpdateExpression: 'REMOVE workflow.#wait SET workflowRev = workflowRev + :one',
+        UpdateExpression:
+          'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
         ConditionExpression: 'workflow.#wait.#token = :token',
         ExpressionAttributeNames: { '#wait': 'wait', '#token': 'token' },
-        ExpressionAttributeValues: { ':token': token, ':one': 1 },
+        ExpressionAttributeValues: { ':token': token, ':delivery': { token, ...failure }, ':one': 1 },
       }),
     );
     return true;
@@ -60,7 +67,51 @@ export const claimWait = async (issueId: string, token: string): Promise<boolean
   }
 };
 
-/** Marks the issue's execution as started (the outbox entry set at escalation is done). */
+/**
+ * Empties the outbox once its answer is sent (or the task is gone). Conditional on the token, so a
+ * late or repeated delivery never clears a newer answer put there meanwhile.
+ */
+export const clearDelivery = async (issueId: string, token: string): Promise<void> => {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableNames.program,
+        Key: keys.issue(issueId),
+        UpdateExpression: 'REMOVE workflow.delivery SET workflowRev = workflowRev + :one',
+        ConditionExpression: 'workflow.delivery.#token = :token',
+        ExpressionAttributeNames: { '#token': 'token' },
+        ExpressionAttributeValues: { ':token': token, ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+/**
+ * Hands an outbox entry that is still there to the table's stream again (a new stream record), for
+ * one whose delivery gave up (its records aged out or went to the failure queue). False when the
+ * issue has nothing to deliver any more.
+ */
+export const requeueOutbox = async (issueId: string): Promise<boolean> => {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableNames.program,
+        Key: keys.issue(issueId),
+        UpdateExpression: 'SET workflowRev = workflowRev + :one',
+        ConditionExpression: 'attribute_exists(workflow.startPending) OR attribute_exists(workflow.delivery)',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+/** Marks the issue's execution as started (the outbox entry set at escalation is delivered). */
 export const markExecutionStarted = async (issueId: string): Promise<void> => {
   await documentClient.send(
     new UpdateCommand({

@@ -84,11 +84,11 @@ export const assignmentsDueBetween = (from: CalendarDate, through: CalendarDate)
 export const followUpsDueBefore = (asOf: CalendarDate) => allOf(awaitingFeedback, { before: asOf });
 
 /**
- * Escalated issues whose execution has not started (the start after the escalation's commit failed).
- * They can be in any work queue, so this reads the queues whole and keeps the few with the flag:
+ * Issues with an undelivered outbox entry: an execution not started, or a wait's answer not sent.
+ * They can be in any work queue, so this reads the queues whole and keeps the few with one:
  * O(open work) once a day, never O(all issues).
  */
-export const issuesWithPendingStart = () =>
+export const issuesWithOutbox = () =>
   allOf(
     [
       ...openAssignments,
@@ -98,7 +98,7 @@ export const issuesWithPendingStart = () =>
     ],
     'whole',
     {
-      expression: 'attribute_exists(#workflow.#startPending)',
-      names: { '#workflow': 'workflow', '#startPending': 'startPending' },
+      expression: 'attribute_exists(#workflow.#startPending) OR attribute_exists(#workflow.#delivery)',
+      names: { '#workflow': 'workflow', '#startPending': 'startPending', '#delivery': 'delivery' },
     },
   );

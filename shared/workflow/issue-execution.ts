@@ -1,15 +1,6 @@
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { stateMachineArn } from './execution-arn';
 import { sfnClient } from './sfn-client';
-
-const stateMachineArn = (): string => {
-  const arn = process.env.ISSUE_STATE_MACHINE_ARN;
-  if (!arn) throw new Error('Missing environment variable ISSUE_STATE_MACHINE_ARN');
-  return arn;
-};
-
-/** One execution per escalated issue, named after it, so its ARN is known before it starts. */
-export const executionArnFor = (issueId: string): string =>
-  `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${issueId}`;
 
 /** What every execution starts with: the issue and how many decisions it has consumed (none). */
 export interface IssueExecutionInput {

@@ -1,3 +1,4 @@
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { apiTemplate } from './synthesized';
 
@@ -24,14 +25,28 @@ const actionsOn = (statements: { Action: string | string[]; Resource: unknown }[
     .filter((statement) => resource.test(JSON.stringify(statement.Resource)))
     .flatMap((statement) => [statement.Action].flat());
 
+const stepFunctionsActions = (statements: { Action: string | string[] }[]) =>
+  statements
+    .flatMap((statement) => [statement.Action].flat())
+    .filter((action) => action.startsWith('states:'));
+
+describe.each(['issues', 'consultations', 'jobs'])('the %s function', (area) => {
+  const { statements } = functionFor(`functions/api/${area}/handler.ts`);
+
+  it('may not call Step Functions: its decisions go to the outbox', () => {
+    expect(stepFunctionsActions(statements)).toEqual([]);
+  });
+});
+
+describe('the issues function', () => {
+  it('names the executions of the issues it escalates', () => {
+    const { fn } = functionFor('functions/api/issues/handler.ts');
+    expect(fn.Properties.Environment.Variables.ISSUE_STATE_MACHINE_ARN).toBeDefined();
+  });
+});
+
 describe.each(['issues', 'consultations'])('the %s function', (area) => {
   const { fn, statements } = functionFor(`functions/api/${area}/handler.ts`);
-
-  it('starts issue executions and answers their callback waits', () => {
-    expect(fn.Properties.Environment.Variables.ISSUE_STATE_MACHINE_ARN).toBeDefined();
-    const granted = statements.flatMap((statement) => [statement.Action].flat());
-    expect(granted).toEqual(expect.arrayContaining(['states:StartExecution', 'states:SendTaskSuccess']));
-  });
 
   it('appends to the ledger but can never change or delete an entry', () => {
     const onLedger = actionsOn(statements, /LedgerTable/);
@@ -42,6 +57,64 @@ describe.each(['issues', 'consultations'])('the %s function', (area) => {
       PROGRAM_TABLE: expect.anything(),
       LEDGER_TABLE: expect.anything(),
       IDEMPOTENCY_TABLE: expect.anything(),
+    });
+  });
+});
+
+describe('the outbox delivery function', () => {
+  const entry = 'functions/workflow/deliver-signals/handler.ts';
+
+  it('reads the program table stream, filtered to issue items with an outbox entry, and reports failed records', () => {
+    const mappings = Object.values(apiTemplate().findResources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]?.Properties;
+    expect(JSON.stringify(mapping.EventSourceArn)).toMatch(/ProgramTable.*StreamArn/);
+    expect(mapping).toMatchObject({
+      BatchSize: 10,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: expect.any(Number),
+      MaximumRecordAgeInSeconds: expect.any(Number),
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    const patterns = (mapping.FilterCriteria.Filters as { Pattern: string }[]).map((filter) =>
+      JSON.parse(filter.Pattern),
+    );
+    expect(patterns.map((pattern) => pattern.dynamodb.NewImage)).toEqual([
+      {
+        entity: { S: ['issue'] },
+        workflow: { M: { delivery: { M: { token: { S: [{ exists: true }] } } } } },
+      },
+      { entity: { S: ['issue'] }, workflow: { M: { startPending: { BOOL: [true] } } } },
+    ]);
+  });
+
+  it('starts executions of the one state machine and answers task tokens, nothing more of Step Functions', () => {
+    const { statements } = functionFor(entry);
+    expect(stepFunctionsActions(statements).sort()).toEqual([
+      'states:SendTaskFailure',
+      'states:SendTaskSuccess',
+      'states:StartExecution',
+    ]);
+    const start = statements.find((statement) => statement.Action === 'states:StartExecution');
+    expect(JSON.stringify(start?.Resource)).toMatch(/StateMachine/);
+  });
+
+  it('sends records it gives up on to an encrypted, TLS-only queue', () => {
+    const template = apiTemplate();
+    const queues = template.findResources('AWS::SQS::Queue');
+    const [id] = Object.keys(queues).filter((logicalId) => logicalId.startsWith('IssueWorkflowUndelivered'));
+    expect(queues[id ?? '']?.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: id }],
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ],
+      },
     });
   });
 });

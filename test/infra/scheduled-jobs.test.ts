@@ -32,7 +32,9 @@ describe('scheduled jobs', () => {
 
   it('retries delivery for a bounded time and dead-letters what still fails, from EventBridge and from Lambda', () => {
     const template = apiTemplate();
-    const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
+    const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue')).filter((id) =>
+      id.startsWith('Jobdailysweep'),
+    );
     const dlq = { 'Fn::GetAtt': [queueId, 'Arn'] };
     template.hasResourceProperties('AWS::Events::Rule', {
       Targets: [
@@ -75,7 +77,7 @@ describe('scheduled jobs', () => {
     });
   });
 
-  it('gives a job function time for a whole sweep, the tables it writes and the issue workflow', () => {
+  it('gives a job function time for a whole sweep and the tables it writes, but no Step Functions call', () => {
     const template = apiTemplate();
     const fn = template.toJSON().Resources[jobFunctionId('daily-sweep')];
     expect(fn.Properties.Timeout).toBe(600);
@@ -87,24 +89,21 @@ describe('scheduled jobs', () => {
     expect(granted).toContain('/index/GSI3');
     expect(granted).toContain('dynamodb:UpdateItem');
     expect(granted).not.toContain('/index/*');
-    // It signals the issue workflow's waits (Overdue, NoResponse) and restarts pending executions.
-    expect(granted).toContain('states:SendTaskFailure');
-    expect(granted).toContain('states:StartExecution');
+    // Its signals (Overdue, NoResponse) and re-queued starts go to the outbox, delivered from the stream.
+    expect(granted).not.toContain('states:');
     expect(fn.Properties.Environment.Variables).toMatchObject({
       PROGRAM_TABLE: expect.anything(),
       LEDGER_TABLE: expect.anything(),
-      ISSUE_STATE_MACHINE_ARN: expect.anything(),
     });
   });
 
-  it('lets the API function that runs jobs by hand signal the issue workflow too', () => {
+  it('gives the API function that runs jobs by hand as long as API Gateway waits', () => {
     const template = apiTemplate();
     const [, jobsApi] =
       Object.entries(template.findResources('AWS::Lambda::Function')).find(
         ([, fn]) => fn.Metadata['local:entry'] === 'functions/api/jobs/handler.ts',
       ) ?? [];
     expect(jobsApi?.Properties.Timeout).toBe(29);
-    expect(jobsApi?.Properties.Environment.Variables.ISSUE_STATE_MACHINE_ARN).toBeDefined();
   });
 
   it('can run every scheduled job by hand too (POST /jobs/{job}/runs)', () => {

@@ -33,6 +33,17 @@ describe('stateful stack', () => {
     });
   });
 
+  it('streams new images of the program table (the issues’ outbox is delivered from it)', () => {
+    dataTemplate().hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: Match.anyValue(),
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+  });
+
   it('denies every update and delete of ledger entries by resource policy', () => {
     dataTemplate().hasResourceProperties('AWS::DynamoDB::Table', {
       ResourcePolicy: {

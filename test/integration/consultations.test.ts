@@ -6,10 +6,8 @@ import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { claimsFor, invoke } from '../support/events';
-import { createEnterprise, issueAwaitingConsultation, mockWorkflow } from './issue-fixtures';
+import { createEnterprise, issueAwaitingConsultation } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
-
-mockWorkflow();
 
 const leader = claimsFor('leader');
 /** A year no other test numbers orders in, so its numbers are this test's alone. */

@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
 import { expect } from 'vitest';
 import { handler as enterprises } from '../../functions/api/enterprises/handler';
 import { handler as issues } from '../../functions/api/issues/handler';
 import { randomCreditCode } from '../support/credit-codes';
 import { claimsFor, invoke } from '../support/events';
 import { createGrid, createTown, operator } from './master-data-fixtures';
-
-/**
- * Issue executions are the workflow tests' business: here Step Functions answers StartExecution and
- * nothing else, so escalations commit and start as they would, and no execution registers waits.
- */
-export const mockWorkflow = () => {
-  process.env.ISSUE_STATE_MACHINE_ARN ??= 'arn:aws:states:cn-north-1:000000000000:stateMachine:issues';
-  const sfn = mockClient(SFNClient);
-  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:aws:states:local', startDate: new Date() });
-  return sfn;
-};
 
 export type Claims = Record<string, string | string[]>;
 

@@ -2,17 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as consultations } from '../../functions/api/consultations/handler';
 import { handler } from '../../functions/api/issues/handler';
 import { claimsFor, invoke } from '../support/events';
-import {
-  act,
-  createEnterprise,
-  departmentOf,
-  issueAwaitingConsultation,
-  mockWorkflow,
-  raiseIssue,
-} from './issue-fixtures';
+import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
-
-mockWorkflow();
 
 let enterprise: { id: string; gridId: string };
 let unitId: string;

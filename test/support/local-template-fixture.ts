@@ -34,6 +34,7 @@ export const dataStack: StackTemplate = {
             },
           ],
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
         },
       },
       IdempotencyTable22A5A209: {
@@ -54,6 +55,10 @@ export const dataStack: StackTemplate = {
       ExportsOutputFnGetAttProgramTable49512687Arn925F860A: {
         Value: { 'Fn::GetAtt': ['ProgramTable49512687', 'Arn'] },
         Export: { Name: 'Qinqing-test-Data:ExportsOutputFnGetAttProgramTable49512687Arn925F860A' },
+      },
+      ExportsOutputFnGetAttProgramTable49512687StreamArn18C9FFA2: {
+        Value: { 'Fn::GetAtt': ['ProgramTable49512687', 'StreamArn'] },
+        Export: { Name: 'Qinqing-test-Data:ExportsOutputFnGetAttProgramTable49512687StreamArn18C9FFA2' },
       },
       ExportsOutputRefIdempotencyTable22A5A209F6C0179A: {
         Value: { Ref: 'IdempotencyTable22A5A209' },

@@ -7,13 +7,14 @@ import type { Issue } from '../../shared/domain/issues/issue';
 import { dailyCloseKey } from '../../shared/repositories/daily-close';
 import { readLedger } from '../../shared/repositories/issues';
 import { type DailySweepRun, runDailySweep } from '../../shared/usecases/jobs/daily-sweep';
-import { executionArnFor } from '../../shared/workflow/issue-execution';
+import { deliveryGate } from '../support/delivery-gate';
 import {
   apply,
   countersOf,
   DEPARTMENT,
   describeExecution,
   escalate,
+  escalateOnly,
   executionEnded,
   expectLedgerIntact,
   issueOf,
@@ -135,23 +136,23 @@ describe('daily sweep against the work queues and the local workflow', () => {
     });
   });
 
-  it('starts an execution whose start was lost after the escalation committed', async () => {
-    // Prepare: the escalation's commit without its StartExecution (as if the call had failed).
+  it('hands a start whose delivery gave up to the stream again', async () => {
+    // Prepare: the escalation's outbox entry outlived every delivery attempt (as if Step Functions
+    // had been down past the stream's retries): the record is gone, the pending start is not.
     const issueId = await raiseIssue(on('2025-09-15', '09:00'));
-    await apply(
-      issueId,
-      { type: 'escalate', unitId: newUnit(), executionArn: executionArnFor(issueId) },
-      on('2025-09-15'),
-    );
+    const dropping = deliveryGate.dropRecordsOf(issueId);
+    await escalateOnly(issueId, on('2025-09-15'), newUnit());
+    await eventually('the record to be given up', async () => dropping.count() > 0);
+    dropping.stop();
     expect((await issueOf(issueId)).workflow?.startPending).toBe(true);
 
     // Act
     const run = await runDailySweep('2025-09-16');
 
     // Assess
-    expect(run.executions.started).toBeGreaterThanOrEqual(1);
-    expect((await issueOf(issueId)).workflow?.startPending).toBeUndefined();
+    expect(run.outbox.requeued).toBeGreaterThanOrEqual(1);
     await waitingFor(issueId, 'resolution', 1);
+    expect((await issueOf(issueId)).workflow?.startPending).toBeUndefined();
     expect((await describeExecution(issueId)).status).toBe('RUNNING');
   });
 
@@ -193,8 +194,7 @@ describe('daily sweep against the work queues and the local workflow', () => {
       issues: await Promise.all(mine.map(issueOf)),
       ledgers: await Promise.all(mine.map(async (id) => (await readLedger(id)).length)),
       counters: await countersOf(unitId, '2025Q3'),
-      // Other test files may escalate at any moment; a pending start this run finishes for them is theirs.
-      day: { ...(await dayRecord(asOf)), executionsStarted: undefined },
+      day: await dayRecord(asOf),
     });
     const before = await snapshot();
     expect(before.day).toMatchObject({

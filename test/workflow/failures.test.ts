@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { failWait } from '../../shared/workflow/task-signals';
 import {
   apply,
-  claimCurrentWait,
   escalate,
   executionEnded,
   expectLedgerIntact,
-  failClaimedWait,
   issueOf,
   newUnit,
   on,
   raiseIssue,
+  signal,
   statesEntered,
   waitingFor,
 } from './issue-driver';
@@ -53,8 +52,7 @@ describe('issue workflow: failures', () => {
     await escalate(issueId, on('2026-03-02'), newUnit());
     await waitingFor(issueId, 'resolution', 1);
 
-    const token = await claimCurrentWait(issueId);
-    expect(await failClaimedWait(token, 'Overdue', on('2031-03-03', '00:00'))).toBe('delivered');
+    await signal(issueId, 'Overdue', on('2031-03-03', '00:00'));
     const execution = await executionEnded(issueId);
 
     expect(execution).toMatchObject({ status: 'FAILED', error: 'CalendarYearMissingError' });

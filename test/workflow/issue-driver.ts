@@ -13,13 +13,12 @@ import { newId } from '../../shared/domain/ids';
 import { type IssueCommand, UNIT_COUNTERS, type UnitCounter } from '../../shared/domain/issues/commands';
 import type { Actor, Issue, WaitKind } from '../../shared/domain/issues/issue';
 import { chainEntry, GENESIS_HASH, verifyChain } from '../../shared/domain/ledger/hash-chain';
-import { claimWait, markExecutionStarted } from '../../shared/repositories/issue-workflow';
+import { enqueueWaitFailure } from '../../shared/repositories/issue-workflow';
 import { findIssue, insertIssue, readLedger } from '../../shared/repositories/issues';
 import { applyIssueCommand } from '../../shared/usecases/issues/apply-issue-command';
 import type { AutomaticSignalCause } from '../../shared/workflow/automatic-signals';
-import { executionArnFor, startIssueExecution } from '../../shared/workflow/issue-execution';
+import { executionArnFor } from '../../shared/workflow/execution-arn';
 import { sfnClient } from '../../shared/workflow/sfn-client';
-import { failWait } from '../../shared/workflow/task-signals';
 
 /** Drives issues through their lifecycle the way the API and the daily sweep do, and reads back what happened. */
 
@@ -75,12 +74,9 @@ export const raiseIssue = async (at: string): Promise<string> => {
 export const apply = (issueId: string, command: IssueCommand, at: string, actor = OPERATOR) =>
   applyIssueCommand({ issueId, actor, command, at });
 
-/** Escalation as the issues API does it: the commit (start pending), the start, then the flag cleared. */
-export const escalate = async (issueId: string, at: string, unitId?: string) => {
-  await apply(issueId, { type: 'escalate', unitId, executionArn: executionArnFor(issueId) }, at);
-  await startIssueExecution(issueId);
-  await markExecutionStarted(issueId);
-};
+/** Escalation as the issues API does it: the commit, with the start pending in the outbox. */
+export const escalateOnly = (issueId: string, at: string, unitId?: string) =>
+  apply(issueId, { type: 'escalate', unitId, executionArn: executionArnFor(issueId) }, at);
 
 export const issueOf = async (issueId: string): Promise<Issue> => {
   const stored = await findIssue(issueId);
@@ -96,6 +92,14 @@ const waitUntil = async <T>(what: string, probe: () => Promise<T | undefined>, t
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+};
+
+/** Escalation, and the stream's delivery function starting the execution (the pending flag cleared). */
+export const escalate = async (issueId: string, at: string, unitId?: string) => {
+  await escalateOnly(issueId, at, unitId);
+  await waitUntil(`the execution of ${issueId} to start`, async () =>
+    (await issueOf(issueId)).workflow?.startPending ? undefined : true,
+  );
 };
 
 /** Resolves once the execution waits (token stored on the issue) for decision `seq` of kind `waitingFor`. */
@@ -114,21 +118,30 @@ export const executionEnded = (issueId: string): Promise<DescribeExecutionComman
     return execution.status === 'RUNNING' ? undefined : execution;
   });
 
-/** The sweep's claim of the wait the execution is in (the first half of an automatic signal). */
-export const claimCurrentWait = async (issueId: string): Promise<string> => {
+/**
+ * An automatic signal as the daily sweep sends it: the execution's current wait is taken off the issue
+ * and its failure (`Overdue` or `NoResponse`, carrying the sweep's instant) put in the outbox, which
+ * the stream delivers. False when the wait was taken already (a decision got there first).
+ */
+export const enqueueSignal = async (issueId: string, error: 'Overdue' | 'NoResponse', at: string) => {
   const wait = (await issueOf(issueId)).workflow?.wait;
-  if (!wait) throw new Error(`issue ${issueId} has no wait to claim`);
-  expect(await claimWait(issueId, wait.token)).toBe(true);
-  return wait.token;
+  if (!wait) throw new Error(`issue ${issueId} has no wait to signal`);
+  return enqueueWaitFailure(issueId, wait.token, {
+    error,
+    cause: JSON.stringify({ at } satisfies AutomaticSignalCause),
+  });
 };
 
-/** The second half: the claimed wait fails with `Overdue` or `NoResponse`, carrying the sweep's instant. */
-export const failClaimedWait = (token: string, error: 'Overdue' | 'NoResponse', at: string) =>
-  failWait(token, error, JSON.stringify({ at } satisfies AutomaticSignalCause));
-
-/** An automatic signal as the daily sweep sends it. */
+/** An automatic signal that must find the wait. */
 export const signal = async (issueId: string, error: 'Overdue' | 'NoResponse', at: string) =>
-  expect(await failClaimedWait(await claimCurrentWait(issueId), error, at)).toBe('delivered');
+  expect(await enqueueSignal(issueId, error, at)).toBe(true);
+
+/** Resolves once nothing is left in the issue's outbox: the stream has delivered it. */
+export const outboxDelivered = (issueId: string) =>
+  waitUntil(`the outbox of ${issueId} to be delivered`, async () => {
+    const workflow = (await issueOf(issueId)).workflow;
+    return workflow?.delivery || workflow?.startPending ? undefined : true;
+  });
 
 /** The ledger is complete and intact: one entry per version, chained from the first to the issue's head. */
 export const expectLedgerIntact = async (issueId: string) => {

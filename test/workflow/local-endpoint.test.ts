@@ -8,7 +8,8 @@ import {
   TaskDoesNotExist,
 } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { executionArnFor, startIssueExecution } from '../../shared/workflow/issue-execution';
+import { executionArnFor } from '../../shared/workflow/execution-arn';
+import { startIssueExecution } from '../../shared/workflow/issue-execution';
 import { sfnClient } from '../../shared/workflow/sfn-client';
 import { completeWait } from '../../shared/workflow/task-signals';
 import { describeExecution, escalate, on, raiseIssue, waitingFor } from './issue-driver';

@@ -1,39 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/http/errors';
-import { executionArnFor, startIssueExecution } from '../../shared/workflow/issue-execution';
+import { deliveryGate } from '../support/delivery-gate';
 import {
   apply,
-  claimCurrentWait,
   countersOf,
   DEPARTMENT,
   ENTERPRISE,
+  enqueueSignal,
   escalate,
+  escalateOnly,
   executionEnded,
   expectLedgerIntact,
-  failClaimedWait,
   historyOf,
   issueOf,
   newUnit,
   OPERATOR,
   on,
   onlyCounters,
+  outboxDelivered,
   raiseIssue,
+  signal,
   statesEntered,
   waitingFor,
 } from './issue-driver';
-
-/** Escalation committed, execution not started yet: the window a decision can fall into. */
-const escalateWithoutStarting = (issueId: string, at: string, unitId?: string) =>
-  apply(issueId, { type: 'escalate', unitId, executionArn: executionArnFor(issueId) }, at);
 
 describe('issue workflow: decisions racing the execution', () => {
   it('delivers a decision made before the execution registered its wait', async () => {
     const unitId = newUnit();
     const issueId = await raiseIssue(on('2026-03-02', '09:00'));
-    await escalateWithoutStarting(issueId, on('2026-03-02'));
-    await apply(issueId, { type: 'dispatch', unitId }, on('2026-03-02', '11:00'));
+    // The execution starts only after the dispatch is recorded (the stream held back meanwhile).
+    await deliveryGate.holdDuring(async () => {
+      await escalateOnly(issueId, on('2026-03-02'));
+      await apply(issueId, { type: 'dispatch', unitId }, on('2026-03-02', '11:00'));
+    });
 
-    await startIssueExecution(issueId);
     await waitingFor(issueId, 'resolution', 2);
 
     expect((await issueOf(issueId)).status).toBe('assigned');
@@ -67,15 +67,16 @@ describe('issue workflow: decisions racing the execution', () => {
     await expectLedgerIntact(issueId);
   });
 
-  it('keeps a resolution recorded after the sweep claimed the wait: Supervise does nothing, the next wait gets it', async () => {
+  it('keeps a resolution recorded after the sweep took the wait: Supervise does nothing, the next wait gets it', async () => {
     const unitId = newUnit();
     const issueId = await raiseIssue(on('2026-03-02', '09:00'));
     await escalate(issueId, on('2026-03-02'), unitId);
     await waitingFor(issueId, 'resolution', 1);
 
-    const token = await claimCurrentWait(issueId);
-    await apply(issueId, { type: 'resolve', resolution: 'Done, late' }, on('2026-03-18'), DEPARTMENT);
-    expect(await failClaimedWait(token, 'Overdue', on('2026-03-18', '00:00'))).toBe('delivered');
+    await deliveryGate.holdDuring(async () => {
+      await signal(issueId, 'Overdue', on('2026-03-18', '00:00'));
+      await apply(issueId, { type: 'resolve', resolution: 'Done, late' }, on('2026-03-18'), DEPARTMENT);
+    });
     await waitingFor(issueId, 'verdict', 2);
 
     const issue = await issueOf(issueId);
@@ -94,9 +95,9 @@ describe('issue workflow: decisions racing the execution', () => {
     await escalate(issueId, on('2026-03-02'), unitId);
     await waitingFor(issueId, 'resolution', 1);
 
-    const token = await claimCurrentWait(issueId);
+    // Whichever takes the wait first, the other finds it gone.
     await Promise.all([
-      failClaimedWait(token, 'Overdue', on('2026-03-18', '00:00')),
+      enqueueSignal(issueId, 'Overdue', on('2026-03-18', '00:00')),
       apply(issueId, { type: 'resolve', resolution: 'Done, late' }, on('2026-03-18'), DEPARTMENT),
     ]);
     await waitingFor(issueId, 'verdict', 2);
@@ -109,7 +110,7 @@ describe('issue workflow: decisions racing the execution', () => {
     expect(actions.slice(0, 2)).toEqual(['raised', 'escalated']);
   });
 
-  it('keeps a verdict recorded after the sweep claimed the wait: no no_response close-out', async () => {
+  it('keeps a verdict recorded after the sweep took the wait: no no_response close-out', async () => {
     const unitId = newUnit();
     const issueId = await raiseIssue(on('2026-03-02', '09:00'));
     await escalate(issueId, on('2026-03-02'), unitId);
@@ -117,9 +118,10 @@ describe('issue workflow: decisions racing the execution', () => {
     await apply(issueId, { type: 'resolve', resolution: 'Done' }, on('2026-03-03'), DEPARTMENT);
     await waitingFor(issueId, 'verdict', 2);
 
-    const token = await claimCurrentWait(issueId);
-    await apply(issueId, { type: 'feedback', verdict: 'satisfied' }, on('2026-03-13'), ENTERPRISE);
-    expect(await failClaimedWait(token, 'NoResponse', on('2026-03-13', '00:00'))).toBe('delivered');
+    await deliveryGate.holdDuring(async () => {
+      await signal(issueId, 'NoResponse', on('2026-03-13', '00:00'));
+      await apply(issueId, { type: 'feedback', verdict: 'satisfied' }, on('2026-03-13'), ENTERPRISE);
+    });
 
     expect((await executionEnded(issueId)).status).toBe('SUCCEEDED');
     expect(await issueOf(issueId)).toMatchObject({ status: 'closed', closure: 'satisfied' });
@@ -148,6 +150,7 @@ describe('issue workflow: decisions racing the execution', () => {
       ),
     );
     await waitingFor(issueId, 'verdict', 2);
+    await outboxDelivered(issueId);
 
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
@@ -157,6 +160,7 @@ describe('issue workflow: decisions racing the execution', () => {
       expect((refusal as ApiError).statusCode).toBe(409);
     }
     expect(await issueOf(issueId)).toMatchObject({ status: 'awaiting_feedback', version: 3 });
+    expect((await issueOf(issueId)).workflow?.delivery).toBeUndefined();
     expect(await countersOf(unitId, '2026Q1')).toEqual(onlyCounters({ assigned: 1, resolvedOnTime: 1 }));
     await expectLedgerIntact(issueId);
     const exits = (await historyOf(issueId)).flatMap((event) => event.stateExitedEventDetails?.name ?? []);
@@ -175,5 +179,27 @@ describe('issue workflow: decisions racing the execution', () => {
 
     await waitingFor(issueId, 'dispatch', 1);
     expect((await issueOf(issueId)).version).toBe(2);
+  });
+
+  it('delivers a decision committed while Step Functions is unreachable once it is back', async () => {
+    const unitId = newUnit();
+    const issueId = await raiseIssue(on('2026-03-02', '09:00'));
+    await escalate(issueId, on('2026-03-02'), unitId);
+    await waitingFor(issueId, 'resolution', 1);
+
+    // The first two delivery attempts fail; the decision is committed regardless, its answer kept.
+    deliveryGate.failNext(2);
+    await apply(issueId, { type: 'resolve', resolution: 'Done' }, on('2026-03-03'), DEPARTMENT);
+    const committed = await issueOf(issueId);
+    expect(committed.status).toBe('awaiting_feedback');
+    expect(committed.workflow?.wait).toBeUndefined();
+    expect(committed.workflow?.delivery).toMatchObject({ output: { seq: 1, kind: 'resolved' } });
+
+    // The stream retries the record until the execution takes the answer.
+    await waitingFor(issueId, 'verdict', 2);
+    await outboxDelivered(issueId);
+    const exits = (await historyOf(issueId)).flatMap((event) => event.stateExitedEventDetails?.name ?? []);
+    expect(exits.filter((name) => name === 'Await resolution')).toHaveLength(1);
+    await expectLedgerIntact(issueId);
   });
 });

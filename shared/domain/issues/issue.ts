@@ -63,10 +63,23 @@ export interface WorkflowState {
   signals: SignalKind[];
   /** The callback wait registered now, if any: its task token and the signal number it consumes. */
   wait?: { seq: number; token: string; waitingFor: WaitKind };
-  /** Set until StartExecution has succeeded (transactional outbox; the daily sweep retries). */
+  /**
+   * Set until StartExecution has succeeded (transactional outbox: the table's stream hands it to the
+   * delivery function, functions/workflow/deliver-signals).
+   */
   startPending?: boolean;
+  /** A wait's answer committed with the change that decided it, until the delivery function sends it. */
+  delivery?: WorkflowDelivery;
   failure?: { error: string; cause: string };
 }
+
+/**
+ * The outbox entry for a callback wait: SendTaskSuccess with `output` (a human decision: the n-th
+ * decision and its kind), or SendTaskFailure with `error` and `cause` (the daily sweep's signals).
+ */
+export type WorkflowDelivery =
+  | { token: string; output: { seq: number; kind: SignalKind } }
+  | { token: string; error: string; cause: string };
 
 export type WaitKind = 'dispatch' | 'resolution' | 'consultation_decision' | 'verdict';
 

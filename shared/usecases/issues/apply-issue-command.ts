@@ -1,7 +1,7 @@
 import { programDateOf } from '../../domain/calendar';
 import { nowIso } from '../../domain/ids';
 import type { IssueCommand } from '../../domain/issues/commands';
-import type { Actor, Issue } from '../../domain/issues/issue';
+import type { Actor, Issue, WorkflowDelivery } from '../../domain/issues/issue';
 import { decide, type Transition, TransitionRefused } from '../../domain/issues/lifecycle';
 import { conflict, invalidTransition, notFound } from '../../http/errors';
 import {
@@ -11,7 +11,6 @@ import {
   type StoredIssue,
   type TransactItem,
 } from '../../repositories/issues';
-import { completeWait, type SignalOutput } from '../../workflow/task-signals';
 import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from './issue-policy';
 
@@ -31,31 +30,35 @@ export interface ApplyIssueCommand {
 
 /**
  * Tells the issue's workflow about a human decision: the decision is appended to the issue's signals
- * in the same transaction; if the execution is already waiting for exactly that decision, its wait is
- * taken off the issue and completed after the commit. If it is not waiting yet, it finds the decision
- * when it registers its wait (see registerWait), so a decision can never be lost to that race.
+ * in the same transaction. If the execution is already waiting for exactly that decision, its wait is
+ * taken off the issue and its answer put in `workflow.delivery` (the outbox), still in that
+ * transaction; the table's stream hands it to the delivery function, which sends it. If it is not
+ * waiting yet, it finds the decision when it registers its wait (see registerWait), so a decision can
+ * never be lost to that race, nor to Step Functions being unreachable after the commit.
  */
-const withSignal = (stored: StoredIssue, transition: Transition) => {
+const withSignal = (stored: StoredIssue, transition: Transition): Transition => {
   const workflow = stored.issue.workflow;
-  if (!transition.signal || !workflow) return { transition, delivery: undefined };
+  if (!transition.signal || !workflow) return transition;
   const signals = [...workflow.signals, transition.signal];
-  const output: SignalOutput = { seq: signals.length, kind: transition.signal };
+  const output = { seq: signals.length, kind: transition.signal };
   const waiting = workflow.wait?.seq === output.seq ? workflow.wait : undefined;
+  // An earlier answer not yet cleared was sent already (its wait is gone): the new one replaces it.
+  const delivery: WorkflowDelivery | undefined = waiting
+    ? { token: waiting.token, output }
+    : workflow.delivery;
   const nextWorkflow = {
     ...(transition.next.workflow ?? workflow),
     signals,
     wait: waiting ? undefined : workflow.wait,
+    delivery,
   };
-  return {
-    transition: { ...transition, next: { ...transition.next, workflow: nextWorkflow } },
-    delivery: waiting && { token: waiting.token, output },
-  };
+  return { ...transition, next: { ...transition.next, workflow: nextWorkflow } };
 };
 
 /**
  * The main course of every change to an existing issue: read it, check the caller may act, decide the
  * transition (409 INVALID_TRANSITION when the status does not allow it), commit it with its ledger
- * entry and counters in one transaction, then signal the workflow. A concurrent change makes the
+ * entry, counters and any answer for the workflow (the outbox) in one transaction. A concurrent change makes the
  * commit fail as a whole; we then re-read and decide again, so of concurrent decisions exactly one
  * wins and the others meet the new status.
  */
@@ -78,15 +81,13 @@ export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Iss
       if (error instanceof TransitionRefused) throw invalidTransition(error.message);
       throw error;
     }
-    const { transition, delivery } = withSignal(stored, decided);
+    const transition = withSignal(stored, decided);
     try {
-      const issue = await commitTransition(stored, transition, {
+      return await commitTransition(stored, transition, {
         actor: request.actor,
         at,
         extraItems: await request.extraItems?.(transition, stored),
       });
-      if (delivery) await completeWait(delivery.token, delivery.output);
-      return issue;
     } catch (error) {
       if (!(error instanceof StaleIssueError)) throw error;
       if (attempt >= ATTEMPTS) throw conflict('CONCURRENT_UPDATE', 'The issue is changing right now; retry.');

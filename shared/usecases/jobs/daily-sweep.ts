@@ -10,14 +10,13 @@ import {
 } from '../../domain/issues/sweep-rules';
 import { logger } from '../../observability/logger';
 import { countDailyClose, type DailyClose } from '../../repositories/daily-close';
-import { markExecutionStarted } from '../../repositories/issue-workflow';
+import { requeueOutbox } from '../../repositories/issue-workflow';
 import {
   assignmentsDueBefore,
   assignmentsDueBetween,
   followUpsDueBefore,
-  issuesWithPendingStart,
+  issuesWithOutbox,
 } from '../../repositories/work-queues';
-import { startIssueExecution } from '../../workflow/issue-execution';
 import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from '../issues/issue-policy';
 import type { JobRun } from './job-run';
@@ -28,7 +27,8 @@ export interface DailySweepRun extends JobRun {
   overdue: { examined: number; signalled: number; newlyOverdue: number; toConsultation: number };
   dueSoon: { examined: number; cardsShown: number };
   noResponse: { examined: number; signalled: number; closed: number };
-  executions: { started: number };
+  /** Outbox entries (execution starts, wait answers) handed to the delivery function again. */
+  outbox: { requeued: number };
   /** The day's close record after this run: what the sweep did on that day over all its runs. */
   day: DailyClose;
 }
@@ -129,14 +129,17 @@ const followUpNoResponse = async (sweep: Sweep) => {
   }
 };
 
-/** (e) Executions whose start failed after their escalation committed are started now (the outbox). */
-const startPendingExecutions = async (sweep: Sweep) => {
-  for await (const issue of issuesWithPendingStart()) {
-    await attempt(sweep, issue, 'start_execution', async () => {
-      await startIssueExecution(issue.id);
-      await markExecutionStarted(issue.id);
-      await countDailyClose(sweep.asOf, { executionsStarted: 1 }, sweep.startedAt);
-      sweep.run.executions.started++;
+/**
+ * (e) Outbox entries still undelivered when the sweep starts (the stream's retries gave up: Step
+ * Functions was unreachable for longer than they last) are handed to the stream again. An entry in
+ * flight right now may be sent twice; the delivery function makes that harmless.
+ */
+const requeueUndelivered = async (sweep: Sweep) => {
+  for await (const issue of issuesWithOutbox()) {
+    await attempt(sweep, issue, 'requeue_outbox', async () => {
+      if (!(await requeueOutbox(issue.id))) return;
+      await countDailyClose(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
+      sweep.run.outbox.requeued++;
     });
   }
 };
@@ -144,8 +147,8 @@ const startPendingExecutions = async (sweep: Sweep) => {
 /**
  * The daily sweep (每日销结) for one program date: (a) overdue assignments get their supervision
  * signal, (b) assignments due soon get a blue card, (c) follow-ups past their deadline are closed as
- * no response, (d) the day's close record counts what was done, and (e) executions whose start was
- * lost after an escalation are started. Every action is conditional on
+ * no response, (d) the day's close record counts what was done, and (e) outbox entries whose
+ * delivery gave up are handed to the stream again. Every action is conditional on
  * the state it changes, so running it again for the same date does nothing new: catch-up and
  * re-runs are safe. Queues are read in date ranges of sparse indexes, shard by shard, one issue at a
  * time, so the day record's counters never race each other within a run.
@@ -165,11 +168,11 @@ export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> 
       overdue: { examined: 0, signalled: 0, newlyOverdue: 0, toConsultation: 0 },
       dueSoon: { examined: 0, cardsShown: 0 },
       noResponse: { examined: 0, signalled: 0, closed: 0 },
-      executions: { started: 0 },
+      outbox: { requeued: 0 },
       failures: [],
     },
   };
-  await startPendingExecutions(sweep);
+  await requeueUndelivered(sweep);
   await superviseOverdue(sweep);
   await showDueSoonCards(sweep);
   await followUpNoResponse(sweep);

@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -17,6 +18,7 @@ const setUp = (existing: string[]) => {
   dynamo.on(ListTablesCommand).resolves({ TableNames: existing });
   dynamo.on(CreateTableCommand).resolves({});
   dynamo.on(UpdateTimeToLiveCommand).resolves({});
+  dynamo.on(UpdateTableCommand).resolves({});
   return { client, dynamo };
 };
 
@@ -26,7 +28,15 @@ describe('ensureTables', () => {
 
     const result = await ensureTables(client, tableDefinitions(dataStack));
 
-    expect(result).toEqual({ created: ['ProgramTable49512687', 'IdempotencyTable22A5A209'], drift: [] });
+    expect(result).toEqual({
+      created: ['ProgramTable49512687', 'IdempotencyTable22A5A209'],
+      streamed: [],
+      drift: [],
+    });
+    expect(dynamo.commandCalls(CreateTableCommand)[0]?.args[0].input.StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: 'NEW_IMAGE',
+    });
     expect(dynamo.commandCalls(CreateTableCommand).map((call) => call.args[0].input.TableName)).toEqual([
       'ProgramTable49512687',
       'IdempotencyTable22A5A209',
@@ -41,7 +51,12 @@ describe('ensureTables', () => {
     const { client, dynamo } = setUp(['ProgramTable49512687', 'IdempotencyTable22A5A209']);
     dynamo
       .on(DescribeTableCommand, { TableName: 'ProgramTable49512687' })
-      .resolves({ Table: { GlobalSecondaryIndexes: [] } })
+      .resolves({
+        Table: {
+          GlobalSecondaryIndexes: [],
+          StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+        },
+      })
       .on(DescribeTableCommand, { TableName: 'IdempotencyTable22A5A209' })
       .resolves({ Table: {} });
 
@@ -49,8 +64,29 @@ describe('ensureTables', () => {
 
     expect(result).toEqual({
       created: [],
+      streamed: [],
       drift: ['Table ProgramTable49512687 lacks index GSI1 (npm start -- --fresh recreates it)'],
     });
     expect(dynamo.commandCalls(CreateTableCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(UpdateTableCommand)).toHaveLength(0);
+  });
+
+  it('turns on the stream the template declares on a table kept from before it did', async () => {
+    const { client, dynamo } = setUp(['ProgramTable49512687', 'IdempotencyTable22A5A209']);
+    dynamo
+      .on(DescribeTableCommand, { TableName: 'ProgramTable49512687' })
+      .resolves({ Table: { GlobalSecondaryIndexes: [{ IndexName: 'GSI1' }] } })
+      .on(DescribeTableCommand, { TableName: 'IdempotencyTable22A5A209' })
+      .resolves({ Table: {} });
+
+    const result = await ensureTables(client, tableDefinitions(dataStack));
+
+    expect(result).toEqual({ created: [], streamed: ['ProgramTable49512687'], drift: [] });
+    expect(dynamo.commandCalls(UpdateTableCommand).map((call) => call.args[0].input)).toEqual([
+      {
+        TableName: 'ProgramTable49512687',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+      },
+    ]);
   });
 });

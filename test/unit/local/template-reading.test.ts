@@ -36,6 +36,7 @@ describe('tableDefinitions', () => {
       ],
       LocalSecondaryIndexes: undefined,
       BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
     });
     expect(program?.timeToLiveAttribute).toBeUndefined();
     expect(idempotency).toMatchObject({ create: { TableName: 'IdempotencyTable22A5A209' } });

@@ -1,7 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/consultations/handler';
@@ -21,7 +19,6 @@ import {
 } from './issue-fixtures';
 
 const { ddb, serve } = mockProgramTable();
-mockClient(SFNClient);
 const leader = claimsFor('leader');
 
 const awaiting = issueOf({

@@ -1,13 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/issues/handler';
@@ -41,7 +33,6 @@ const STATE_MACHINE = 'arn:aws:states:cn-north-1:000000000000:stateMachine:issue
 process.env.ISSUE_STATE_MACHINE_ARN = STATE_MACHINE;
 
 const { ddb, serve } = mockProgramTable();
-const sfn = mockClient(SFNClient);
 
 /** The grid of the fixture cadre's visit team: the cadre's scope. */
 const cadreTeams = () =>
@@ -52,8 +43,6 @@ const cadreTeams = () =>
 beforeEach(() => {
   serve(storedWith(issueOf(), assignedIssue));
   cadreTeams();
-  sfn.reset();
-  sfn.on(StartExecutionCommand).resolves({ executionArn: `${STATE_MACHINE}:ISSUE1`, startDate: new Date() });
 });
 
 const raise = (body: unknown, claims: Record<string, string | string[]>, key = 'raise-key-0001') =>
@@ -279,7 +268,7 @@ describe('issue transitions', () => {
     expect(ddb).not.toHaveReceivedAnyCommand();
   });
 
-  it('records the lead unit resolving, completes the waiting task, and answers the updated issue', async () => {
+  it('records the lead unit resolving, puts the waiting task’s answer in the outbox, and answers the updated issue', async () => {
     const { status, body } = await transition('resolution', assignedIssue.id, leadDepartment, {
       resolution: '已协调解决',
     });
@@ -294,10 +283,13 @@ describe('issue transitions', () => {
       ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(issuePut?.Put?.ConditionExpression).toContain('version = :version');
     expect(ledgerPut?.Put?.Item).toMatchObject({ seq: 3, action: 'resolved', actor: { role: 'department' } });
-    expect(sfn).toHaveReceivedCommandWith(SendTaskSuccessCommand, {
-      taskToken: 'SECRET-TASK-TOKEN',
-      output: JSON.stringify({ seq: 1, kind: 'resolved' }),
+    // The wait leaves the issue and its answer goes to the outbox in the same transaction.
+    expect(issuePut?.Put?.Item?.workflow).toMatchObject({
+      signals: ['resolved'],
+      delivery: { token: 'SECRET-TASK-TOKEN', output: { seq: 1, kind: 'resolved' } },
     });
+    expect(issuePut?.Put?.Item?.workflow?.wait).toBeUndefined();
+    expect(JSON.stringify(body)).not.toContain('SECRET-TASK-TOKEN');
   });
 
   it('refuses a return reason outside the list', async () => {
@@ -312,7 +304,7 @@ describe('issue transitions', () => {
 });
 
 describe('POST /issues/{issueId}/escalate', () => {
-  it('commits the escalation with a pending start, starts the execution named after the issue, then clears the flag', async () => {
+  it('commits the escalation with its execution’s name and a pending start, for the outbox to deliver', async () => {
     const { status, body } = await transition('escalate', 'ISSUE1', gridCadre, {
       unitId: department.id,
       dueWorkingDays: 3,
@@ -323,17 +315,10 @@ describe('POST /issues/{issueId}/escalate', () => {
       status: 'assigned',
       assignment: { unitId: department.id, dueWorkingDays: 3 },
       executionArn: `${STATE_MACHINE.replace(':stateMachine:', ':execution:')}:ISSUE1`,
-      workflow: { startPending: false },
+      workflow: { startPending: true },
     });
     const committed = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     expect(committed).toMatchObject({ workflow: { startPending: true } });
-    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
-      stateMachineArn: STATE_MACHINE,
-      name: 'ISSUE1',
-    });
-    expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      UpdateExpression: expect.stringContaining('REMOVE workflow.startPending'),
-    });
   });
 
   it('refuses an unknown unit with 400, writing nothing', async () => {
@@ -342,27 +327,21 @@ describe('POST /issues/{issueId}/escalate', () => {
     expect(status).toBe(400);
     expect(body?.code).toBe('UNKNOWN_REFERENCE');
     expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
-    expect(sfn).not.toHaveReceivedAnyCommand();
   });
 
-  it('answers 503 when the start fails after the commit, and a repeat only retries the start', async () => {
-    sfn.on(StartExecutionCommand).rejectsOnce(new Error('throttled'));
-
-    const failed = await transition('escalate', 'ISSUE1', operator, {});
-    expect(failed).toMatchObject({ status: 503, body: { code: 'WORKFLOW_START_FAILED' } });
-    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+  it('answers a repeat while the start is pending with the escalation already recorded, writing nothing', async () => {
+    await transition('escalate', 'ISSUE1', operator, {});
     const pending = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     serve([...storedWith(), pending as never]);
     cadreTeams();
 
-    const retried = await transition('escalate', 'ISSUE1', operator, {});
+    const repeated = await transition('escalate', 'ISSUE1', operator, {});
 
-    expect(retried).toMatchObject({
+    expect(repeated).toMatchObject({
       status: 200,
-      body: { status: 'awaiting_dispatch', workflow: { startPending: false } },
+      body: { status: 'awaiting_dispatch', workflow: { startPending: true } },
     });
     expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
-    expect(sfn).toHaveReceivedCommandTimes(StartExecutionCommand, 2);
   });
 
   it('answers 409 CONCURRENT_UPDATE when the commit meets a concurrent transaction', async () => {
@@ -378,7 +357,6 @@ describe('POST /issues/{issueId}/escalate', () => {
 
     expect(status).toBe(409);
     expect(body?.code).toBe('CONCURRENT_UPDATE');
-    expect(sfn).not.toHaveReceivedAnyCommand();
   });
 });
 

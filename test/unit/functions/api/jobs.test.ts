@@ -1,6 +1,4 @@
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/jobs/handler';
@@ -9,7 +7,6 @@ import { mockProgramTable } from '../../../support/dynamo-mock';
 import { claimsFor, invoke } from '../../../support/events';
 
 const { ddb, serve } = mockProgramTable();
-const sfn = mockClient(SFNClient);
 const admin = claimsFor('admin');
 
 const runJob = (job: string, body: unknown, claims = admin) =>
@@ -17,7 +14,6 @@ const runJob = (job: string, body: unknown, claims = admin) =>
 
 beforeEach(() => {
   serve([]);
-  sfn.reset();
   ddb.on(UpdateCommand).callsFake(({ ExpressionAttributeValues }) => ({
     Attributes: {
       pk: 'JOB#daily-sweep',
@@ -63,11 +59,13 @@ describe('POST /jobs/{job}/runs', () => {
       q.KeyConditionExpression?.includes('<'),
     );
     expect(followUps).toHaveLength(QUEUE_SHARDS);
-    // Pending execution starts: every work queue read whole, keeping only issues with the flag.
-    const pendingStarts = queries.filter(
-      (q) => q.FilterExpression === 'attribute_exists(#workflow.#startPending)',
+    // Undelivered outbox entries: every work queue read whole, keeping only issues with one.
+    const outbox = queries.filter(
+      (q) =>
+        q.FilterExpression ===
+        'attribute_exists(#workflow.#startPending) OR attribute_exists(#workflow.#delivery)',
     );
-    expect(pendingStarts).toHaveLength(2 * QUEUE_SHARDS + 2);
+    expect(outbox).toHaveLength(2 * QUEUE_SHARDS + 2);
   });
 
   it('answers 404 JOB_NOT_FOUND for a job not built yet, not 400', async () => {
