@@ -34,16 +34,14 @@ describe('runIdempotently', () => {
   });
 
   it('replays a completed reply for the same body without running', async () => {
-    ddb
-      .on(PutCommand)
-      .rejects(
-        existing({
-          id: token.scopedKey,
-          status: 'COMPLETED',
-          requestHash: 'hash-a',
-          reply: JSON.stringify(reply),
-        }),
-      );
+    ddb.on(PutCommand).rejects(
+      existing({
+        id: token.scopedKey,
+        status: 'COMPLETED',
+        requestHash: 'hash-a',
+        reply: JSON.stringify(reply),
+      }),
+    );
     const run = vi.fn(async () => ({ status: 500 }));
     await expect(runIdempotently(token, run, lambdaContext)).resolves.toEqual(reply);
     expect(run).not.toHaveBeenCalled();
@@ -57,16 +55,14 @@ describe('runIdempotently', () => {
       statusCode: 409,
       code: 'IDEMPOTENCY_IN_PROGRESS',
     });
-    ddb
-      .on(PutCommand)
-      .rejects(
-        existing({
-          id: token.scopedKey,
-          status: 'COMPLETED',
-          requestHash: 'hash-b',
-          reply: JSON.stringify(reply),
-        }),
-      );
+    ddb.on(PutCommand).rejects(
+      existing({
+        id: token.scopedKey,
+        status: 'COMPLETED',
+        requestHash: 'hash-b',
+        reply: JSON.stringify(reply),
+      }),
+    );
     await expect(runIdempotently(token, async () => reply, lambdaContext)).rejects.toMatchObject({
       statusCode: 422,
       code: 'IDEMPOTENCY_KEY_REUSED',
