@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { BUILT_IN_CALENDAR } from '../../shared/domain/calendar';
+import { builtInCalendar } from '../../shared/domain/calendar';
 import type { Issue } from '../../shared/domain/issues/issue';
 import { dailyCloseKey } from '../../shared/repositories/daily-close';
 import { readLedger } from '../../shared/repositories/issues';
@@ -31,7 +31,7 @@ import {
  * another test: overdue and no-response read dates before asOf, due-soon a few days after it.
  */
 
-const calendar = BUILT_IN_CALENDAR;
+const calendar = builtInCalendar();
 /** The date `workingDays` working days after `date`: an assignment is that many working days overdue then. */
 const workingDaysPast = (date: string, workingDays: number) => calendar.addWorkingDays(date, workingDays);
 

@@ -8,7 +8,7 @@ export {
   CalendarYearInvalidError,
   CalendarYearMissingError,
 } from './errors';
-export { BUILT_IN_CALENDAR, buildWorkingCalendar } from './program-calendar';
+export { buildWorkingCalendar, builtInCalendar } from './program-calendar';
 export { programDateOf } from './program-date';
 export { type CalendarYearValidation, validateCalendarYear } from './validate-calendar-year';
 export { createWorkingCalendar, type WorkingCalendar } from './working-calendar';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BUILT_IN_CALENDAR,
   buildWorkingCalendar,
+  builtInCalendar,
   type CalendarYear,
   CalendarYearExistsError,
   CalendarYearInvalidError,
@@ -39,7 +39,7 @@ const expectYearExists = (call: () => unknown, year: number) => {
 
 describe('withYear', () => {
   it('adds a year, so counting runs on into it', () => {
-    const calendar = BUILT_IN_CALENDAR.withYear(FIXTURE_2027);
+    const calendar = builtInCalendar().withYear(FIXTURE_2027);
     expect(calendar.years).toEqual([2025, 2026, 2027]);
     // Jan 1 off, Jan 2–3 weekend, Jan 4 off: the first working day is Tuesday Jan 5.
     expect(calendar.nextWorkingDay('2026-12-31')).toBe('2027-01-05');
@@ -49,7 +49,7 @@ describe('withYear', () => {
   });
 
   it('counts a year whose 1 January is a working day', () => {
-    const calendar = BUILT_IN_CALENDAR.withYear({
+    const calendar = builtInCalendar().withYear({
       year: 2027,
       notice: 'test fixture, not a State Council notice',
       holidays: [{ holiday: 'Test Holiday', daysOff: ['2027-01-04'], makeUpWorkingDays: [] }],
@@ -61,21 +61,21 @@ describe('withYear', () => {
   });
 
   it('leaves the calendar it came from unchanged', () => {
-    BUILT_IN_CALENDAR.withYear(FIXTURE_2027);
-    expect(BUILT_IN_CALENDAR.years).toEqual([2025, 2026]);
-    expect(() => BUILT_IN_CALENDAR.nextWorkingDay('2026-12-31')).toThrow(CalendarYearMissingError);
+    builtInCalendar().withYear(FIXTURE_2027);
+    expect(builtInCalendar().years).toEqual([2025, 2026]);
+    expect(() => builtInCalendar().nextWorkingDay('2026-12-31')).toThrow(CalendarYearMissingError);
   });
 
   it('refuses a year already loaded', () => {
-    expectYearExists(() => BUILT_IN_CALENDAR.withYear(YEAR_2026), 2026);
-    expectYearExists(() => BUILT_IN_CALENDAR.withYear(CORRECTED_2026, { replace: false }), 2026);
+    expectYearExists(() => builtInCalendar().withYear(YEAR_2026), 2026);
+    expectYearExists(() => builtInCalendar().withYear(CORRECTED_2026, { replace: false }), 2026);
   });
 
   it('replaces a year when asked to', () => {
-    const corrected = BUILT_IN_CALENDAR.withYear(CORRECTED_2026, { replace: true });
+    const corrected = builtInCalendar().withYear(CORRECTED_2026, { replace: true });
     expect(corrected.years).toEqual([2025, 2026]);
     expect(corrected.isWorkingDay('2026-12-31')).toBe(false);
-    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-12-31')).toBe(true);
+    expect(builtInCalendar().isWorkingDay('2026-12-31')).toBe(true);
   });
 
   it('refuses invalid year data with every problem', () => {
@@ -83,7 +83,7 @@ describe('withYear', () => {
       ...FIXTURE_2027,
       holidays: [{ holiday: 'X', daysOff: ['2026-01-09'], makeUpWorkingDays: [] }],
     };
-    const error = errorThrownBy(() => BUILT_IN_CALENDAR.withYear(invalid));
+    const error = errorThrownBy(() => builtInCalendar().withYear(invalid));
     expect(error).toBeInstanceOf(CalendarYearInvalidError);
     expect(error).toMatchObject({
       code: 'CALENDAR_YEAR_INVALID',

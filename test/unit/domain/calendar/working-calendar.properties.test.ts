@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  builtInCalendar,
   CalendarYearMissingError,
-  BUILT_IN_CALENDAR as calendar,
   parseCalendarDate,
 } from '../../../../shared/domain/calendar';
 import { builtInDate, dateBetween, missingYearDate } from './arbitraries';
 import { errorThrownBy } from './errors';
 import { referenceAddWorkingDays, referenceCount, referenceIsWorkingDay } from './reference-calendar';
+
+const calendar = builtInCalendar();
 
 // Starts early enough that up to 100 working days (about five months) stay inside 2026.
 const start = dateBetween('2025-01-01', '2026-06-30');

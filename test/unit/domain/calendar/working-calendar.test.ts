@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  builtInCalendar,
   CalendarDateInvalidError,
   CalendarYearMissingError,
-  BUILT_IN_CALENDAR as calendar,
 } from '../../../../shared/domain/calendar';
 import { errorThrownBy } from './errors';
+
+const calendar = builtInCalendar();
 
 const expectYearMissing = (call: () => unknown, year: number) => {
   const error = errorThrownBy(call);

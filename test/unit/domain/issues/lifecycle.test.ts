@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_CALENDAR } from '../../../../shared/domain/calendar';
+import { builtInCalendar } from '../../../../shared/domain/calendar';
 import type { IssueCommand } from '../../../../shared/domain/issues/commands';
 import type { Issue } from '../../../../shared/domain/issues/issue';
 import {
@@ -15,7 +15,7 @@ import { openIssue } from './fixtures';
 const actor = { sub: 'op-1', role: 'operator' as const };
 const policy = DEFAULT_ISSUE_POLICY;
 const run = (issue: Issue, command: IssueCommand, today = '2026-03-02'): Transition =>
-  decide(issue, command, { today, actor }, BUILT_IN_CALENDAR, policy);
+  decide(issue, command, { today, actor }, builtInCalendar(), policy);
 const nextOf = (issue: Issue, command: IssueCommand, today?: string): Issue =>
   run(issue, command, today).next;
 const escalated = (unitId = 'U1') =>
@@ -50,7 +50,7 @@ describe('issue lifecycle', () => {
     expect(waiting.status).toBe('awaiting_dispatch');
     const dispatched = run(waiting, { type: 'dispatch', unitId: 'U2' });
     expect(dispatched).toMatchObject({ toStatus: 'assigned', signal: 'dispatched' });
-    expect(dispatched.next.assignment?.dueDate).toBe(BUILT_IN_CALENDAR.addWorkingDays('2026-03-02', 10));
+    expect(dispatched.next.assignment?.dueDate).toBe(builtInCalendar().addWorkingDays('2026-03-02', 10));
   });
 
   it('counts deadlines over holidays and make-up days', () => {

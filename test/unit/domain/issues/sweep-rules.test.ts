@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BUILT_IN_CALENDAR,
+  builtInCalendar,
   CalendarYearMissingError,
   parseCalendarDate,
 } from '../../../../shared/domain/calendar';
@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/domain/issues/sweep-rules';
 import { openIssue } from './fixtures';
 
-const calendar = BUILT_IN_CALENDAR;
+const calendar = builtInCalendar();
 const policy = DEFAULT_ISSUE_POLICY;
 
 /** Assigned on Monday 2026-03-02, due Monday 2026-03-09; the execution waits for its resolution. */
