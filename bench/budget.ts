@@ -6,6 +6,8 @@ export interface Measured {
   isApiHandler: boolean;
   bytes: number;
   medianMs: number;
+  /** Median over rounds of this bundle's import time over the baseline's in the same round. */
+  pairedTimeRatio: number;
 }
 
 export interface Judged extends Measured {
@@ -18,7 +20,7 @@ export interface Judged extends Measured {
 /** Both ratios against the baseline built and timed in the same run, so machines compare alike. */
 export const judge = (bundle: Measured, baseline: Measured): Judged => {
   const sizeRatio = bundle.bytes / baseline.bytes;
-  const timeRatio = bundle.medianMs / baseline.medianMs;
+  const timeRatio = bundle.pairedTimeRatio;
   return {
     ...bundle,
     sizeRatio,

@@ -69,3 +69,11 @@ export const sampleImportTimes = async (
   }
   return times;
 };
+
+/**
+ * The median of per-round ratios: each sample is divided by the baseline's sample of the same round,
+ * so a slow spell of the machine (it comes in bursts of seconds here) slows both sides of a ratio
+ * instead of whichever bundle it happened to hit.
+ */
+export const pairedRatio = (samples: readonly number[], baselineSamples: readonly number[]): number =>
+  median(samples.map((value, round) => value / (baselineSamples[round] ?? Number.NaN)));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUDGET_RATIO, judge, type Measured } from './budget';
 import { type BuiltBundle, buildBundle } from './build-bundle';
-import { median, sampleImportTimes } from './import-time';
+import { median, pairedRatio, sampleImportTimes } from './import-time';
 import { type LambdaEntry, lambdaEntries } from './lambda-entries';
 import { extraOverBaseline } from './package-breakdown';
 import { formatExtraBytes, formatTable } from './report';
@@ -46,11 +46,13 @@ const times = await sampleImportTimes(
   samples,
 );
 
+const baselineTimes = times.get(entries[0]?.name ?? '') ?? [];
 const measured: Measured[] = entries.map(({ name, isApiHandler }) => ({
   name,
   isApiHandler,
   bytes: bundleOf(name).bytes,
   medianMs: median(times.get(name) ?? []),
+  pairedTimeRatio: pairedRatio(times.get(name) ?? [], baselineTimes),
 }));
 const [baseline] = measured;
 if (!baseline) throw new Error('The baseline bundle was not measured');
