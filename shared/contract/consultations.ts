@@ -3,7 +3,7 @@ import { ISSUE_STATUSES } from '../domain/issues/issue';
 import { defineRoute } from '../http/contract';
 import { id, isoDate, pageOf, pageQuery, recordMeta, text } from './common';
 import { distinctList } from './distinct-list';
-import { dueWorkingDays, issueRecord } from './issues';
+import { dueWorkingDays, issueRecord } from './issue-record';
 
 /** The round-table is chaired by city leaders and run by the service centre. */
 export const CONSULTATION_READERS = ['leader', 'operator', 'admin'] as const;
