@@ -89,12 +89,6 @@ export const getRecord = async <T>(key: ItemKey): Promise<T | undefined> => {
   return Item ? toRecord<T>(Item) : undefined;
 };
 
-export const getRecordOrThrow = async <T>(key: ItemKey, what: string): Promise<T> => {
-  const record = await getRecord<T>(key);
-  if (!record) throw notFound(what);
-  return record;
-};
-
 /**
  * Applies `changes` only if the stored version is the one the caller read (If-Match); bumps the
  * version and updatedAt. A missing record is 404, a stale version 412.

@@ -12,30 +12,54 @@ import type { WaitKind } from '../domain/issues/issue';
  */
 
 /**
+ * One bookkeeping write: the given update plus `workflowRev + 1`, only if `condition` holds.
+ * Answers whether it held.
+ */
+const bookkeeping = async (
+  issueId: string,
+  update: {
+    set?: string;
+    remove?: string;
+    condition: string;
+    names?: Record<string, string>;
+    values?: Record<string, unknown>;
+  },
+): Promise<boolean> => {
+  const sets = [...(update.set ? [update.set] : []), 'workflowRev = workflowRev + :one'].join(', ');
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableNames.program,
+        Key: keys.issue(issueId),
+        UpdateExpression: `${update.remove ? `REMOVE ${update.remove} ` : ''}SET ${sets}`,
+        ConditionExpression: update.condition,
+        ExpressionAttributeNames: update.names,
+        ExpressionAttributeValues: { ':one': 1, ...update.values },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+/**
  * Stores the task token of a callback wait, unless the decision it waits for is already recorded
  * (then answers `already_decided`: the caller completes the wait at once with that decision).
  */
 export const registerWait = async (
   issueId: string,
   wait: { seq: number; token: string; waitingFor: WaitKind },
-): Promise<'registered' | 'already_decided'> => {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableNames.program,
-        Key: keys.issue(issueId),
-        UpdateExpression: 'SET workflow.#wait = :wait, workflowRev = workflowRev + :one',
-        ConditionExpression: 'attribute_exists(workflow) AND size(workflow.signals) < :seq',
-        ExpressionAttributeNames: { '#wait': 'wait' },
-        ExpressionAttributeValues: { ':wait': wait, ':seq': wait.seq, ':one': 1 },
-      }),
-    );
-    return 'registered';
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 'already_decided';
-    throw error;
-  }
-};
+): Promise<'registered' | 'already_decided'> =>
+  (await bookkeeping(issueId, {
+    set: 'workflow.#wait = :wait',
+    condition: 'attribute_exists(workflow) AND size(workflow.signals) < :seq',
+    names: { '#wait': 'wait' },
+    values: { ':wait': wait, ':seq': wait.seq },
+  }))
+    ? 'registered'
+    : 'already_decided';
 
 /**
  * Fails the registered wait with an automatic signal (the daily sweep's `Overdue` or `NoResponse`):
@@ -43,49 +67,30 @@ export const registerWait = async (
  * exactly one answers it, and the failure is put in the outbox (`workflow.delivery`) for the delivery
  * function. False when no wait with that token is registered any more.
  */
-export const enqueueWaitFailure = async (
+export const enqueueWaitFailure = (
   issueId: string,
   token: string,
   failure: { error: string; cause: string },
-): Promise<boolean> => {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableNames.program,
-        Key: keys.issue(issueId),
-        UpdateExpression:
-          'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
-        ConditionExpression: 'workflow.#wait.#token = :token',
-        ExpressionAttributeNames: { '#wait': 'wait', '#token': 'token' },
-        ExpressionAttributeValues: { ':token': token, ':delivery': { token, ...failure }, ':one': 1 },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
+): Promise<boolean> =>
+  bookkeeping(issueId, {
+    remove: 'workflow.#wait',
+    set: 'workflow.delivery = :delivery',
+    condition: 'workflow.#wait.#token = :token',
+    names: { '#wait': 'wait', '#token': 'token' },
+    values: { ':token': token, ':delivery': { token, ...failure } },
+  });
 
 /**
  * Empties the outbox once its answer is sent (or the task is gone). Conditional on the token, so a
  * late or repeated delivery never clears a newer answer put there meanwhile.
  */
 export const clearDelivery = async (issueId: string, token: string): Promise<void> => {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableNames.program,
-        Key: keys.issue(issueId),
-        UpdateExpression: 'REMOVE workflow.delivery SET workflowRev = workflowRev + :one',
-        ConditionExpression: 'workflow.delivery.#token = :token',
-        ExpressionAttributeNames: { '#token': 'token' },
-        ExpressionAttributeValues: { ':token': token, ':one': 1 },
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+  await bookkeeping(issueId, {
+    remove: 'workflow.delivery',
+    condition: 'workflow.delivery.#token = :token',
+    names: { '#token': 'token' },
+    values: { ':token': token },
+  });
 };
 
 /**
@@ -93,23 +98,10 @@ export const clearDelivery = async (issueId: string, token: string): Promise<voi
  * one whose delivery gave up (its records aged out or went to the failure queue). False when the
  * issue has nothing to deliver any more.
  */
-export const requeueOutbox = async (issueId: string): Promise<boolean> => {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableNames.program,
-        Key: keys.issue(issueId),
-        UpdateExpression: 'SET workflowRev = workflowRev + :one',
-        ConditionExpression: 'attribute_exists(workflow.startPending) OR attribute_exists(workflow.delivery)',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
+export const requeueOutbox = (issueId: string): Promise<boolean> =>
+  bookkeeping(issueId, {
+    condition: 'attribute_exists(workflow.startPending) OR attribute_exists(workflow.delivery)',
+  });
 
 /** Marks the issue's execution as started (the outbox entry set at escalation is delivered). */
 export const markExecutionStarted = async (issueId: string): Promise<void> => {

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { type ItemKey, keys } from '../db/keys';
+import { type ItemKey, indexKeysOf, keys, unitCounterIndexes } from '../db/keys';
 import { createRecords, toRecord } from '../db/records';
 import type { CounterDelta } from '../domain/issues/commands';
 import type { Actor, Issue } from '../domain/issues/issue';
@@ -68,10 +68,12 @@ const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {
   }
   return [...grouped.values()].map(({ unitId, quarter, adds }) => {
     const names: Record<string, string> = {};
+    const index = indexKeysOf(unitId, [unitCounterIndexes.byQuarter(quarter, unitId)]);
     const values: Record<string, unknown> = {
       ':unitId': unitId,
       ':quarter': quarter,
-      ':gpk': `UNITSTATS#${quarter}`,
+      ':gpk': index.gsi1pk,
+      ':gsk': index.gsi1sk,
     };
     const terms = [...adds.entries()].map(([counter, by], i) => {
       names[`#c${i}`] = counter;
@@ -82,7 +84,7 @@ const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {
       Update: {
         TableName: tableNames.program,
         Key: keys.unitQuarterCounters(unitId, quarter),
-        UpdateExpression: `SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :unitId ADD ${terms.join(', ')}`,
+        UpdateExpression: `SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :gsk ADD ${terms.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
