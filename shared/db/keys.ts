@@ -74,6 +74,8 @@ export const keys = {
   }),
   /** The last dispatch order number given out in a year. */
   dispatchOrderCounter: (year: string): ItemKey => ({ pk: 'COUNTER#DISPATCH_ORDER', sk: `YEAR#${year}` }),
+  /** One shard of a program day's headline figures (`GET /stats`); a period is a key range per shard. */
+  programDayStats: (shard: number, date: string): ItemKey => ({ pk: `PSTATS#${shard}`, sk: `DAY#${date}` }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { tableNames } from '../config';
 import type { IdempotencyToken, Reply } from '../http/contract';
@@ -17,6 +23,9 @@ export interface RecordMeta {
 }
 
 type StoredItem = Record<string, unknown>;
+
+/** One write of a `TransactWriteItems` call. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Strips storage keys so only the record's own fields reach a client. */
 export const toRecord = <T>(item: StoredItem): T => {
@@ -37,12 +46,14 @@ export interface GuardedPut {
 /**
  * Creates records in one transaction, none overwriting. With an idempotency token a permanent guard
  * item is written too: even after the idempotency record expires, a repeat can only replay the first
- * reply (same body) or be refused (different body); it can never create a second record.
+ * reply (same body) or be refused (different body); it can never create a second record. `alsoWrite`
+ * holds unguarded writes that belong to the creation (e.g. program statistics counters).
  */
 export const createRecords = async (
   puts: GuardedPut[],
   reply: Reply,
   idempotency?: IdempotencyToken,
+  alsoWrite: readonly TransactItem[] = [],
 ): Promise<Reply> => {
   const guard = idempotency && {
     ...keys.idempotencyGuard(idempotency.scopedKey),
@@ -57,14 +68,19 @@ export const createRecords = async (
   try {
     await documentClient.send(
       new TransactWriteCommand({
-        TransactItems: items.map(({ item, tableName }) => ({
-          Put: {
-            TableName: tableName ?? tableNames.program,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(pk)',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          },
-        })),
+        TransactItems: [
+          ...items.map(
+            ({ item, tableName }): TransactItem => ({
+              Put: {
+                TableName: tableName ?? tableNames.program,
+                Item: item,
+                ConditionExpression: 'attribute_not_exists(pk)',
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            }),
+          ),
+          ...alsoWrite,
+        ],
       }),
     );
     return reply;

@@ -1,15 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { type ItemKey, indexKeysOf, keys, unitCounterIndexes } from '../db/keys';
-import { createRecords, toRecord } from '../db/records';
+import { createRecords, type TransactItem, toRecord } from '../db/records';
 import type { CounterDelta } from '../domain/issues/commands';
 import type { Actor, Issue } from '../domain/issues/issue';
 import type { Transition } from '../domain/issues/lifecycle';
@@ -18,7 +12,7 @@ import type { IdempotencyToken, Reply } from '../http/contract';
 import { conflict } from '../http/errors';
 import { coUnitLinkItem, issueItem } from './issue-items';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem } from '../db/records';
 
 /** An issue as read, with the bookkeeping revision every conditional write must match. */
 export interface StoredIssue {

@@ -1,0 +1,64 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import { documentClient } from '../db/client';
+import { keys, QUEUE_SHARDS, shardOf } from '../db/keys';
+import type { TransactItem } from '../db/records';
+import type { CalendarDate } from '../domain/calendar';
+import { PROGRAM_COUNTERS, type ProgramCounts } from '../domain/program-stats';
+
+/**
+ * Adds to one program day's figures, as a write inside the transaction that does the counted thing.
+ * The day's counts are spread over QUEUE_SHARDS items (by the counted record's id) so that a busy day
+ * never makes every transaction of the program contend for one item.
+ */
+export const programStatsUpdate = (
+  date: CalendarDate,
+  recordId: string,
+  adds: Partial<ProgramCounts>,
+): TransactItem => {
+  const entries = Object.entries(adds).filter(([, by]) => by !== undefined && by !== 0);
+  if (entries.length === 0) throw new Error('programStatsUpdate needs at least one non-zero count');
+  return {
+    Update: {
+      TableName: tableNames.program,
+      Key: keys.programDayStats(shardOf(recordId), date),
+      UpdateExpression: `SET entity = :entity, #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: {
+        '#date': 'date',
+        ...Object.fromEntries(entries.map(([counter], i) => [`#c${i}`, counter])),
+      },
+      ExpressionAttributeValues: {
+        ':entity': 'programDayStats',
+        ':date': date,
+        ...Object.fromEntries(entries.map(([, by], i) => [`:c${i}`, by])),
+      },
+    },
+  };
+};
+
+/** The program's figures summed over the days `from`–`to` (inclusive): one key-range query per shard. */
+export const readProgramStats = async (from: CalendarDate, to: CalendarDate): Promise<ProgramCounts> => {
+  const totals = Object.fromEntries(PROGRAM_COUNTERS.map((counter) => [counter, 0])) as ProgramCounts;
+  await Promise.all(
+    Array.from({ length: QUEUE_SHARDS }, async (_, shard) => {
+      const { pk, sk: fromSk } = keys.programDayStats(shard, from);
+      const { sk: toSk } = keys.programDayStats(shard, to);
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await documentClient.send(
+          new QueryCommand({
+            TableName: tableNames.program,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          for (const counter of PROGRAM_COUNTERS) totals[counter] += Number(item[counter] ?? 0);
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }),
+  );
+  return totals;
+};
