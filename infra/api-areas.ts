@@ -63,6 +63,13 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     ledger: 'append',
     timeoutSeconds: 29,
   },
+  registries: {
+    description:
+      'Registries: experts and engagements, trainings and attendance, accountability cases, promotions',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {
