@@ -63,6 +63,13 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     ledger: 'append',
     timeoutSeconds: 29,
   },
+  visits: {
+    description: 'Grid visits with questionnaires and the issues raised at them; grid coverage',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    idempotency: true,
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

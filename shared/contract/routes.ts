@@ -8,6 +8,7 @@ import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { unitRoutes } from './units';
+import { visitRoutes } from './visits';
 
 /**
  * The route table: every API route, once. CDK creates a route and a function per area from it, the
@@ -23,6 +24,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(consultationRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
+  ...Object.values(visitRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];
