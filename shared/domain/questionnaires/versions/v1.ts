@@ -56,7 +56,6 @@ export const questionnaireV1: Questionnaire = {
       text: '希望通过哪些渠道融资（可多选）',
       type: 'multi_choice',
       min: 1,
-      max: 6,
       options: [
         { value: 'bank_loan', label: '银行贷款' },
         { value: 'guarantee', label: '政策性担保' },
@@ -79,7 +78,6 @@ export const questionnaireV1: Questionnaire = {
       text: '当前用工方面的主要困难（可多选）',
       type: 'multi_choice',
       min: 1,
-      max: 6,
       options: [
         { value: 'general_workers', label: '普工招工难' },
         { value: 'skilled_workers', label: '技术工人短缺' },
@@ -108,7 +106,6 @@ export const questionnaireV1: Questionnaire = {
       text: '今年已享受的政策（可多选）',
       type: 'multi_choice',
       min: 1,
-      max: 7,
       options: [
         { value: 'tax_relief', label: '减税降费' },
         { value: 'job_stabilisation', label: '稳岗返还' },
