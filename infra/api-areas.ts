@@ -70,6 +70,13 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     idempotency: true,
   },
+  visits: {
+    description: 'Grid visits with questionnaires and the issues raised at them; grid coverage',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    idempotency: true,
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

@@ -34,6 +34,7 @@ export const issueRecord = z.object({
   title: z.string(),
   description: z.string(),
   source: z.enum(ISSUE_SOURCES),
+  visitId: z.optional(z.string()),
   raisedBy: z.object({ sub: z.string(), role: z.string() }),
   status: z.enum(ISSUE_STATUSES),
   closure: z.optional(z.enum(['satisfied', 'basically_satisfied', 'no_response'])),

@@ -1,21 +1,15 @@
 import * as z from 'zod/mini';
-import { ISSUE_SOURCES, ISSUE_STATUSES, RETURN_REASONS, VERDICTS } from '../domain/issues/issue';
+import { ISSUE_STATUSES, RETURN_REASONS, VERDICTS } from '../domain/issues/issue';
 import { type IssueAction, rolesFor } from '../domain/issues/permissions';
 import { RAISING_ROLES } from '../domain/issues/raising';
 import { defineRoute } from '../http/contract';
 import { ALL_ROLES, booleanQuery, id, pageOf, pageQuery, text } from './common';
+import { raiseIssueBody } from './issue-input';
 import { dueWorkingDays, issueRecord } from './issue-record';
 
 const note = text(2000);
 
-export const raiseIssueBody = z.strictObject({
-  enterpriseId: id,
-  category: text(50),
-  title: text(200),
-  description: text(4000),
-  source: z.optional(z.enum(ISSUE_SOURCES)),
-});
-export type RaiseIssueBody = z.output<typeof raiseIssueBody>;
+export { type RaiseIssueBody, raiseIssueBody } from './issue-input';
 
 /** An empty body is allowed: escalating without a unit puts the issue in the dispatch queue. */
 export const escalateBody = z._default(

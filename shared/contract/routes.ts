@@ -9,6 +9,7 @@ import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { registryRoutes } from './registries';
 import { unitRoutes } from './units';
+import { visitRoutes } from './visits';
 
 /**
  * The route table: every API route, once. CDK creates a route and a function per area from it, the
@@ -25,6 +26,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
   ...Object.values(registryRoutes),
+  ...Object.values(visitRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -91,6 +91,19 @@ export const keys = {
   accountabilityCase: (id: string): ItemKey => ({ pk: `ACASE#${id}`, sk: 'ACASE' }),
   /** A cadre's promotions live in the cadre's partition beside the team memberships. */
   promotion: (cadreId: string, id: string): ItemKey => ({ pk: `CADRE#${cadreId}`, sk: `PROMOTION#${id}` }),
+  visit: (id: string): ItemKey => ({ pk: `VISIT#${id}`, sk: 'VISIT' }),
+  /** How many enterprises a grid holds now (kept by enterprise creation and moves). */
+  gridEnterpriseCount: (gridId: string): ItemKey => ({ pk: `GRID#${gridId}`, sk: 'ENTERPRISE_COUNT' }),
+  /** How many distinct enterprises of a grid were visited in a year. */
+  gridYearCoverage: (gridId: string, year: number): ItemKey => ({
+    pk: `COVERAGE#${gridId}#${year}`,
+    sk: 'COUNT',
+  }),
+  /** First-visit marker: the enterprise was visited in the grid in the year (put once, never changed). */
+  gridYearVisited: (gridId: string, year: number, enterpriseId: string): ItemKey => ({
+    pk: `COVERAGE#${gridId}#${year}`,
+    sk: `VISITED#${enterpriseId}`,
+  }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */
@@ -228,4 +241,27 @@ export const accountabilityCaseIndexes = {
   all: (): IndexPartition => ({ index: 'GSI1', partition: 'ACASE' }),
   byCadre: (cadreId: string): IndexPartition => ({ index: 'GSI2', partition: `ACASE#CADRE#${cadreId}` }),
   byUnit: (unitId: string): IndexPartition => ({ index: 'GSI3', partition: `ACASE#UNIT#${unitId}` }),
+};
+/**
+ * Visits, newest first by visit date (`date#id`): GSI1 by grid, GSI2 by enterprise, GSI4 by year of the
+ * visit date (the service centre's lists by period; a year partition holds a province's visits easily).
+ */
+export const visitSortKey = (date: string, id: string) => `${date}#${id}`;
+
+export const visitIndexes = {
+  byGrid: (gridId: string, sort?: string): IndexPartition => ({
+    index: 'GSI1',
+    partition: `VISIT#GRID#${gridId}`,
+    sort,
+  }),
+  byEnterprise: (enterpriseId: string, sort?: string): IndexPartition => ({
+    index: 'GSI2',
+    partition: `VISIT#ENT#${enterpriseId}`,
+    sort,
+  }),
+  byYear: (year: number, sort?: string): IndexPartition => ({
+    index: 'GSI4',
+    partition: `VISIT#YEAR#${year}`,
+    sort,
+  }),
 };

@@ -107,13 +107,16 @@ export const getRecord = async <T>(key: ItemKey): Promise<T | undefined> => {
 
 /**
  * Applies `changes` only if the stored version is the one the caller read (If-Match); bumps the
- * version and updatedAt. A missing record is 404, a stale version 412.
+ * version and updatedAt. A missing record is 404, a stale version 412. `alsoWrite` holds unguarded
+ * writes that belong to the change (e.g. counters it moves); with any, the update and they are one
+ * transaction and the record is read back afterwards.
  */
 export const updateVersioned = async <T>(
   key: ItemKey,
   expectedVersion: number,
   changes: StoredItem,
   what: string,
+  alsoWrite: readonly TransactItem[] = [],
 ): Promise<T> => {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
@@ -128,18 +131,35 @@ export const updateVersioned = async <T>(
     values[`:v${i}`] = value;
     sets.push(`#f${i} = :v${i}`);
   });
+  const update = {
+    TableName: tableNames.program,
+    Key: key,
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+  if (alsoWrite.length > 0) {
+    try {
+      await documentClient.send(
+        new TransactWriteCommand({ TransactItems: [{ Update: update }, ...alsoWrite] }),
+      );
+    } catch (error) {
+      const reason =
+        error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
+      if (reason?.Code === 'ConditionalCheckFailed')
+        throw reason.Item ? preconditionFailed() : notFound(what);
+      throw error;
+    }
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableNames.program, Key: key, ConsistentRead: true }),
+    );
+    return toRecord<T>(Item ?? {});
+  }
   try {
     const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableNames.program,
-        Key: key,
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
+      new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }),
     );
     return toRecord<T>(Attributes ?? {});
   } catch (error) {

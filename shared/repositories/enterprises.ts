@@ -4,6 +4,7 @@ import { enterpriseIndexes, type IndexPartition, indexKeysOf, keys } from '../db
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
 import type { IdempotencyToken, Reply } from '../http/contract';
 import { conflict } from '../http/errors';
+import { gridEnterpriseCountUpdate } from './grids';
 
 /**
  * Enterprises. Access patterns: by id (pk); all (GSI1), by grid (GSI2), by town (GSI3), by industry
@@ -36,6 +37,7 @@ export const insertEnterprise = (enterprise: Enterprise, reply: Reply, idempoten
     ],
     reply,
     idempotency,
+    [gridEnterpriseCountUpdate(enterprise.gridId, 1)],
   );
 
 export const findEnterprise = (enterpriseId: string) => getRecord<Enterprise>(keys.enterprise(enterpriseId));
@@ -77,15 +79,21 @@ export const listEnterprises = (
 /**
  * Writes `changes` if the stored version is still `expectedVersion`; the index keys are rewritten
  * from `next` (the record as it will be) so the enterprise moves between grid, town and industry lists.
+ * A move out of `previousGridId` moves one from that grid's enterprise count to the new grid's in the
+ * same transaction (the version condition makes a concurrent move count once).
  */
 export const saveEnterpriseChanges = (
   next: Enterprise,
   changes: Partial<Enterprise>,
   expectedVersion: number,
+  previousGridId: string,
 ) =>
   updateVersioned<Enterprise>(
     keys.enterprise(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The enterprise',
+    next.gridId === previousGridId
+      ? []
+      : [gridEnterpriseCountUpdate(previousGridId, -1), gridEnterpriseCountUpdate(next.gridId, 1)],
   );

@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from 
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { type ItemKey, indexKeysOf, keys, unitCounterIndexes } from '../db/keys';
-import { createRecords, type TransactItem, toRecord } from '../db/records';
+import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import type { CounterDelta } from '../domain/issues/commands';
 import type { Actor, Issue } from '../domain/issues/issue';
 import type { Transition } from '../domain/issues/lifecycle';
@@ -36,20 +36,19 @@ export const findIssue = async (issueId: string): Promise<StoredIssue | undefine
   return { issue, workflowRev };
 };
 
+/** The guarded puts that create a raised issue: the issue item and its first ledger entry. */
+export const issueCreationPuts = (issue: Issue, entry: LedgerEntry): GuardedPut[] => [
+  { item: issueItem(issue, 0), onTaken: () => conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
+  {
+    item: ledgerItem(entry),
+    tableName: tableNames.ledger,
+    onTaken: () => conflict('CONFLICT', `Ledger of issue ${issue.id} already started.`),
+  },
+];
+
 /** A raised issue and its first ledger entry, together or not at all (and at most once per Idempotency-Key). */
 export const insertIssue = (issue: Issue, entry: LedgerEntry, reply: Reply, idempotency?: IdempotencyToken) =>
-  createRecords(
-    [
-      { item: issueItem(issue, 0), onTaken: () => conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
-      {
-        item: ledgerItem(entry),
-        tableName: tableNames.ledger,
-        onTaken: () => conflict('CONFLICT', `Ledger of issue ${issue.id} already started.`),
-      },
-    ],
-    reply,
-    idempotency,
-  );
+  createRecords(issueCreationPuts(issue, entry), reply, idempotency);
 
 /** Adds up deltas per unit and quarter: one update per counter item per transaction. */
 const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {

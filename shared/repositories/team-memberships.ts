@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { keys } from '../db/keys';
@@ -28,4 +28,19 @@ export const listGridIdsOfCadre = async (cadreId: string): Promise<string[]> => 
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return [...gridIds].sort();
+};
+
+/** A cadre's membership of one team, with the team's grid; undefined when the cadre is not in the team. */
+export const findTeamMembership = async (
+  cadreId: string,
+  teamId: string,
+): Promise<{ teamId: string; gridId: string } | undefined> => {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableNames.program,
+      Key: keys.teamMembership(cadreId, teamId),
+      ProjectionExpression: 'teamId, gridId',
+    }),
+  );
+  return Item && typeof Item.gridId === 'string' ? { teamId, gridId: Item.gridId } : undefined;
 };

@@ -30,7 +30,7 @@ const stepFunctionsActions = (statements: { Action: string | string[] }[]) =>
     .flatMap((statement) => [statement.Action].flat())
     .filter((action) => action.startsWith('states:'));
 
-describe.each(['issues', 'consultations', 'jobs'])('the %s function', (area) => {
+describe.each(['issues', 'consultations', 'jobs', 'visits'])('the %s function', (area) => {
   const { statements } = functionFor(`functions/api/${area}/handler.ts`);
 
   it('may not call Step Functions: its decisions go to the outbox', () => {
@@ -45,7 +45,7 @@ describe('the issues function', () => {
   });
 });
 
-describe.each(['issues', 'consultations'])('the %s function', (area) => {
+describe.each(['issues', 'consultations', 'visits'])('the %s function', (area) => {
   const { fn, statements } = functionFor(`functions/api/${area}/handler.ts`);
 
   it('appends to the ledger but can never change or delete an entry', () => {

@@ -102,6 +102,8 @@ export interface Issue {
   title: string;
   description: string;
   source: IssueSource;
+  /** The visit the issue was raised at, when it came from one. */
+  visitId?: string;
   raisedBy: Actor;
   status: IssueStatus;
   closure?: Closure;

@@ -1,5 +1,6 @@
+import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../ledger/hash-chain';
 import type { Role } from '../roles';
-import type { IssueSource } from './issue';
+import type { Actor, Issue, IssueSource } from './issue';
 
 /** Roles that raise issues, in the order their authority is preferred when a caller holds several. */
 export const RAISING_ROLES = ['admin', 'operator', 'cadre', 'enterprise'] as const;
@@ -28,3 +29,57 @@ export const sourceFor = (role: RaisingRole, given: IssueSource | undefined): Is
 };
 
 export const sourcesOf = (role: RaisingRole): readonly IssueSource[] => SOURCES[role];
+
+/** What raising an issue needs to know: who, when, for which enterprise (as placed now), and what. */
+export interface RaisedIssueFacts {
+  id: string;
+  at: string;
+  actor: Actor;
+  enterprise: { id: string; gridId: string; townUnitId: string };
+  category: string;
+  title: string;
+  description: string;
+  source: IssueSource;
+  /** The visit the issue was raised at (source `visit` through POST /visits). */
+  visitId?: string;
+}
+
+/**
+ * A newly raised issue and its first ledger entry (`raised`, chained from the genesis hash): open, at
+ * version 1, in the enterprise's grid and town. Every way of raising an issue builds it here.
+ */
+export const raisedIssue = (facts: RaisedIssueFacts): { issue: Issue; entry: LedgerEntry } => {
+  const { id, at, actor, enterprise, category, title, description, source, visitId } = facts;
+  const entry = chainEntry(
+    {
+      issueId: id,
+      seq: 1,
+      at,
+      actor,
+      action: 'raised',
+      fromStatus: null,
+      toStatus: 'open',
+      data: { enterpriseId: enterprise.id, category, title, source, ...(visitId ? { visitId } : {}) },
+    },
+    GENESIS_HASH,
+  );
+  const issue: Issue = {
+    id,
+    enterpriseId: enterprise.id,
+    gridId: enterprise.gridId,
+    townUnitId: enterprise.townUnitId,
+    category,
+    title,
+    description,
+    source,
+    ...(visitId ? { visitId } : {}),
+    raisedBy: actor,
+    status: 'open',
+    reReviewCount: 0,
+    ledgerHead: { seq: 1, hash: entry.hash },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return { issue, entry };
+};

@@ -6,7 +6,8 @@ import { checkPlacement } from './check-placement';
 /**
  * Changes an enterprise the caller read at `expectedVersion`. A stale version is refused before
  * any other check; a new grid or town is checked against the other (as patched or as stored).
- * The write itself is conditional on the version, so a concurrent change still yields 412.
+ * The write itself is conditional on the version, so a concurrent change still yields 412; a move to
+ * another grid moves the grids' enterprise counts with it.
  */
 export const updateEnterprise = async (
   enterpriseId: string,
@@ -18,5 +19,5 @@ export const updateEnterprise = async (
   if (current.version !== expectedVersion) throw preconditionFailed();
   const next: Enterprise = { ...current, ...patch };
   if (patch.gridId !== undefined || patch.townUnitId !== undefined) await checkPlacement(next);
-  return saveEnterpriseChanges(next, patch, expectedVersion);
+  return saveEnterpriseChanges(next, patch, expectedVersion, current.gridId);
 };

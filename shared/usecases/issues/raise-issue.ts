@@ -1,9 +1,7 @@
 import type { RaiseIssueBody } from '../../contract/issues';
 import { newId, nowIso } from '../../domain/ids';
-import type { Issue } from '../../domain/issues/issue';
 import { reachCovers } from '../../domain/issues/permissions';
-import { raisingRoleOf, sourceFor, sourcesOf } from '../../domain/issues/raising';
-import { chainEntry, GENESIS_HASH } from '../../domain/ledger/hash-chain';
+import { raisedIssue, raisingRoleOf, sourceFor, sourcesOf } from '../../domain/issues/raising';
 import type { IdempotencyToken, Reply } from '../../http/contract';
 import { badRequest, forbidden } from '../../http/errors';
 import type { Principal } from '../../http/principal';
@@ -14,9 +12,8 @@ import { issueView } from './issue-view';
 
 /**
  * Raises an issue for an enterprise: an enterprise account for itself only (refused before anything is
- * read), a cadre for enterprises of its grids, the service centre for any. The issue takes the
- * enterprise's grid and town, starts open at version 1, and is written with ledger entry 1 (`raised`,
- * chained from the genesis hash) in one transaction, at most once per Idempotency-Key.
+ * read), a cadre for enterprises of its grids, the service centre for any. The issue (raisedIssue) is
+ * written with its first ledger entry in one transaction, at most once per Idempotency-Key.
  */
 export const raiseIssue = async (
   principal: Principal,
@@ -49,38 +46,15 @@ export const raiseIssue = async (
     throw forbidden('The enterprise lies outside the grids of your visit teams.');
   }
 
-  const at = nowIso();
-  const id = newId();
-  const actor = { sub: principal.sub, role };
-  const entry = chainEntry(
-    {
-      issueId: id,
-      seq: 1,
-      at,
-      actor,
-      action: 'raised',
-      fromStatus: null,
-      toStatus: 'open',
-      data: { enterpriseId: enterprise.id, category: input.category, title: input.title, source },
-    },
-    GENESIS_HASH,
-  );
-  const issue: Issue = {
-    id,
-    enterpriseId: enterprise.id,
-    gridId: enterprise.gridId,
-    townUnitId: enterprise.townUnitId,
+  const { issue, entry } = raisedIssue({
+    id: newId(),
+    at: nowIso(),
+    actor: { sub: principal.sub, role },
+    enterprise,
     category: input.category,
     title: input.title,
     description: input.description,
     source,
-    raisedBy: actor,
-    status: 'open',
-    reReviewCount: 0,
-    ledgerHead: { seq: 1, hash: entry.hash },
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
+  });
   return insertIssue(issue, entry, { status: 201, body: issueView(issue) }, idempotency);
 };

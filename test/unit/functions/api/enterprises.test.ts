@@ -25,7 +25,7 @@ const create = (body: unknown, claims = operator) =>
 beforeEach(() => serve(stored));
 
 describe('POST /enterprises', () => {
-  it('writes the enterprise, its index keys and its credit-code claim in one transaction', async () => {
+  it('writes the enterprise, its index keys, its credit-code claim and its grid’s count in one transaction', async () => {
     const { status, body } = await create({ ...newEnterprise, creditCode: '91350100m000100y43' });
 
     expect(status).toBe(201);
@@ -41,7 +41,12 @@ describe('POST /enterprises', () => {
         gsi4pk: 'ENT#INDUSTRY#leather',
       }),
       expect.objectContaining({ ...keys.creditCode('91350100M000100Y43'), ownerId: body?.id }),
+      undefined,
     ]);
+    expect(items[2]?.Update).toMatchObject({
+      Key: keys.gridEnterpriseCount(grid.id),
+      ExpressionAttributeValues: { ':by': 1 },
+    });
   });
 
   it('refuses a wrong check character with CREDIT_CODE_CHECKSUM and touches nothing', async () => {
@@ -193,17 +198,29 @@ describe('PATCH /enterprises/{enterpriseId}', () => {
       claims: operator,
     });
 
-  it('moves the enterprise to another town and grid, index keys included', async () => {
-    ddb.on(UpdateCommand).resolves({ Attributes: { ...enterprise, version: 2 } });
-
+  it('moves the enterprise to another town and grid, index keys and grid counts included, in one transaction', async () => {
     const { status } = await patch({ townUnitId: otherGrid.townUnitId, gridId: otherGrid.id });
 
     expect(status).toBe(200);
-    const update = ddb.commandCalls(UpdateCommand)[0]?.args[0].input;
-    expect(update?.ExpressionAttributeValues).toMatchObject({ ':expected': 1 });
-    expect(Object.values(update?.ExpressionAttributeValues ?? {})).toEqual(
+    const [update, ...counts] = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(update?.Update?.ExpressionAttributeValues).toMatchObject({ ':expected': 1 });
+    expect(Object.values(update?.Update?.ExpressionAttributeValues ?? {})).toEqual(
       expect.arrayContaining([`ENT#GRID#${otherGrid.id}`, `ENT#TOWN#${otherGrid.townUnitId}`]),
     );
+    expect(
+      counts.map((count) => [count.Update?.Key, count.Update?.ExpressionAttributeValues?.[':by']]),
+    ).toEqual([
+      [keys.gridEnterpriseCount(grid.id), -1],
+      [keys.gridEnterpriseCount(otherGrid.id), 1],
+    ]);
+  });
+
+  it('keeps a change within the grid a single conditional update', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { ...enterprise, version: 2 } });
+
+    expect((await patch({ name: '新名称' })).status).toBe(200);
+    expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 1);
+    expect(ddb).not.toHaveReceivedCommand(TransactWriteCommand);
   });
 
   it('refuses a grid that is not in the stored town', async () => {

@@ -1,0 +1,289 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import { documentClient } from '../db/client';
+import { decodeCursor, encodeCursor, invalidCursor } from '../db/cursor';
+import {
+  type IndexPartition,
+  indexAttributes,
+  indexKeysOf,
+  keys,
+  visitIndexes,
+  visitSortKey,
+} from '../db/keys';
+import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
+import { createRecords, type GuardedPut, type Page, type TransactItem, toRecord } from '../db/records';
+import type { Issue } from '../domain/issues/issue';
+import type { LedgerEntry } from '../domain/ledger/hash-chain';
+import { PROGRAM_FIRST_YEAR, type Visit, yearOf } from '../domain/visits/visit';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+import { issueCreationPuts } from './issues';
+import { programStatsUpdate } from './program-stats';
+
+/**
+ * Visits and grid coverage. Access patterns: visit by id (pk); visits by grid (GSI1), by enterprise
+ * (GSI2), by year (GSI4), each newest first by visit date with a date range in the key condition;
+ * distinct enterprises visited per grid and year (a counter beside one first-visit marker per
+ * enterprise, in the grid-year's partition).
+ */
+export const visitItem = (visit: Visit) => {
+  const sort = visitSortKey(visit.date, visit.id);
+  return {
+    ...keys.visit(visit.id),
+    ...indexKeysOf(visit.id, [
+      visitIndexes.byGrid(visit.gridId, sort),
+      visitIndexes.byEnterprise(visit.enterpriseId, sort),
+      visitIndexes.byYear(yearOf(visit.date), sort),
+    ]),
+    entity: 'visit',
+    ...visit,
+  };
+};
+
+/** Another visit marked the enterprise visited in the grid-year since we looked: look again and retry. */
+export class FirstVisitRaceError extends Error {
+  override readonly name = 'FirstVisitRaceError';
+}
+
+/** Whether the enterprise has been visited in the grid in the year (strongly consistent). */
+export const isVisitedInGridYear = async (gridId: string, year: number, enterpriseId: string) => {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableNames.program,
+      Key: keys.gridYearVisited(gridId, year, enterpriseId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item !== undefined;
+};
+
+export interface VisitWrite {
+  visit: Visit;
+  issues: readonly { issue: Issue; entry: LedgerEntry }[];
+  /** Whether the visit is the enterprise's first in its grid this year, as read before writing. */
+  firstInGridYear: boolean;
+}
+
+/** The writes that ride along with the visit's records, in this order (failures are read by position). */
+const bookkeeping = ({ visit, firstInGridYear }: VisitWrite): TransactItem[] => {
+  const year = yearOf(visit.date);
+  const marker = keys.gridYearVisited(visit.gridId, year, visit.enterpriseId);
+  return [
+    // The enterprise is still in the grid the visit is counted for.
+    {
+      ConditionCheck: {
+        TableName: tableNames.program,
+        Key: keys.enterprise(visit.enterpriseId),
+        ConditionExpression: 'gridId = :gridId',
+        ExpressionAttributeValues: { ':gridId': visit.gridId },
+      },
+    },
+    // The first-visit marker: put only if new, otherwise it must still be there as read.
+    firstInGridYear
+      ? {
+          Put: {
+            TableName: tableNames.program,
+            Item: {
+              ...marker,
+              entity: 'gridYearVisited',
+              gridId: visit.gridId,
+              year,
+              enterpriseId: visit.enterpriseId,
+              firstVisitId: visit.id,
+              firstVisitDate: visit.date,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }
+      : {
+          ConditionCheck: {
+            TableName: tableNames.program,
+            Key: marker,
+            ConditionExpression: 'attribute_exists(pk)',
+          },
+        },
+    programStatsUpdate(visit.date, visit.id, {
+      visits: 1,
+      questionnaires: visit.questionnaireVersion === null ? 0 : 1,
+    }),
+    ...(firstInGridYear
+      ? [
+          {
+            Update: {
+              TableName: tableNames.program,
+              Key: keys.gridYearCoverage(visit.gridId, year),
+              UpdateExpression:
+                'SET entity = :entity, gridId = :gridId, #year = :year ADD visitedEnterprises :one',
+              ExpressionAttributeNames: { '#year': 'year' },
+              ExpressionAttributeValues: {
+                ':entity': 'gridYearCoverage',
+                ':gridId': visit.gridId,
+                ':year': year,
+                ':one': 1,
+              },
+            },
+          },
+        ]
+      : []),
+  ];
+};
+
+/**
+ * The visit, every issue raised at it (each with its first ledger entry), the first-visit marker and
+ * coverage counter, and the program's day counters: one transaction, at most once per Idempotency-Key.
+ * Throws 409 when the enterprise moved grid meanwhile, FirstVisitRaceError when the marker changed.
+ */
+export const insertVisit = async (write: VisitWrite, reply: Reply, idempotency?: IdempotencyToken) => {
+  const puts: GuardedPut[] = [
+    {
+      item: visitItem(write.visit),
+      onTaken: () => conflict('CONFLICT', `Visit ${write.visit.id} already exists.`),
+    },
+    ...write.issues.flatMap(({ issue, entry }) => issueCreationPuts(issue, entry)),
+  ];
+  try {
+    return await createRecords(puts, reply, idempotency, bookkeeping(write));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const offset = (idempotency ? 1 : 0) + puts.length;
+    const failed = (position: number) =>
+      error.CancellationReasons?.[offset + position]?.Code === 'ConditionalCheckFailed';
+    if (failed(0)) {
+      throw conflict('CONFLICT', 'The enterprise moved to another grid while the visit was logged; retry.');
+    }
+    if (failed(1)) throw new FirstVisitRaceError(`coverage marker of visit ${write.visit.id}`);
+    throw error;
+  }
+};
+
+export const findVisit = async (visitId: string): Promise<Visit | undefined> => {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableNames.program, Key: keys.visit(visitId) }),
+  );
+  return Item ? toRecord<Visit>(Item) : undefined;
+};
+
+/** Distinct enterprises visited in the grid in the year (0 before the first visit). */
+export const readVisitedEnterpriseCount = async (gridId: string, year: number): Promise<number> => {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableNames.program, Key: keys.gridYearCoverage(gridId, year) }),
+  );
+  return Number(Item?.visitedEnterprises ?? 0);
+};
+
+/** Whose visits a caller sees: everyone's, or those of some grids (a cadre's teams'). */
+export type VisitScope = { kind: 'all' } | { kind: 'grids'; gridIds: readonly string[] };
+
+export interface VisitFilter {
+  gridId?: string;
+  enterpriseId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A list's reading plan: partitions one after another, and what to keep of what they hold. */
+export interface VisitListPlan {
+  partitions: IndexPartition[];
+  keep: { gridIds?: readonly string[]; gridId?: string };
+}
+
+/**
+ * The index partitions a scoped, filtered visit list reads: the enterprise's when one is named (the
+ * most selective), else the grid's, else the caller's grids' or every year's in the range, newest
+ * year first. A grid outside a cadre's scope reads nothing; grid filters the key cannot carry are
+ * kept for after the read.
+ */
+export const visitListPlan = (scope: VisitScope, filter: VisitFilter, currentYear: number): VisitListPlan => {
+  const inScope = (gridId: string) => scope.kind === 'all' || scope.gridIds.includes(gridId);
+  const scopeGrids = scope.kind === 'grids' ? { gridIds: scope.gridIds } : {};
+  if (filter.gridId && !inScope(filter.gridId)) return { partitions: [], keep: {} };
+  if (filter.enterpriseId) {
+    return {
+      partitions: [visitIndexes.byEnterprise(filter.enterpriseId)],
+      keep: { ...scopeGrids, ...(filter.gridId ? { gridId: filter.gridId } : {}) },
+    };
+  }
+  if (filter.gridId) return { partitions: [visitIndexes.byGrid(filter.gridId)], keep: {} };
+  if (scope.kind === 'grids') {
+    return { partitions: scope.gridIds.map((gridId) => visitIndexes.byGrid(gridId)), keep: {} };
+  }
+  const last = filter.to ? Math.min(yearOf(filter.to), currentYear) : currentYear;
+  const first = filter.from ? Math.max(yearOf(filter.from), PROGRAM_FIRST_YEAR) : PROGRAM_FIRST_YEAR;
+  const partitions: IndexPartition[] = [];
+  for (let year = last; year >= first; year -= 1) partitions.push(visitIndexes.byYear(year));
+  return { partitions, keep: {} };
+};
+
+const kept = (visit: Visit, keep: VisitListPlan['keep']) =>
+  (keep.gridId === undefined || visit.gridId === keep.gridId) &&
+  (keep.gridIds === undefined || keep.gridIds.includes(visit.gridId));
+
+/** One page of one partition, newest first, within the date range (inclusive). */
+const readPartition = async (
+  partition: IndexPartition,
+  range: { from?: string; to?: string },
+  limit: number,
+  cursor: string | null,
+) => {
+  const attributes = indexAttributes(partition.index);
+  const { Items, LastEvaluatedKey } = await documentClient
+    .send(
+      new QueryCommand({
+        TableName: tableNames.program,
+        IndexName: partition.index,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#pk': attributes.pk, '#sk': attributes.sk },
+        ExpressionAttributeValues: {
+          ':pk': partition.partition,
+          ':from': range.from ?? '0000-00-00',
+          // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
+          ':to': `${range.to ?? '9999-12-31'}#~`,
+        },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor ?? undefined),
+        ScanIndexForward: false,
+      }),
+    )
+    .catch((error: unknown) => {
+      if (cursor && (error as Error).name === 'ValidationException') throw invalidCursor();
+      throw error;
+    });
+  return {
+    items: (Items ?? []).map((item) => toRecord<Visit>(item)),
+    nextCursor: encodeCursor(LastEvaluatedKey),
+  };
+};
+
+/**
+ * One page of visits from the plan's partitions, one after another. At most `limit` index entries are
+ * read per page and grid filters apply after the read, so a page may hold fewer items than `limit`
+ * while `nextCursor` still leads on.
+ */
+export const listVisitsIn = async (
+  plan: VisitListPlan,
+  range: { from?: string; to?: string },
+  page: { limit: number; cursor?: string },
+): Promise<Page<Visit>> => {
+  const { partitions } = plan;
+  if (partitions.length === 0) return { items: [], nextCursor: null };
+  const position = decodePartitionsCursor(page.cursor, partitions.length);
+  const items: Visit[] = [];
+  let budget = page.limit;
+  while (budget > 0 && position.partition < partitions.length) {
+    const partition = partitions[position.partition] as IndexPartition;
+    const read = await readPartition(partition, range, budget, position.cursor);
+    budget -= read.items.length;
+    items.push(...read.items.filter((visit) => kept(visit, plan.keep)));
+    if (read.nextCursor) {
+      position.cursor = read.nextCursor;
+    } else {
+      position.partition += 1;
+      position.cursor = null;
+    }
+  }
+  return {
+    items,
+    nextCursor: position.partition < partitions.length ? encodePartitionsCursor(position) : null,
+  };
+};

@@ -1,0 +1,18 @@
+import type { Questionnaire } from '../../domain/questionnaires/questionnaire';
+import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireOf } from '../../domain/questionnaires/versions';
+import { notFound } from '../../http/errors';
+
+const view = (questionnaire: Questionnaire) => ({
+  ...questionnaire,
+  current: questionnaire.version === CURRENT_QUESTIONNAIRE_VERSION,
+});
+
+/** The questionnaire version visits answer now. */
+export const readCurrentQuestionnaire = () => readQuestionnaire(CURRENT_QUESTIONNAIRE_VERSION);
+
+/** A questionnaire version, current or past; 404 for a version never served. */
+export const readQuestionnaire = (version: number) => {
+  const questionnaire = questionnaireOf(version);
+  if (!questionnaire) throw notFound('The questionnaire version');
+  return view(questionnaire);
+};
