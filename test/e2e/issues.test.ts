@@ -49,13 +49,18 @@ const raise = async () => {
 };
 
 /** The issue's execution in the local Step Functions, once it has stopped running (or after ten seconds). */
+/**
+ * The execution's final status. Decisions are committed before the outbox delivers them, so on a busy
+ * machine the execution may not even have started (404) when the last API call answers: wait for both.
+ */
 const executionStatus = async (issueId: string) => {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
-    const { body } = await api<{ status: string }>('GET', `/_local/executions/${issueId}`, {
+    const { status, body } = await api<{ status: string }>('GET', `/_local/executions/${issueId}`, {
       token: operator,
     });
-    if (body.status !== 'RUNNING' || Date.now() > deadline) return body.status;
+    const settled = status !== 404 && body.status !== 'RUNNING';
+    if (settled || Date.now() > deadline) return status === 404 ? 'NOT_STARTED' : body.status;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 };
