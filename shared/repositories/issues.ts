@@ -29,7 +29,7 @@ export class StaleIssueError extends Error {
 }
 
 /** A ledger entry as stored: its key, its place in the by-day index (GSI1), and the entry itself. */
-const ledgerItem = (entry: LedgerEntry) => ({
+export const ledgerItem = (entry: LedgerEntry) => ({
   ...keys.ledgerEntry(entry.issueId, entry.seq),
   ...ledgerIndexKeys(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
   ...entry,
