@@ -57,7 +57,9 @@ try {
       while (nextBatch < batches.length) {
         const batch = batches[nextBatch++] ?? [];
         let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {};
-        for (const { table, item } of batch) (request[table] ??= []).push({ PutRequest: { Item: item } });
+        for (const { table, item } of batch) {
+          request[table] = [...(request[table] ?? []), { PutRequest: { Item: item } }];
+        }
         while (request && Object.keys(request).length > 0) {
           const result = await documentClient.send(new BatchWriteCommand({ RequestItems: request }));
           request = result.UnprocessedItems as typeof request;

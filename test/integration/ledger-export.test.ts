@@ -120,13 +120,14 @@ describe('GET /ledger/export against DynamoDB Local', () => {
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bodyBytes(result) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    expect(sheet?.name).toBe('台账');
-    expect(sheet?.rowCount).toBe(1 + issues.length * DAYS.length);
-    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual([...LEDGER_EXPORT_HEADERS]);
-    expect(sheet?.getRow(2).getCell(1).value).toBe(1);
-    expect(sheet?.getRow(2).getCell(2).value).toBe('2025-07-21 09:15:00');
-    expect(String(sheet?.getRow(2).getCell(11).value)).toContain('宿舍, 还差 800 间');
+    const [sheet] = workbook.worksheets;
+    if (!sheet) throw new Error('the workbook has no sheet');
+    expect(sheet.name).toBe('台账');
+    expect(sheet.rowCount).toBe(1 + issues.length * DAYS.length);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...LEDGER_EXPORT_HEADERS]);
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(sheet.getRow(2).getCell(2).value).toBe('2025-07-21 09:15:00');
+    expect(String(sheet.getRow(2).getCell(11).value)).toContain('宿舍, 还差 800 间');
   });
 
   it("filters by the entry's responsible unit and by period", async () => {
