@@ -14,6 +14,8 @@ export interface AreaSettings {
    * Functions: decisions and starts go to the outbox, which the delivery function sends.
    */
   namesExecutions?: boolean;
+  /** Areas that read the ledger by program day (its GSI1) are granted that index as well. */
+  ledgerByDay?: boolean;
 }
 
 /**
@@ -76,6 +78,20 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
+  },
+  reports: {
+    description: "The program's headline figures (summed day counters)",
+    memorySize: 512,
+    program: 'read',
+  },
+  ledger: {
+    description: 'The issue ledger (台账) exported as CSV or XLSX by period and unit',
+    // 1,769 MB is one full vCPU: a city-year (~50,000 entries) is rendered and compressed in seconds.
+    memorySize: 1769,
+    program: 'read',
+    ledger: 'read',
+    ledgerByDay: true,
+    timeoutSeconds: 29,
   },
 };
 

@@ -25,7 +25,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
-import { INDEXES } from '../../shared/db/keys';
+import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
 import { ROLES } from '../../shared/domain/roles';
 import { settingsFor } from '../api-areas';
 import { HouseFunction } from '../constructs/api-function';
@@ -139,7 +139,14 @@ export class ApiStack extends Stack {
       });
       if (settings.program)
         bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
-      if (settings.ledger) bindTable(house.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
+      if (settings.ledger)
+        bindTable(
+          house.fn,
+          props.ledgerTable,
+          'LEDGER_TABLE',
+          settings.ledger,
+          settings.ledgerByDay ? [LEDGER_INDEX] : [],
+        );
       if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(house.fn);
       this.functions.set(area, house);

@@ -9,7 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { INDEXES, indexAttributes } from '../../shared/db/keys';
+import { INDEXES, indexAttributes, LEDGER_INDEX } from '../../shared/db/keys';
 
 /** Every table keeps its data: on-demand, point-in-time recovery, deletion protection, retained. */
 const durable: Partial<TableProps> = {
@@ -64,6 +64,15 @@ export class StatefulStack extends Stack {
           }),
         ],
       }),
+    });
+
+    // Entries by program day (`ledgerIndexKeys`): the ledger export reads a period without a Scan.
+    const ledgerIndex = indexAttributes(LEDGER_INDEX);
+    this.ledgerTable.addGlobalSecondaryIndex({
+      indexName: LEDGER_INDEX,
+      partitionKey: { name: ledgerIndex.pk, type: AttributeType.STRING },
+      sortKey: { name: ledgerIndex.sk, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
     });
 
     this.idempotencyTable = new Table(this, 'IdempotencyTable', {

@@ -44,6 +44,7 @@ export const ledgerResponse = z.object({
       fromStatus: z.nullable(z.string()),
       toStatus: z.string(),
       data: z.record(z.string(), z.unknown()),
+      unitId: z.optional(z.string()),
       hash: z.string(),
     }),
   ),

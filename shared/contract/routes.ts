@@ -8,6 +8,7 @@ import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { registryRoutes } from './registries';
+import { ledgerRoutes, reportRoutes } from './reports';
 import { unitRoutes } from './units';
 import { visitRoutes } from './visits';
 
@@ -27,6 +28,8 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(jobRoutes),
   ...Object.values(registryRoutes),
   ...Object.values(visitRoutes),
+  ...Object.values(reportRoutes),
+  ...Object.values(ledgerRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

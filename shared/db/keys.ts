@@ -265,3 +265,20 @@ export const visitIndexes = {
     sort,
   }),
 };
+/**
+ * Ledger table GSI1: entries by program day (Asia/Shanghai), in time order within the day. The ledger
+ * export reads a period as one query per day, days in parallel. One partition per day holds a
+ * province's busiest day comfortably (tens of writes a second at most), so it is not sharded.
+ */
+export const LEDGER_INDEX: IndexName = 'GSI1';
+export const ledgerIndexKeys = (
+  date: string,
+  at: string,
+  issueId: string,
+  seq: number,
+): { gsi1pk: string; gsi1sk: string } => ({
+  gsi1pk: `LEDGER#DAY#${date}`,
+  // The instant normalised to UTC, so entries stamped with different offsets still sort by time.
+  gsi1sk: `${new Date(at).toISOString()}#${issueId}#${String(seq).padStart(10, '0')}`,
+});
+export const ledgerDayPartition = (date: string): string => `LEDGER#DAY#${date}`;

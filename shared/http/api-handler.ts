@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { type ApiEvent, type ApiResult, stateOf } from './api-event';
+import { type ApiEvent, type ApiResult, headerOf, stateOf } from './api-event';
 import { type Implementations, type Reply, type RouteImpl, type RouteSpec, routeKeyOf } from './contract';
 import type { IdempotencyRunner } from './idempotency';
 import { idempotencyToken } from './idempotency-token';
@@ -14,6 +14,14 @@ import { validate } from './middleware/validate';
 const toResult = (reply: Reply, spec: RouteSpec, correlationId: string): ApiResult => {
   const status = reply.status ?? spec.successStatus ?? 200;
   const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...reply.headers };
+  if (reply.file) {
+    return {
+      statusCode: status,
+      headers,
+      body: reply.file.body,
+      isBase64Encoded: reply.file.isBase64Encoded,
+    };
+  }
   const version = (reply.body as { version?: unknown } | undefined)?.version;
   if (typeof version === 'number') headers.etag = `"${version}"`;
   if (status === 204 || reply.body === undefined) return { statusCode: status, headers };
@@ -61,6 +69,7 @@ export const apiHandler = <R extends Record<string, RouteSpec>>(
         expectedVersion: state.expectedVersion,
         idempotency,
         correlationId: state.correlationId,
+        header: (name) => headerOf(event, name),
       });
     const reply =
       runIdempotently && idempotency ? await runIdempotently(idempotency, run, context) : await run();

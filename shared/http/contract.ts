@@ -26,6 +26,8 @@ export interface RouteSpec {
   body?: Schema;
   /** Documents the success body in OpenAPI; not validated at run time. */
   response?: Schema;
+  /** A file instead of JSON: the media types the success body may have (OpenAPI lists them as binary). */
+  produces?: readonly string[];
   successStatus?: 200 | 201 | 202 | 204;
   /** Creation routes: `required` answers 400 without an Idempotency-Key (★ in API.md). */
   idempotency?: 'required' | 'optional';
@@ -51,6 +53,8 @@ export interface RouteInput<T extends RouteSpec> {
   /** Set when the caller sent an Idempotency-Key on an idempotent route. */
   idempotency?: IdempotencyToken;
   correlationId: string;
+  /** A request header by name (case-insensitive), e.g. Accept-Encoding for a file download. */
+  header: (name: string) => string | undefined;
 }
 
 /** Identifies one logical creation: the caller's key scoped to caller and route, plus the body's hash. */
@@ -63,6 +67,8 @@ export interface Reply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A file body sent as is (base64 when binary), instead of `body` as JSON. */
+  file?: { body: string; isBase64Encoded: boolean };
 }
 
 export type RouteImpl<T extends RouteSpec> = (input: RouteInput<T>) => Promise<Reply>;

@@ -63,12 +63,19 @@ const operationOf = (route: RouteSpec) => {
   const success =
     status === '204'
       ? { description: 'No content' }
-      : {
-          description: 'Success',
-          content: {
-            'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} },
-          },
-        };
+      : route.produces
+        ? {
+            description: 'A file',
+            content: Object.fromEntries(
+              route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          }
+        : {
+            description: 'Success',
+            content: {
+              'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} },
+            },
+          };
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string) => (c ?? '').toUpperCase())}`,
     summary: route.summary,
@@ -94,6 +101,7 @@ const operationOf = (route: RouteSpec) => {
       ...(route.ifMatch ? { '412': problem('Stale version'), '428': problem('If-Match missing') } : {}),
       ...(route.body ? { '413': problem('Body too large') } : {}),
       ...(route.idempotency ? { '422': problem('Idempotency-Key reused with another body') } : {}),
+      ...(route.produces ? { '422': problem('The file would be too large (EXPORT_TOO_LARGE)') } : {}),
     },
   };
 };

@@ -2,15 +2,18 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { type ItemKey, indexKeysOf, keys, unitCounterIndexes } from '../db/keys';
+import { type ItemKey, indexKeysOf, keys, ledgerIndexKeys, unitCounterIndexes } from '../db/keys';
 import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
+import { programDateOf } from '../domain/calendar';
 import type { CounterDelta } from '../domain/issues/commands';
 import type { Actor, Issue } from '../domain/issues/issue';
 import type { Transition } from '../domain/issues/lifecycle';
+import { programCountsOf } from '../domain/issues/program-counts';
 import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
 import type { IdempotencyToken, Reply } from '../http/contract';
 import { conflict } from '../http/errors';
 import { coUnitLinkItem, issueItem } from './issue-items';
+import { programStatsUpdate } from './program-stats';
 
 export type { TransactItem } from '../db/records';
 
@@ -25,7 +28,18 @@ export class StaleIssueError extends Error {
   override readonly name = 'StaleIssueError';
 }
 
-const ledgerItem = (entry: LedgerEntry) => ({ ...keys.ledgerEntry(entry.issueId, entry.seq), ...entry });
+/** A ledger entry as stored: its key, its place in the by-day index (GSI1), and the entry itself. */
+export const ledgerItem = (entry: LedgerEntry) => ({
+  ...keys.ledgerEntry(entry.issueId, entry.seq),
+  ...ledgerIndexKeys(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
+  ...entry,
+});
+
+/** Storage attributes of a ledger item, not part of the entry (nor of its hash). */
+export const ledgerEntryOf = (item: Record<string, unknown>): LedgerEntry => {
+  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...entry } = item;
+  return entry as unknown as LedgerEntry;
+};
 
 export const findIssue = async (issueId: string): Promise<StoredIssue | undefined> => {
   const { Item } = await documentClient.send(
@@ -46,9 +60,16 @@ export const issueCreationPuts = (issue: Issue, entry: LedgerEntry): GuardedPut[
   },
 ];
 
-/** A raised issue and its first ledger entry, together or not at all (and at most once per Idempotency-Key). */
+/** Counts a raised issue in the program's figures of the day it was raised (same transaction). */
+export const raisedIssueCount = (issue: Issue, entry: LedgerEntry): TransactItem =>
+  programStatsUpdate(programDateOf(entry.at), issue.id, { issuesRaised: 1 });
+
+/**
+ * A raised issue and its first ledger entry, together or not at all (and at most once per
+ * Idempotency-Key), counted in the program's figures of the day it was raised.
+ */
 export const insertIssue = (issue: Issue, entry: LedgerEntry, reply: Reply, idempotency?: IdempotencyToken) =>
-  createRecords(issueCreationPuts(issue, entry), reply, idempotency);
+  createRecords(issueCreationPuts(issue, entry), reply, idempotency, [raisedIssueCount(issue, entry)]);
 
 /** Adds up deltas per unit and quarter: one update per counter item per transaction. */
 const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {
@@ -109,7 +130,9 @@ export interface CommitOptions {
 
 /**
  * Records one transition as one transaction: the issue (status and version guarded), the next ledger
- * entry chained to the previous one, the unit counters and co-unit links. Throws StaleIssueError when
+ * entry chained to the previous one (with the unit responsible, and its place in the by-day index),
+ * the unit counters, co-unit links, any extra items, and the program's day figures
+ * (`programCountsOf`) on the program date of the change. Throws StaleIssueError when
  * the issue changed since it was read.
  */
 export const commitTransition = async (
@@ -119,6 +142,7 @@ export const commitTransition = async (
 ): Promise<Issue> => {
   const before = stored.issue;
   const seq = before.ledgerHead.seq + 1;
+  const unitId = transition.next.assignment?.unitId ?? before.assignment?.unitId;
   const entry = chainEntry(
     {
       issueId: before.id,
@@ -129,9 +153,11 @@ export const commitTransition = async (
       fromStatus: transition.fromStatus,
       toStatus: transition.toStatus,
       data: transition.data,
+      ...(unitId ? { unitId } : {}),
     },
     before.ledgerHead.hash,
   );
+  const programCounts = programCountsOf(transition);
   const next: Issue = {
     ...transition.next,
     version: before.version + 1,
@@ -165,6 +191,10 @@ export const commitTransition = async (
           ...counterUpdates(transition.counters),
           ...coUnitChanges(before, next),
           ...(options.extraItems ?? []),
+          // The program's day figures (GET /stats), last so the items above keep their places.
+          ...(Object.keys(programCounts).length > 0
+            ? [programStatsUpdate(programDateOf(options.at), before.id, programCounts)]
+            : []),
         ],
       }),
     );
@@ -194,10 +224,7 @@ export const readLedger = async (issueId: string): Promise<LedgerEntry[]> => {
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, ...entry } = item;
-      entries.push(entry as LedgerEntry);
-    }
+    for (const item of page.Items ?? []) entries.push(ledgerEntryOf(item));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return entries;

@@ -13,6 +13,7 @@ import {
 } from '../db/keys';
 import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
 import { createRecords, type GuardedPut, type Page, type TransactItem, toRecord } from '../db/records';
+import { programDateOf } from '../domain/calendar';
 import type { Issue } from '../domain/issues/issue';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
 import { PROGRAM_FIRST_YEAR, type Visit, yearOf } from '../domain/visits/visit';
@@ -65,8 +66,24 @@ export interface VisitWrite {
   firstInGridYear: boolean;
 }
 
+/**
+ * The program's day figures: the visit on its date, the issues raised at it on the day they are raised
+ * (as their ledger says). One update when that is the same day: a transaction may touch an item once.
+ */
+const dayCounts = ({ visit, issues }: VisitWrite): TransactItem[] => {
+  const visitCounts = { visits: 1, questionnaires: visit.questionnaireVersion === null ? 0 : 1 };
+  const first = issues[0];
+  if (!first) return [programStatsUpdate(visit.date, visit.id, visitCounts)];
+  const raisedOn = programDateOf(first.entry.at);
+  const raised = { issuesRaised: issues.length };
+  return raisedOn === visit.date
+    ? [programStatsUpdate(visit.date, visit.id, { ...visitCounts, ...raised })]
+    : [programStatsUpdate(visit.date, visit.id, visitCounts), programStatsUpdate(raisedOn, visit.id, raised)];
+};
+
 /** The writes that ride along with the visit's records, in this order (failures are read by position). */
-const bookkeeping = ({ visit, firstInGridYear }: VisitWrite): TransactItem[] => {
+const bookkeeping = (write: VisitWrite): TransactItem[] => {
+  const { visit, firstInGridYear } = write;
   const year = yearOf(visit.date);
   const marker = keys.gridYearVisited(visit.gridId, year, visit.enterpriseId);
   return [
@@ -103,10 +120,7 @@ const bookkeeping = ({ visit, firstInGridYear }: VisitWrite): TransactItem[] => 
             ConditionExpression: 'attribute_exists(pk)',
           },
         },
-    programStatsUpdate(visit.date, visit.id, {
-      visits: 1,
-      questionnaires: visit.questionnaireVersion === null ? 0 : 1,
-    }),
+    ...dayCounts(write),
     ...(firstInGridYear
       ? [
           {

@@ -6,6 +6,7 @@ import { LocalModeError } from '../local-mode-error';
 import { repoRoot } from '../paths';
 import type { FunctionDefinition } from '../template/functions';
 import { lambdaContext } from './lambda-context';
+import { enforceResponseLimit } from './response-limit';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -47,7 +48,7 @@ export const functionRuntime = (
         handler = load(definition);
         handlers.set(logicalId, handler);
       }
-      return (await handler)(event, lambdaContext(definition, target));
+      return enforceResponseLimit(logicalId, await (await handler)(event, lambdaContext(definition, target)));
     },
   };
 };

@@ -13,6 +13,12 @@ export interface LedgerFacts {
   fromStatus: string | null;
   toStatus: string;
   data: Record<string, unknown>;
+  /**
+   * The unit responsible for the issue after the change (before it when the change took the unit
+   * away, e.g. a return); absent while no unit has it. Inside the hash: the export filters by it.
+   * Entries written before the field existed lack it and still verify.
+   */
+  unitId?: string;
 }
 
 export interface LedgerEntry extends LedgerFacts {

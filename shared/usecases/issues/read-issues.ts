@@ -31,7 +31,7 @@ export const readIssueLedger = async (principal: Principal, issueId: string) => 
   await readVisibleIssue(principal, issueId);
   const entries = await readLedger(issueId);
   return {
-    items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, hash }) => ({
+    items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, unitId, hash }) => ({
       seq,
       at,
       actor,
@@ -39,6 +39,7 @@ export const readIssueLedger = async (principal: Principal, issueId: string) => 
       fromStatus,
       toStatus,
       data,
+      unitId,
       hash,
     })),
     chain: verifyChain(entries),

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { functionsWithEnvironment, sharedEnvironment } from '../../../infra/local/functions/environment';
 import { functionRuntime } from '../../../infra/local/functions/function-runtime';
 import { lambdaContext } from '../../../infra/local/functions/lambda-context';
+import {
+  enforceResponseLimit,
+  LAMBDA_RESPONSE_LIMIT_BYTES,
+  LambdaResponseTooLarge,
+} from '../../../infra/local/functions/response-limit';
 import { LocalModeError } from '../../../infra/local/local-mode-error';
 import { functionDefinitions } from '../../../infra/local/template/functions';
 import { localTable } from '../../../infra/local/template/tables';
@@ -89,5 +94,16 @@ describe('functionRuntime', () => {
     expect(() => functionRuntime([{ ...units, entry: 'functions/api/nope/handler.ts' }], target)).toThrow(
       'entry functions/api/nope/handler.ts does not exist',
     );
+  });
+});
+
+describe('enforceResponseLimit', () => {
+  it("passes a result up to Lambda's 6 MB and fails one beyond it, as Lambda does", () => {
+    const envelope = Buffer.byteLength(JSON.stringify({ statusCode: 200, body: '' }));
+    const fits = { statusCode: 200, body: 'x'.repeat(LAMBDA_RESPONSE_LIMIT_BYTES - envelope) };
+    const over = { statusCode: 200, body: 'x'.repeat(LAMBDA_RESPONSE_LIMIT_BYTES - envelope + 1) };
+
+    expect(enforceResponseLimit('Fn', fits)).toBe(fits);
+    expect(() => enforceResponseLimit('Fn', over)).toThrow(LambdaResponseTooLarge);
   });
 });

@@ -101,7 +101,17 @@ describe('POST /issues', () => {
       toStatus: 'open',
       prevHash: GENESIS_HASH,
     });
-    const { prevHash, hash, pk: _pk, sk: _sk, ...facts } = ledgerItem as LedgerEntry & ItemKey;
+    // Stored with its place in the ledger's by-day index (program date of `at`), outside the hash.
+    expect(ledgerItem?.gsi1pk).toMatch(/^LEDGER#DAY#\d{4}-\d{2}-\d{2}$/);
+    const {
+      prevHash,
+      hash,
+      pk: _pk,
+      sk: _sk,
+      gsi1pk: _gpk,
+      gsi1sk: _gsk,
+      ...facts
+    } = ledgerItem as LedgerEntry & ItemKey & { gsi1pk: string; gsi1sk: string };
     expect(hash).toBe(hashOf(facts, prevHash));
     expect(issueItem).toMatchObject({ ledgerHead: { seq: 1, hash } });
   });

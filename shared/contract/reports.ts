@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { defineRoute } from '../http/contract';
+import { id, isoDate } from './common';
+
+/** Headline figures are for the program's leadership and the service centre. */
+export const STATS_READERS = ['leader', 'operator', 'admin'] as const;
+/** The ledger (台账) as a file is the service centre's. */
+export const LEDGER_EXPORTERS = ['operator', 'admin'] as const;
+
+/** Three years (with a leap day): the figures are day counters, so a period costs 8 small items a day. */
+export const MAX_STATS_DAYS = 1096;
+/** One year: a city-year is ~50,000 entries; longer periods (a province) go the S3 way (docs/reports.md). */
+export const MAX_EXPORT_DAYS = 366;
+
+const period = { from: isoDate, to: isoDate };
+
+const rate = z.object({
+  /** numerator / denominator, 0–1 to four places; null when the denominator is 0. */
+  rate: z.nullable(z.number()),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+
+export const statsResponse = z.object({
+  from: isoDate,
+  to: isoDate,
+  residencies: z.number(),
+  placements: z.number(),
+  visits: z.number(),
+  questionnaires: z.number(),
+  issues: z.object({
+    raised: z.number(),
+    resolved: z.number(),
+    closed: z.number(),
+    closedByClosure: z.object({
+      satisfied: z.number(),
+      basicallySatisfied: z.number(),
+      noResponse: z.number(),
+    }),
+    verdicts: z.object({ satisfied: z.number(), basicallySatisfied: z.number(), unsatisfied: z.number() }),
+    satisfaction: rate,
+  }),
+  serviceSatisfaction: rate,
+  fitSatisfaction: rate,
+  serviceEntries: z.number(),
+  fundsCoordinatedFen: z.number(),
+  trainings: z.object({ sessions: z.number(), attendances: z.number() }),
+  expertEngagements: z.number(),
+  accountabilityCases: z.number(),
+  promotions: z.number(),
+});
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const ledgerExportQuery = z.strictObject({
+  ...period,
+  unitId: z.optional(id),
+  format: z.optional(z.enum(EXPORT_FORMATS)),
+});
+export type LedgerExportQuery = z.output<typeof ledgerExportQuery>;
+
+export const reportRoutes = {
+  getStats: defineRoute({
+    method: 'GET',
+    path: '/stats',
+    area: 'reports',
+    summary: "The program's headline figures for a period (program dates, both included)",
+    roles: STATS_READERS,
+    query: z.strictObject(period),
+    response: statsResponse,
+  }),
+};
+
+export const ledgerRoutes = {
+  exportLedger: defineRoute({
+    method: 'GET',
+    path: '/ledger/export',
+    area: 'ledger',
+    summary:
+      'The issue ledger (台账) of a period as a CSV (UTF-8 with BOM; gzip when accepted) or XLSX file, optionally of one unit',
+    roles: LEDGER_EXPORTERS,
+    query: ledgerExportQuery,
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  }),
+};
