@@ -4,7 +4,7 @@ import { api } from '../support/e2e';
 interface SeedReport {
   seconds: number;
   issuesScripted: number;
-  issuesAlreadyScripted: number;
+  issuesLeftAlone: number;
   counts: Record<string, number>;
 }
 
@@ -30,8 +30,8 @@ describe('demo data (npm run seed → POST /_local/seed)', () => {
     expect(first.body.counts['cadres in pool']).toBeGreaterThan(0);
     expect(second.body.counts).toEqual(first.body.counts);
     expect(second.body.issuesScripted).toBe(0);
-    expect(second.body.issuesAlreadyScripted).toBe(
-      first.body.issuesScripted + first.body.issuesAlreadyScripted,
+    expect(second.body.issuesLeftAlone).toBe(
+      first.body.issuesScripted + first.body.issuesLeftAlone,
     );
   }, 240_000);
 

@@ -27,7 +27,8 @@ const CONCURRENCY = 8;
 export interface SeedReport {
   timings: Record<string, number>;
   issuesScripted: number;
-  issuesAlreadyScripted: number;
+  /** Issues the run left as they were: scripted by an earlier run, or with nothing to do (open). */
+  issuesLeftAlone: number;
 }
 
 /**
@@ -79,7 +80,8 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
       key('issue', n),
     );
     const current = await client.get<IssueView>(`/issues/${raised.id}`, operator);
-    if (current.version > 1) return;
+    // Moved on since raising: an earlier run scripted it. (An open issue's path has no steps at all.)
+    if (current.version > 1 || steps.length === 0) return;
     issuesScripted++;
     for (const step of steps) {
       if (step.do === 'consultation-decision') awaitingDecision.push({ issueId: raised.id, unitId });
@@ -88,7 +90,7 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
   });
   await decideAtConsultation(client, today, awaitingDecision);
   await sweepForOverdue(client, today);
-  return { issuesScripted, issuesAlreadyScripted: scripts.length - issuesScripted };
+  return { issuesScripted, issuesLeftAlone: scripts.length - issuesScripted };
 };
 
 const takeStep = async (
