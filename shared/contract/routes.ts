@@ -7,6 +7,8 @@ import { gridRoutes } from './grids';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
+import { placementRoutes } from './placements';
+import { residencyRoutes } from './residencies';
 import { unitRoutes } from './units';
 
 /**
@@ -23,6 +25,8 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(consultationRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
+  ...Object.values(residencyRoutes),
+  ...Object.values(placementRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

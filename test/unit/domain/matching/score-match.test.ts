@@ -55,7 +55,10 @@ describe('scoreMatch', () => {
       dyeingEnterprise,
       candidate('B', [{ field: 'chemical_fibre', kind: 'worked', years: 5 }]),
     );
-    const unrelated = scoreOf(dyeingEnterprise, candidate('C', [{ field: 'finance', kind: 'worked', years: 5 }]));
+    const unrelated = scoreOf(
+      dyeingEnterprise,
+      candidate('C', [{ field: 'finance', kind: 'worked', years: 5 }]),
+    );
 
     expect(own.score).toBeGreaterThan(related.score);
     expect(related.score).toBeGreaterThan(unrelated.score);
@@ -149,9 +152,9 @@ const arbitraryRequest = fc.record({
   services: fc.uniqueArray(fc.constantFrom(...SERVICE_TYPES), { maxLength: 3 }),
 });
 const fitScores = fc.option(
-  fc.integer({ min: 1, max: 20 }).chain((count) =>
-    fc.integer({ min: count, max: 5 * count }).map((sum) => ({ sum, count })),
-  ),
+  fc
+    .integer({ min: 1, max: 20 })
+    .chain((count) => fc.integer({ min: count, max: 5 * count }).map((sum) => ({ sum, count }))),
   { nil: undefined },
 );
 
