@@ -66,7 +66,7 @@ describe('cadre matching against DynamoDB Local', () => {
     expect(ranking.excluded.resident).toBeGreaterThanOrEqual(1);
     expect(ranking.excluded.conflictOfInterest).toBeGreaterThanOrEqual(1);
     expect(workedMatch?.reasons[0]).toContain('worked in dyeing (印染) for 6 years');
-    expect(studiedMatch?.reasons[0]).toContain('studied in dyeing (印染) for 6 years');
+    expect(studiedMatch?.reasons[0]).toContain('studied dyeing (印染) for 6 years');
     expect(workedMatch?.reasons[1]).toContain('offers project_application (项目申报)');
   });
 

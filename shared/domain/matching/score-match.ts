@@ -11,6 +11,13 @@ import { areRelatedIndustries } from './related-industries';
 export const KIND_WEIGHTS = { studied: 0.4, managed: 0.7, worked: 1 } as const;
 export type ExperienceKind = keyof typeof KIND_WEIGHTS;
 
+/** How a reason names each kind: "worked in dyeing (印染)", "studied dyeing (印染)". */
+const KIND_PHRASES: Record<ExperienceKind, string> = {
+  studied: 'studied',
+  managed: 'managed',
+  worked: 'worked in',
+};
+
 /** The score's parts; they add up to at most 100. */
 export const WEIGHTS = { experience: 60, skills: 25, fit: 15 } as const;
 
@@ -88,7 +95,7 @@ const experienceFit = (experience: readonly ExperienceEntry[], industry: Industr
     .sort((a, b) => b.relevance - a.relevance || KIND_WEIGHTS[b.entry.kind] - KIND_WEIGHTS[a.entry.kind])
     .map(({ entry, relevance }) => {
       const relation = relevance < 1 ? `, related to ${industryLabel(industry)}` : '';
-      return `${entry.kind} in ${industryLabel(entry.field)} for ${yearsText(entry.years)}${relation}`;
+      return `${KIND_PHRASES[entry.kind]} ${industryLabel(entry.field)} for ${yearsText(entry.years)}${relation}`;
     });
   return { value: 1 - missing, used };
 };

@@ -37,7 +37,7 @@ describe('scoreMatch', () => {
     expect(ranking.items.map((item) => item.cadreId)).toEqual(['A', 'B']);
     expect(ranking.items[0]?.score).toBeGreaterThan(ranking.items[1]?.score ?? Infinity);
     expect(ranking.items[0]?.reasons[0]).toContain('worked in dyeing (印染) for 6 years');
-    expect(ranking.items[1]?.reasons[0]).toContain('studied in dyeing (印染) for 6 years');
+    expect(ranking.items[1]?.reasons[0]).toContain('studied dyeing (印染) for 6 years');
   });
 
   it('orders the kinds worked > managed > studied', () => {
