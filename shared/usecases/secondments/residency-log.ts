@@ -5,7 +5,7 @@ import type {
   ServiceEntry,
   ServiceEntryBody,
 } from '../../contract/residencies';
-import { programDateOf } from '../../domain/calendar';
+import { programDateOf } from '../../domain/calendar/program-date';
 import { newId, nowIso } from '../../domain/ids';
 import { isResidentCadre, mayEvaluate } from '../../domain/secondments';
 import type { IdempotencyToken, Reply } from '../../http/contract';
