@@ -63,6 +63,13 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     ledger: 'append',
     timeoutSeconds: 29,
   },
+  registries: {
+    description:
+      'Registries: experts and engagements, trainings and attendance, accountability cases, promotions',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
   secondments: {
     description:
       'Cadre matching, residencies (驻企挂职) with service logs and evaluations, placements (跟班学习)',

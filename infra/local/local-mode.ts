@@ -21,6 +21,7 @@ import type { StartOptions } from './options';
 import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
 import { schedulesModule } from './schedules/schedules-module';
+import { seedRoute } from './seed/seed-route';
 import { startModules } from './start-modules';
 import { streamsModule } from './streams/streams-module';
 import { routeDefinitions } from './template/routes';
@@ -102,7 +103,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       key,
       routes: routeTable(routes),
       functions: runtime,
-      localRoutes: [tokenRoute(key), ...started.routes],
+      localRoutes: [tokenRoute(key), seedRoute(server.url), ...started.routes],
       apiId: 'local',
       accountId,
     };

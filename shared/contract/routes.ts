@@ -8,6 +8,7 @@ import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { placementRoutes } from './placements';
+import { registryRoutes } from './registries';
 import { residencyRoutes } from './residencies';
 import { unitRoutes } from './units';
 
@@ -25,6 +26,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(consultationRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
+  ...Object.values(registryRoutes),
   ...Object.values(residencyRoutes),
   ...Object.values(placementRoutes),
 ];

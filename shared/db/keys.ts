@@ -76,6 +76,21 @@ export const keys = {
   dispatchOrderCounter: (year: string): ItemKey => ({ pk: 'COUNTER#DISPATCH_ORDER', sk: `YEAR#${year}` }),
   /** One shard of a program day's headline figures (`GET /stats`); a period is a key range per shard. */
   programDayStats: (shard: number, date: string): ItemKey => ({ pk: `PSTATS#${shard}`, sk: `DAY#${date}` }),
+  expert: (id: string): ItemKey => ({ pk: `EXPERT#${id}`, sk: 'EXPERT' }),
+  /** An expert's engagements live in the expert's partition: one key query lists them. */
+  expertEngagement: (expertId: string, id: string): ItemKey => ({
+    pk: `EXPERT#${expertId}`,
+    sk: `ENGAGEMENT#${id}`,
+  }),
+  training: (id: string): ItemKey => ({ pk: `TRAINING#${id}`, sk: 'TRAINING' }),
+  /** One item per attendee of a training (`attendeeKey`): a second attendance cannot be written. */
+  trainingAttendance: (trainingId: string, attendeeKey: string): ItemKey => ({
+    pk: `TRAINING#${trainingId}`,
+    sk: `ATTENDEE#${attendeeKey}`,
+  }),
+  accountabilityCase: (id: string): ItemKey => ({ pk: `ACASE#${id}`, sk: 'ACASE' }),
+  /** A cadre's promotions live in the cadre's partition beside the team memberships. */
+  promotion: (cadreId: string, id: string): ItemKey => ({ pk: `CADRE#${cadreId}`, sk: `PROMOTION#${id}` }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */
@@ -187,6 +202,32 @@ export const unitCounterIndexes = {
     partition: `UNITSTATS#${quarter}`,
     sort: unitId,
   }),
+};
+
+/** Experts: GSI1 all, GSI2 by profession, in creation order. */
+export const expertIndexes = {
+  all: (): IndexPartition => ({ index: 'GSI1', partition: 'EXPERT' }),
+  byProfession: (profession: string): IndexPartition => ({
+    index: 'GSI2',
+    partition: `EXPERT#PROFESSION#${profession}`,
+  }),
+};
+
+/** Trainings by date (`date#id`): GSI1 all, GSI2 by organising unit. */
+export const trainingIndexes = {
+  all: (sort?: string): IndexPartition => ({ index: 'GSI1', partition: 'TRAINING', sort }),
+  byOrganizer: (unitId: string, sort?: string): IndexPartition => ({
+    index: 'GSI2',
+    partition: `TRAINING#UNIT#${unitId}`,
+    sort,
+  }),
+};
+
+/** Accountability cases: GSI1 all, GSI2 by cadre, GSI3 by the cadre's unit, in creation order. */
+export const accountabilityCaseIndexes = {
+  all: (): IndexPartition => ({ index: 'GSI1', partition: 'ACASE' }),
+  byCadre: (cadreId: string): IndexPartition => ({ index: 'GSI2', partition: `ACASE#CADRE#${cadreId}` }),
+  byUnit: (unitId: string): IndexPartition => ({ index: 'GSI3', partition: `ACASE#UNIT#${unitId}` }),
 };
 
 /** Secondments (驻企挂职 residencies, 跟班学习 placements) and what matching reads about cadres. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { caseQueryPlan } from '../../../shared/repositories/accountability-cases';
 import { cadreQueryPlan } from '../../../shared/repositories/cadres';
 import { enterpriseQueryPlan } from '../../../shared/repositories/enterprises';
+import { expertQueryPlan } from '../../../shared/repositories/experts';
+import { trainingQueryPlan } from '../../../shared/repositories/trainings';
 
 describe('enterpriseQueryPlan', () => {
   it('queries by grid when a grid is given, filtering town and industry', () => {
@@ -50,5 +53,52 @@ describe('cadreQueryPlan', () => {
     expect(cadreQueryPlan({ inPool: true })).toMatchObject({ index: 'GSI3', partition: 'CADRE#POOL' });
     expect(cadreQueryPlan({ inPool: false })).toMatchObject({ index: 'GSI3', partition: 'CADRE#NOT_POOL' });
     expect(cadreQueryPlan({})).toEqual({ index: 'GSI1', partition: 'CADRE', filter: undefined });
+  });
+});
+
+describe('registry query plans', () => {
+  it('lists experts by profession, a sector as a filter', () => {
+    expect(expertQueryPlan({ profession: 'lawyer', field: 'dyeing' })).toEqual({
+      index: 'GSI2',
+      partition: 'EXPERT#PROFESSION#lawyer',
+      filter: {
+        expression: 'contains(#fields, :field)',
+        names: { '#fields': 'fields' },
+        values: { ':field': 'dyeing' },
+      },
+    });
+    expect(expertQueryPlan({})).toEqual({ index: 'GSI1', partition: 'EXPERT', filter: undefined });
+  });
+
+  it('lists trainings newest first, by organiser when given, a date range as a filter', () => {
+    expect(trainingQueryPlan({ organizerUnitId: 'U1', from: '2026-01-01', to: '2026-03-31' })).toMatchObject({
+      index: 'GSI2',
+      partition: 'TRAINING#UNIT#U1',
+      newestFirst: true,
+      filter: { expression: '#date BETWEEN :from AND :to' },
+    });
+    expect(trainingQueryPlan({ to: '2026-03-31' })).toMatchObject({
+      index: 'GSI1',
+      filter: { expression: '#date <= :to' },
+    });
+  });
+
+  it('lists cases by cadre before unit, other filters applied to what is read', () => {
+    expect(caseQueryPlan({ cadreId: 'C1', unitId: 'U1', kind: 'exemption' })).toMatchObject({
+      index: 'GSI2',
+      partition: 'ACASE#CADRE#C1',
+      filter: { names: { '#filter0': 'unitId', '#filter1': 'kind' } },
+    });
+    expect(caseQueryPlan({ unitId: 'U1', decision: 'exempted' })).toMatchObject({
+      index: 'GSI3',
+      partition: 'ACASE#UNIT#U1',
+      filter: { names: { '#filter0': 'decision' } },
+    });
+    expect(caseQueryPlan({})).toEqual({
+      index: 'GSI1',
+      partition: 'ACASE',
+      filter: undefined,
+      newestFirst: true,
+    });
   });
 });

@@ -1,0 +1,60 @@
+import { registryRoutes } from '../../../shared/contract/registries';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { runIdempotently } from '../../../shared/http/idempotency';
+import { listExperts } from '../../../shared/repositories/experts';
+import { listTrainings } from '../../../shared/repositories/trainings';
+import {
+  createCase,
+  decideCase,
+  listVisibleCases,
+  readCase,
+} from '../../../shared/usecases/registries/accountability-cases';
+import {
+  createEngagement,
+  createExpert,
+  readEngagements,
+  readExpert,
+  updateExpert,
+} from '../../../shared/usecases/registries/experts';
+import { createPromotion, readPromotions } from '../../../shared/usecases/registries/promotions';
+import {
+  createTraining,
+  readAttendance,
+  readTraining,
+  recordAttendance,
+} from '../../../shared/usecases/registries/trainings';
+
+export const routes: Implementations<typeof registryRoutes> = {
+  createExpert: ({ body, idempotency }) => createExpert(body, idempotency),
+  listExperts: async ({ query: { limit, cursor, ...filter } }) => ({
+    body: await listExperts(filter, { limit, cursor }),
+  }),
+  getExpert: async ({ params }) => ({ body: await readExpert(params.expertId) }),
+  updateExpert: async ({ params, body, expectedVersion }) => ({
+    body: await updateExpert(params.expertId, body, expectedVersion),
+  }),
+  createEngagement: ({ params, body, idempotency }) => createEngagement(params.expertId, body, idempotency),
+  listEngagements: async ({ params, query }) => ({ body: await readEngagements(params.expertId, query) }),
+  createTraining: ({ body, idempotency }) => createTraining(body, idempotency),
+  listTrainings: async ({ query: { limit, cursor, ...filter } }) => ({
+    body: await listTrainings(filter, { limit, cursor }),
+  }),
+  getTraining: async ({ params }) => ({ body: await readTraining(params.trainingId) }),
+  recordAttendance: ({ params, body, idempotency }) => recordAttendance(params.trainingId, body, idempotency),
+  listAttendance: async ({ params, query }) => ({ body: await readAttendance(params.trainingId, query) }),
+  createCase: ({ body, idempotency }) => createCase(body, idempotency),
+  listCases: async ({ principal, query: { limit, cursor, ...filter } }) => ({
+    body: await listVisibleCases(principal, filter, { limit, cursor }),
+  }),
+  getCase: async ({ principal, params }) => ({ body: await readCase(principal, params.caseId) }),
+  decideCase: async ({ principal, params, body, expectedVersion }) => ({
+    body: await decideCase(principal, params.caseId, body, expectedVersion),
+  }),
+  createPromotion: ({ params, body, idempotency }) => createPromotion(params.cadreId, body, idempotency),
+  listPromotions: async ({ principal, params, query }) => ({
+    body: await readPromotions(principal, params.cadreId, query),
+  }),
+};
+
+export const handler = apiHandler(registryRoutes, routes, { idempotency: runIdempotently });

@@ -1,0 +1,54 @@
+import type { Verdict } from '../../../shared/domain/issues/issue';
+
+/** One step of an issue's scripted history, taken by the role that takes it in the program. */
+export type IssueStep =
+  | { do: 'escalate'; toUnit: boolean; dueWorkingDays?: number }
+  | { do: 'dispatch' }
+  | { do: 'return' }
+  | { do: 'request-consultation' }
+  | { do: 'resolution' }
+  | { do: 'resolve-on-spot' }
+  | { do: 'feedback'; verdict: Verdict }
+  /** Decided at the demo consultation: a dispatch order, and the issue is assigned again. */
+  | { do: 'consultation-decision' };
+
+const escalate: IssueStep = { do: 'escalate', toUnit: true };
+const resolve: IssueStep = { do: 'resolution' };
+
+/**
+ * The histories demo issues are given, so that every status, closure and branch of the lifecycle is
+ * there to look at. Overdue ones are assigned for one working day and made overdue by a daily sweep
+ * run for a later date.
+ */
+export const ISSUE_PATHS: Record<string, readonly IssueStep[]> = {
+  open: [],
+  'awaiting dispatch': [{ do: 'escalate', toUnit: false }],
+  'dispatched by the office': [{ do: 'escalate', toUnit: false }, { do: 'dispatch' }],
+  returned: [escalate, { do: 'return' }],
+  assigned: [escalate],
+  overdue: [{ do: 'escalate', toUnit: true, dueWorkingDays: 1 }],
+  'awaiting consultation': [escalate, { do: 'request-consultation' }],
+  'decided at consultation': [escalate, { do: 'request-consultation' }, { do: 'consultation-decision' }],
+  'awaiting feedback': [escalate, resolve],
+  'closed satisfied': [escalate, resolve, { do: 'feedback', verdict: 'satisfied' }],
+  'closed basically satisfied': [escalate, resolve, { do: 'feedback', verdict: 'basically_satisfied' }],
+  're-reviewed, then closed': [
+    escalate,
+    resolve,
+    { do: 'feedback', verdict: 'unsatisfied' },
+    resolve,
+    { do: 'feedback', verdict: 'satisfied' },
+  ],
+  'resolved on the spot': [{ do: 'resolve-on-spot' }],
+  'resolved on the spot, closed': [{ do: 'resolve-on-spot' }, { do: 'feedback', verdict: 'satisfied' }],
+};
+
+export const ISSUE_CATEGORIES = [
+  '要素保障',
+  '审批服务',
+  '融资需求',
+  '用工招聘',
+  '政策兑现',
+  '基础设施',
+  '安全环保',
+];

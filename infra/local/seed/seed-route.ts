@@ -1,0 +1,43 @@
+import * as z from 'zod/mini';
+import { badRequest, validationFailed } from '../../../shared/http/errors';
+import { parseWith } from '../../../shared/http/validation';
+import type { LocalRoute } from '../local-module';
+import { demoSize } from './demo-data';
+import { seedDemo } from './seed';
+import { seedClient } from './seed-client';
+import { countRecords } from './seed-counts';
+
+const seedRequest = z.strictObject({
+  /** 1 is sized like the program; tests seed a fraction. */
+  scale: z._default(z.number().check(z.gt(0), z.lte(1)), 1),
+});
+
+/**
+ * `POST /_local/seed` `{ scale? }`: loads the demo data set into this local mode (`npm run seed` calls
+ * it) and answers how long each part took and what the data now holds.
+ */
+export const seedRoute = (baseUrl: string): LocalRoute => ({
+  method: 'POST',
+  path: '/_local/seed',
+  async handle(request) {
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body.toString('utf8') || '{}');
+    } catch {
+      throw badRequest('MALFORMED_JSON', 'The body is not valid JSON.');
+    }
+    const parsed = parseWith(seedRequest, body, 'body');
+    if (!parsed.success) throw validationFailed(parsed.errors);
+    const { scale } = parsed.data as z.output<typeof seedRequest>;
+    const client = seedClient(baseUrl);
+    const started = performance.now();
+    const report = await seedDemo(client, demoSize(scale));
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    const counts = await countRecords(client);
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scale, seconds, ...report, counts }),
+    };
+  },
+});

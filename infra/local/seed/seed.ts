@@ -1,0 +1,178 @@
+import { builtInCalendar, type CalendarDate, programDateOf } from '../../../shared/domain/calendar';
+import { type DemoData, type DemoSize, demoData } from './demo-data';
+import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
+import { loadMasterData } from './master-data';
+import { inParallel, type SeedClient, SeedRequestError } from './seed-client';
+
+interface Created {
+  id: string;
+}
+
+interface IssueView {
+  id: string;
+  status: string;
+  version: number;
+  assignment?: { unitId: string } | null;
+}
+
+const operator = { role: 'operator' } as const;
+const admin = { role: 'admin' } as const;
+const leader = { role: 'leader' } as const;
+
+/** Keys name the record within the demo set, so a second run replays instead of creating. */
+const key = (kind: string, n: number | string) => `seed-v1-${kind}-${n}`;
+
+const CONCURRENCY = 8;
+
+export interface SeedReport {
+  timings: Record<string, number>;
+  issuesScripted: number;
+  issuesAlreadyScripted: number;
+}
+
+/**
+ * Loads the demo data set: master data first, in-process through the creation use cases (each
+ * idempotent), then issues taken along scripted paths through the API (`client`), as people would. An issue that already moved on from `open` was scripted by an earlier
+ * run and is left as it is, so a second run changes nothing.
+ */
+export const seedDemo = async (client: SeedClient, size: DemoSize): Promise<SeedReport> => {
+  const data = demoData(size);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[what] = Math.round(performance.now() - started);
+    return result;
+  };
+
+  const { unitIds, enterpriseIds } = await loadMasterData(data, timed);
+  const issues = await timed('issues', () => seedIssues(client, data, size, { unitIds, enterpriseIds }));
+  return { timings, ...issues };
+};
+
+interface Refs {
+  unitIds: string[];
+  enterpriseIds: string[];
+}
+
+const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, refs: Refs) => {
+  const today = programDateOf(new Date());
+  const scripts = Object.entries(ISSUE_PATHS).flatMap(([path, steps], p) =>
+    Array.from({ length: size.issuesPerPath }, (_, n) => ({ path, steps, n: p * 1000 + n })),
+  );
+  let issuesScripted = 0;
+  const awaitingDecision: { issueId: string; unitId: string }[] = [];
+  await inParallel(scripts, CONCURRENCY, async ({ path, steps, n }) => {
+    const enterprise = n % refs.enterpriseIds.length;
+    const enterpriseId = refs.enterpriseIds[enterprise] as string;
+    const unitId = refs.unitIds[data.departments[n % data.departments.length] as number] as string;
+    const raised = await client.post<IssueView>(
+      '/issues',
+      operator,
+      {
+        enterpriseId,
+        category: ISSUE_CATEGORIES[n % ISSUE_CATEGORIES.length],
+        title: `${ISSUE_CATEGORIES[n % ISSUE_CATEGORIES.length]}：${path}（演示 ${n}）`,
+        description: `演示数据：${data.enterprises[enterprise]?.name} 反映的问题，按“${path}”路径办理。`,
+        source: 'hotline',
+      },
+      key('issue', n),
+    );
+    const current = await client.get<IssueView>(`/issues/${raised.id}`, operator);
+    if (current.version > 1) return;
+    issuesScripted++;
+    for (const step of steps) {
+      if (step.do === 'consultation-decision') awaitingDecision.push({ issueId: raised.id, unitId });
+      else await takeStep(client, step, { issueId: raised.id, unitId, enterpriseId });
+    }
+  });
+  await decideAtConsultation(client, today, awaitingDecision);
+  await sweepForOverdue(client, today);
+  return { issuesScripted, issuesAlreadyScripted: scripts.length - issuesScripted };
+};
+
+const takeStep = async (
+  client: SeedClient,
+  step: Exclude<IssueStep, { do: 'consultation-decision' }>,
+  { issueId, unitId, enterpriseId }: { issueId: string; unitId: string; enterpriseId: string },
+) => {
+  const department = { role: 'department', scope: { unitId } } as const;
+  const enterprise = { role: 'enterprise', scope: { enterpriseId } } as const;
+  const on = (action: string) => `/issues/${issueId}/${action}`;
+  switch (step.do) {
+    case 'escalate':
+      return client.post(
+        on('escalate'),
+        operator,
+        step.toUnit
+          ? { unitId, ...(step.dueWorkingDays ? { dueWorkingDays: step.dueWorkingDays } : {}) }
+          : {},
+      );
+    case 'dispatch':
+      return client.post(on('dispatch'), operator, { unitId });
+    case 'return':
+      return client.post(on('return'), department, {
+        reasonCode: 'needs_other_department',
+        note: '需自然资源部门牵头',
+      });
+    case 'request-consultation':
+      return client.post(on('request-consultation'), department, { note: '涉及多部门，提请会商' });
+    case 'resolution':
+      return client.post(on('resolution'), department, { resolution: '已现场协调并出具办理意见' });
+    case 'resolve-on-spot':
+      return client.post(on('resolve-on-spot'), operator, { resolution: '走访时当场解答政策口径' });
+    case 'feedback':
+      return client.post(on('feedback'), enterprise, { verdict: step.verdict, comment: '演示评价' });
+  }
+};
+
+/** The half-monthly consultation of the demo day: its agenda is every issue awaiting consultation. */
+const decideAtConsultation = async (
+  client: SeedClient,
+  today: CalendarDate,
+  decisions: readonly { issueId: string; unitId: string }[],
+) => {
+  if (decisions.length === 0) return;
+  const consultation = await callConsultation(client, today);
+  for (const { issueId, unitId } of decisions) {
+    await client.post(`/consultations/${consultation.id}/decisions`, leader, {
+      issueId,
+      leadUnitId: unitId,
+      dueWorkingDays: 10,
+      note: '会商议定：牵头单位限期办结',
+    });
+  }
+};
+
+/** One consultation per date: when the day already has one (not the seed's), the next free day is taken. */
+const callConsultation = async (client: SeedClient, from: CalendarDate): Promise<Created> => {
+  for (let day = 0; ; day++) {
+    const date = calendarDatePlus(from, day);
+    try {
+      return await client.post<Created>('/consultations', operator, { date }, key('consultation', date));
+    } catch (error) {
+      if (!(error instanceof SeedRequestError && error.code === 'CONFLICT') || day >= 30) throw error;
+    }
+  }
+};
+
+const calendarDatePlus = (date: CalendarDate, days: number): CalendarDate => {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return next.toISOString().slice(0, 10);
+};
+
+/**
+ * Assignments due in one working day become overdue when the daily sweep runs two working days later;
+ * the seed runs that sweep now (idempotent for its date), as the schedule would have.
+ */
+const sweepForOverdue = async (client: SeedClient, today: CalendarDate) => {
+  let asOf: CalendarDate;
+  try {
+    asOf = builtInCalendar().addWorkingDays(today, 2);
+  } catch {
+    // Late in a year whose successor has no holiday arrangements yet: the demo goes without overdue issues.
+    return;
+  }
+  await client.post('/jobs/daily-sweep/runs', admin, { asOf });
+};

@@ -1,0 +1,73 @@
+import type { AccountabilityCase } from '../contract/registries';
+import { equalityFilter } from '../db/equality-filter';
+import { accountabilityCaseIndexes, indexKeysOf, keys } from '../db/keys';
+import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+import { programStatsUpdate } from './program-stats';
+
+/**
+ * Accountability cases (容错免责). Access patterns: by id (pk); all (GSI1), by cadre (GSI2), by the
+ * cadre's unit (GSI3), newest first; kind, status and decision as filters on the chosen partition.
+ */
+const partitionsOf = (record: Pick<AccountabilityCase, 'cadreId' | 'unitId'>) => [
+  accountabilityCaseIndexes.all(),
+  accountabilityCaseIndexes.byCadre(record.cadreId),
+  accountabilityCaseIndexes.byUnit(record.unitId),
+];
+
+/** The case and its day's `accountabilityCases` count (on the day it was opened), in one transaction. */
+export const insertCase = (record: AccountabilityCase, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.accountabilityCase(record.id),
+          ...indexKeysOf(record.id, partitionsOf(record)),
+          entity: 'accountabilityCase',
+          ...record,
+        },
+        onTaken: () => conflict('CONFLICT', `Case ${record.id} already exists.`),
+      },
+    ],
+    reply,
+    idempotency,
+    [programStatsUpdate(record.date, record.id, { accountabilityCases: 1 })],
+  );
+
+export const findCase = (caseId: string) => getRecord<AccountabilityCase>(keys.accountabilityCase(caseId));
+
+export interface CaseFilter {
+  cadreId?: string;
+  unitId?: string;
+  kind?: string;
+  status?: string;
+  decision?: string;
+}
+
+/** A cadre's cases are fewer than a unit's, a unit's fewer than all: the narrowest partition carries it. */
+export const caseQueryPlan = ({ cadreId, unitId, kind, status, decision }: CaseFilter) => {
+  const partition = cadreId
+    ? accountabilityCaseIndexes.byCadre(cadreId)
+    : unitId
+      ? accountabilityCaseIndexes.byUnit(unitId)
+      : accountabilityCaseIndexes.all();
+  return {
+    ...partition,
+    filter: equalityFilter({ unitId: cadreId ? unitId : undefined, kind, status, decision }),
+    newestFirst: true,
+  };
+};
+
+export const listCases = (
+  filter: CaseFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<AccountabilityCase>> => queryPage<AccountabilityCase>({ ...caseQueryPlan(filter), ...page });
+
+/** Writes the decision if the case is still at `expectedVersion` (a decided case has moved on: 412). */
+export const saveCaseDecision = (
+  caseId: string,
+  decision: Pick<AccountabilityCase, 'status' | 'decision' | 'decisionReason' | 'decidedBy' | 'decidedAt'>,
+  expectedVersion: number,
+) =>
+  updateVersioned<AccountabilityCase>(keys.accountabilityCase(caseId), expectedVersion, decision, 'The case');

@@ -1,0 +1,86 @@
+import type { Engagement, Expert } from '../contract/registries';
+import { expertIndexes, indexKeysOf, keys } from '../db/keys';
+import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+import { programStatsUpdate } from './program-stats';
+
+/**
+ * Experts and their engagements. Access patterns: an expert by id (pk); all experts (GSI1), by
+ * profession (GSI2), in creation order, a sector they advise as a filter (the panel is small: 15 in
+ * Haining); an expert's engagements by key query of the expert's partition.
+ */
+const partitionsOf = (expert: Pick<Expert, 'profession'>) => [
+  expertIndexes.all(),
+  expertIndexes.byProfession(expert.profession),
+];
+
+export const insertExpert = (expert: Expert, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.expert(expert.id),
+          ...indexKeysOf(expert.id, partitionsOf(expert)),
+          entity: 'expert',
+          ...expert,
+        },
+        onTaken: () => conflict('CONFLICT', `Expert ${expert.id} already exists.`),
+      },
+    ],
+    reply,
+    idempotency,
+  );
+
+export const findExpert = (expertId: string) => getRecord<Expert>(keys.expert(expertId));
+
+export interface ExpertFilter {
+  profession?: string;
+  field?: string;
+}
+
+export const expertQueryPlan = ({ profession, field }: ExpertFilter) => ({
+  ...(profession ? expertIndexes.byProfession(profession) : expertIndexes.all()),
+  filter: field
+    ? { expression: 'contains(#fields, :field)', names: { '#fields': 'fields' }, values: { ':field': field } }
+    : undefined,
+});
+
+export const listExperts = (filter: ExpertFilter, page: { limit: number; cursor?: string }) =>
+  queryPage<Expert>({ ...expertQueryPlan(filter), ...page });
+
+export const saveExpertChanges = (next: Expert, changes: Partial<Expert>, expectedVersion: number) =>
+  updateVersioned<Expert>(
+    keys.expert(next.id),
+    expectedVersion,
+    { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
+    'The expert',
+  );
+
+/** The engagement and the day's `expertEngagements` count, in one transaction. */
+export const insertEngagement = (engagement: Engagement, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.expertEngagement(engagement.expertId, engagement.id),
+          entity: 'expertEngagement',
+          ...engagement,
+        },
+        onTaken: () => conflict('CONFLICT', `Engagement ${engagement.id} already exists.`),
+      },
+    ],
+    reply,
+    idempotency,
+    [programStatsUpdate(engagement.date, engagement.id, { expertEngagements: 1 })],
+  );
+
+export const listEngagements = (
+  expertId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Engagement>> =>
+  queryPage<Engagement>({ partition: keys.expert(expertId).pk, sortPrefix: 'ENGAGEMENT#', ...page });
+
+/** Whether an issue exists: an engagement may name one. */
+export const issueExists = async (issueId: string): Promise<boolean> =>
+  (await getRecord<object>(keys.issue(issueId))) !== undefined;

@@ -1,0 +1,119 @@
+import { tableNames } from '../config';
+import { type Attendance, attendeeKey, type Training } from '../contract/registries';
+import { indexKeysOf, keys, trainingIndexes } from '../db/keys';
+import { createRecords, getRecord, type IndexQuery, type Page, queryPage } from '../db/records';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict } from '../http/errors';
+import { programStatsUpdate } from './program-stats';
+
+/**
+ * Trainings and attendance. Access patterns: a training by id (pk); all trainings (GSI1) or those of
+ * an organising unit (GSI2) by date (`date#id`), newest first, a date range as a filter; a
+ * training's attendances by key query of its partition, one item per attendee (so a second attendance
+ * of the same person is refused by the database).
+ */
+const sortOf = (training: Pick<Training, 'date' | 'id'>) => `${training.date}#${training.id}`;
+
+const partitionsOf = (training: Training) => [
+  trainingIndexes.all(sortOf(training)),
+  ...(training.organizerUnitId
+    ? [trainingIndexes.byOrganizer(training.organizerUnitId, sortOf(training))]
+    : []),
+];
+
+/** The training and its day's `trainings` count, in one transaction. */
+export const insertTraining = (training: Training, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...keys.training(training.id),
+          ...indexKeysOf(training.id, partitionsOf(training)),
+          entity: 'training',
+          ...training,
+        },
+        onTaken: () => conflict('CONFLICT', `Training ${training.id} already exists.`),
+      },
+    ],
+    reply,
+    idempotency,
+    [programStatsUpdate(training.date, training.id, { trainings: 1 })],
+  );
+
+export const findTraining = (trainingId: string) => getRecord<Training>(keys.training(trainingId));
+
+export interface TrainingFilter {
+  organizerUnitId?: string;
+  from?: string;
+  to?: string;
+}
+
+const dateRange = ({ from, to }: TrainingFilter): IndexQuery['filter'] => {
+  if (from && to) {
+    return {
+      expression: '#date BETWEEN :from AND :to',
+      names: { '#date': 'date' },
+      values: { ':from': from, ':to': to },
+    };
+  }
+  if (from) return { expression: '#date >= :from', names: { '#date': 'date' }, values: { ':from': from } };
+  if (to) return { expression: '#date <= :to', names: { '#date': 'date' }, values: { ':to': to } };
+  return undefined;
+};
+
+export const trainingQueryPlan = (filter: TrainingFilter) => ({
+  ...(filter.organizerUnitId ? trainingIndexes.byOrganizer(filter.organizerUnitId) : trainingIndexes.all()),
+  filter: dateRange(filter),
+  newestFirst: true,
+});
+
+export const listTrainings = (filter: TrainingFilter, page: { limit: number; cursor?: string }) =>
+  queryPage<Training>({ ...trainingQueryPlan(filter), ...page });
+
+/**
+ * Attendances of one training, together: one guarded put per attendee, the training's count and the
+ * day's `trainingAttendances` (on the training's date). A person already recorded fails it all (409).
+ */
+export const insertAttendances = (
+  training: Training,
+  attendances: readonly Attendance[],
+  reply: Reply,
+  idempotency?: IdempotencyToken,
+) => {
+  const [first] = attendances;
+  if (!first) throw new Error('insertAttendances needs at least one attendance');
+  return createRecords(
+    attendances.map((attendance) => ({
+      item: {
+        ...keys.trainingAttendance(training.id, attendeeKey(attendance)),
+        entity: 'trainingAttendance',
+        ...attendance,
+      },
+      onTaken: () =>
+        conflict(
+          'ATTENDANCE_EXISTS',
+          `${attendance.cadreId ? `Cadre ${attendance.cadreId}` : `${attendance.name} of enterprise ${attendance.enterpriseId}`} is already recorded as attending training ${training.id}.`,
+        ),
+    })),
+    reply,
+    idempotency,
+    [
+      {
+        Update: {
+          TableName: tableNames.program,
+          Key: keys.training(training.id),
+          UpdateExpression: 'ADD attendanceCount :n',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':n': attendances.length },
+        },
+      },
+      programStatsUpdate(training.date, first.id, { trainingAttendances: attendances.length }),
+    ],
+  );
+};
+
+export const listAttendance = (
+  trainingId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Attendance>> =>
+  queryPage<Attendance>({ partition: keys.training(trainingId).pk, sortPrefix: 'ATTENDEE#', ...page });

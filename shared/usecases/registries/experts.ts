@@ -1,0 +1,85 @@
+import type {
+  CreateEngagementBody,
+  CreateExpertBody,
+  Engagement,
+  Expert,
+  UpdateExpertBody,
+} from '../../contract/registries';
+import type { Page } from '../../db/records';
+import { newId, nowIso } from '../../domain/ids';
+import type { IdempotencyToken, Reply } from '../../http/contract';
+import { notFound, preconditionFailed } from '../../http/errors';
+import { findEnterprise } from '../../repositories/enterprises';
+import {
+  findExpert,
+  insertEngagement,
+  insertExpert,
+  issueExists,
+  listEngagements,
+  saveExpertChanges,
+} from '../../repositories/experts';
+import { assertReferencesFound } from '../references';
+
+export const createExpert = (input: CreateExpertBody, idempotency?: IdempotencyToken): Promise<Reply> => {
+  const now = nowIso();
+  const expert: Expert = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
+  return insertExpert(expert, { status: 201, body: expert }, idempotency);
+};
+
+export const readExpert = async (expertId: string): Promise<Expert> => {
+  const expert = await findExpert(expertId);
+  if (!expert) throw notFound('The expert');
+  return expert;
+};
+
+/** Changes an expert read at `expectedVersion`; the conditional write still yields 412 on a race. */
+export const updateExpert = async (
+  expertId: string,
+  patch: UpdateExpertBody,
+  expectedVersion: number,
+): Promise<Expert> => {
+  const current = await readExpert(expertId);
+  if (current.version !== expectedVersion) throw preconditionFailed();
+  return saveExpertChanges({ ...current, ...patch }, patch, expectedVersion);
+};
+
+/**
+ * Records an engagement of an existing expert (else 404) on the one issue or enterprise it names,
+ * which must exist (else 400 UNKNOWN_REFERENCE); counted in the day's `expertEngagements`.
+ */
+export const createEngagement = async (
+  expertId: string,
+  input: CreateEngagementBody,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  await readExpert(expertId);
+  if (input.issueId !== undefined) {
+    assertReferencesFound([
+      { path: 'body.issueId', found: await issueExists(input.issueId), message: 'No issue with this id' },
+    ]);
+  } else if (input.enterpriseId !== undefined) {
+    const enterprise = await findEnterprise(input.enterpriseId);
+    assertReferencesFound([
+      { path: 'body.enterpriseId', found: enterprise !== undefined, message: 'No enterprise with this id' },
+    ]);
+  }
+  const now = nowIso();
+  const engagement: Engagement = {
+    id: newId(),
+    expertId,
+    ...input,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return insertEngagement(engagement, { status: 201, body: engagement }, idempotency);
+};
+
+/** An unknown expert is 404 rather than an empty list, so a mistyped id does not look like "none". */
+export const readEngagements = async (
+  expertId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Engagement>> => {
+  await readExpert(expertId);
+  return listEngagements(expertId, page);
+};

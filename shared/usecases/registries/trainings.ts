@@ -1,0 +1,103 @@
+import type {
+  Attendance,
+  CreateTrainingBody,
+  RecordAttendanceBody,
+  Training,
+} from '../../contract/registries';
+import type { Page } from '../../db/records';
+import { newId, nowIso } from '../../domain/ids';
+import type { IdempotencyToken, Reply } from '../../http/contract';
+import { notFound } from '../../http/errors';
+import { findCadre } from '../../repositories/cadres';
+import { findEnterprise } from '../../repositories/enterprises';
+import {
+  findTraining,
+  insertAttendances,
+  insertTraining,
+  listAttendance,
+} from '../../repositories/trainings';
+import { findUnit } from '../../repositories/units';
+import { assertReferencesFound, type Reference } from '../references';
+
+/** Registers a training (an organising unit, when named, must exist); counted on its date. */
+export const createTraining = async (
+  input: CreateTrainingBody,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  if (input.organizerUnitId !== undefined) {
+    const unit = await findUnit(input.organizerUnitId);
+    assertReferencesFound([
+      { path: 'body.organizerUnitId', found: unit !== undefined, message: 'No unit with this id' },
+    ]);
+  }
+  const now = nowIso();
+  const training: Training = {
+    id: newId(),
+    ...input,
+    attendanceCount: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return insertTraining(training, { status: 201, body: training }, idempotency);
+};
+
+export const readTraining = async (trainingId: string): Promise<Training> => {
+  const training = await findTraining(trainingId);
+  if (!training) throw notFound('The training');
+  return training;
+};
+
+/** Every attendee's cadre or enterprise must exist; all missing ones are reported at once. */
+const checkAttendees = async (attendees: RecordAttendanceBody['attendees']): Promise<void> => {
+  const references = await Promise.all(
+    attendees.map(async (attendee, i): Promise<Reference> => {
+      if (attendee.cadreId !== undefined) {
+        const cadre = await findCadre(attendee.cadreId);
+        return {
+          path: `body.attendees.${i}.cadreId`,
+          found: cadre !== undefined,
+          message: 'No cadre with this id',
+        };
+      }
+      const enterprise = await findEnterprise(attendee.enterpriseId ?? '');
+      return {
+        path: `body.attendees.${i}.enterpriseId`,
+        found: enterprise !== undefined,
+        message: 'No enterprise with this id',
+      };
+    }),
+  );
+  assertReferencesFound(references);
+};
+
+/**
+ * Records who attended a training (404 for an unknown training): all attendees or none. A person
+ * already recorded for this training is a 409 ATTENDANCE_EXISTS, decided by the database.
+ */
+export const recordAttendance = async (
+  trainingId: string,
+  input: RecordAttendanceBody,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  const training = await readTraining(trainingId);
+  await checkAttendees(input.attendees);
+  const now = nowIso();
+  const items: Attendance[] = input.attendees.map((attendee) => ({
+    id: newId(),
+    trainingId,
+    ...attendee,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  return insertAttendances(training, items, { status: 201, body: { trainingId, items } }, idempotency);
+};
+
+export const readAttendance = async (
+  trainingId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Attendance>> => {
+  await readTraining(trainingId);
+  return listAttendance(trainingId, page);
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/e2e';
+
+interface SeedReport {
+  seconds: number;
+  issuesScripted: number;
+  issuesAlreadyScripted: number;
+  counts: Record<string, number>;
+}
+
+const seed = () => api<SeedReport>('POST', '/_local/seed', { body: { scale: 0.01 } });
+
+describe('demo data (npm run seed → POST /_local/seed)', () => {
+  it('loads every kind of record and issues in every status, and a second run changes no count', async () => {
+    const first = await seed();
+    const second = await seed();
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    for (const status of [
+      'open',
+      'awaiting_dispatch',
+      'assigned',
+      'awaiting_consultation',
+      'awaiting_feedback',
+      'closed',
+    ]) {
+      expect(first.body.counts[`issues ${status}`]).toBeGreaterThan(0);
+    }
+    expect(first.body.counts['cadres in pool']).toBeGreaterThan(0);
+    expect(second.body.counts).toEqual(first.body.counts);
+    expect(second.body.issuesScripted).toBe(0);
+    expect(second.body.issuesAlreadyScripted).toBe(
+      first.body.issuesScripted + first.body.issuesAlreadyScripted,
+    );
+  }, 240_000);
+
+  it('refuses a scale outside (0, 1] with a problem naming the field', async () => {
+    const { status, body } = await api<{ errors: { path: string }[] }>('POST', '/_local/seed', {
+      body: { scale: 2 },
+    });
+
+    expect(status).toBe(400);
+    expect(body.errors[0]?.path).toBe('body.scale');
+  });
+});
