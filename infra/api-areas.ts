@@ -93,6 +93,13 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     ledgerByDay: true,
     timeoutSeconds: 29,
   },
+  secondments: {
+    description:
+      'Cadre matching, residencies (驻企挂职) with service logs and evaluations, placements (跟班学习)',
+    memorySize: 1024,
+    program: 'readWrite',
+    idempotency: true,
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

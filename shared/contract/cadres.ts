@@ -25,6 +25,11 @@ const cadreFields = {
     [entry.field, entry.kind].join('/'),
   ),
   serviceSkills: distinctList(z.enum(SERVICE_TYPES), SERVICE_TYPES.length, 'Service skills'),
+  /**
+   * Enterprises the cadre must not serve (回避: relatives, former employer, shareholdings): matching
+   * never offers the cadre to them and a residency there is refused. Absent means none.
+   */
+  conflictEnterpriseIds: z.optional(distinctList(id, 20, 'Conflict-of-interest enterprises')),
 };
 
 export const createCadreBody = z.strictObject(cadreFields);

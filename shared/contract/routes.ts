@@ -7,8 +7,10 @@ import { gridRoutes } from './grids';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
+import { placementRoutes } from './placements';
 import { registryRoutes } from './registries';
 import { ledgerRoutes, reportRoutes } from './reports';
+import { residencyRoutes } from './residencies';
 import { unitRoutes } from './units';
 import { visitRoutes } from './visits';
 
@@ -30,6 +32,8 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(visitRoutes),
   ...Object.values(reportRoutes),
   ...Object.values(ledgerRoutes),
+  ...Object.values(residencyRoutes),
+  ...Object.values(placementRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -282,3 +282,46 @@ export const ledgerIndexKeys = (
   gsi1sk: `${new Date(at).toISOString()}#${issueId}#${String(seq).padStart(10, '0')}`,
 });
 export const ledgerDayPartition = (date: string): string => `LEDGER#DAY#${date}`;
+
+/** Secondments (驻企挂职 residencies, 跟班学习 placements) and what matching reads about cadres. */
+export const secondmentKeys = {
+  residency: (id: string): ItemKey => ({ pk: `RES#${id}`, sk: 'RES' }),
+  /**
+   * The claim a cadre's one active residency holds (`ownerId` = the residency): put with
+   * attribute_not_exists when a residency starts, deleted when it ends, so the database refuses a
+   * second one however many requests race.
+   */
+  activeResidency: (cadreId: string): ItemKey => ({ pk: `UNIQUE#ACTIVE_RESIDENCY#${cadreId}`, sk: 'UNIQUE' }),
+  /** A service log entry, in its residency's partition (a residency's services: one key query). */
+  residencyService: (residencyId: string, entryId: string): ItemKey => ({
+    pk: `RES#${residencyId}`,
+    sk: `SERVICE#${entryId}`,
+  }),
+  residencyServicePrefix: 'SERVICE#',
+  /** The enterprise's evaluation of a residency: one per residency. */
+  residencyEvaluation: (residencyId: string): ItemKey => ({ pk: `RES#${residencyId}`, sk: 'EVALUATION' }),
+  /** Sum and count of the fit scores a cadre's residencies received (past fit satisfaction for matching). */
+  cadreFitScores: (cadreId: string): ItemKey => ({ pk: `CADRE#${cadreId}`, sk: 'FIT_SCORES' }),
+  placement: (id: string): ItemKey => ({ pk: `PLACEMENT#${id}`, sk: 'PLACEMENT' }),
+};
+
+/** Residencies: GSI1 all, GSI2 by batch, GSI3 by cadre, GSI4 by enterprise, each in creation order. */
+export const residencyIndexes = {
+  all: (): IndexPartition => ({ index: 'GSI1', partition: 'RES' }),
+  byBatch: (batch: string): IndexPartition => ({ index: 'GSI2', partition: `RES#BATCH#${batch}` }),
+  byCadre: (cadreId: string): IndexPartition => ({ index: 'GSI3', partition: `RES#CADRE#${cadreId}` }),
+  byEnterprise: (enterpriseId: string): IndexPartition => ({
+    index: 'GSI4',
+    partition: `RES#ENT#${enterpriseId}`,
+  }),
+};
+
+/** Placements: GSI1 all, GSI2 by host department, GSI3 by enterprise, each in creation order. */
+export const placementIndexes = {
+  all: (): IndexPartition => ({ index: 'GSI1', partition: 'PLACEMENT' }),
+  byUnit: (unitId: string): IndexPartition => ({ index: 'GSI2', partition: `PLACEMENT#UNIT#${unitId}` }),
+  byEnterprise: (enterpriseId: string): IndexPartition => ({
+    index: 'GSI3',
+    partition: `PLACEMENT#ENT#${enterpriseId}`,
+  }),
+};

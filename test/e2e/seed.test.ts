@@ -30,9 +30,7 @@ describe('demo data (npm run seed → POST /_local/seed)', () => {
     expect(first.body.counts['cadres in pool']).toBeGreaterThan(0);
     expect(second.body.counts).toEqual(first.body.counts);
     expect(second.body.issuesScripted).toBe(0);
-    expect(second.body.issuesLeftAlone).toBe(
-      first.body.issuesScripted + first.body.issuesLeftAlone,
-    );
+    expect(second.body.issuesLeftAlone).toBe(first.body.issuesScripted + first.body.issuesLeftAlone);
   }, 240_000);
 
   it('refuses a scale outside (0, 1] with a problem naming the field', async () => {

@@ -1,6 +1,7 @@
 import type { Cadre, UpdateCadreBody } from '../../contract/cadres';
 import { notFound, preconditionFailed } from '../../http/errors';
 import { findCadre, saveCadreChanges } from '../../repositories/cadres';
+import { checkConflictEnterprises } from './check-conflicts';
 import { checkCadreUnit } from './check-unit';
 
 /**
@@ -15,6 +16,9 @@ export const updateCadre = async (
   const current = await findCadre(cadreId);
   if (!current) throw notFound('The cadre');
   if (current.version !== expectedVersion) throw preconditionFailed();
-  if (patch.unitId !== undefined) await checkCadreUnit(patch.unitId);
+  await Promise.all([
+    patch.unitId !== undefined ? checkCadreUnit(patch.unitId) : undefined,
+    checkConflictEnterprises(patch.conflictEnterpriseIds),
+  ]);
   return saveCadreChanges({ ...current, ...patch }, patch, expectedVersion);
 };

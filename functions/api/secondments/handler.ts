@@ -1,0 +1,63 @@
+import { placementRoutes } from '../../../shared/contract/placements';
+import { residencyRoutes } from '../../../shared/contract/residencies';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { runIdempotently } from '../../../shared/http/idempotency';
+import { findEvaluation, listServiceEntries } from '../../../shared/repositories/residencies';
+import { matchCadres } from '../../../shared/usecases/secondments/match-cadres';
+import {
+  createPlacement,
+  listVisiblePlacements,
+  readPlacement,
+  recordPlacementOutcomes,
+} from '../../../shared/usecases/secondments/placements';
+import {
+  createResidency,
+  endResidency,
+  listVisibleResidencies,
+  readResidency,
+} from '../../../shared/usecases/secondments/residencies';
+import { evaluateResidency, logService } from '../../../shared/usecases/secondments/residency-log';
+
+const secondmentRoutes = { ...residencyRoutes, ...placementRoutes };
+
+export const routes: Implementations<typeof secondmentRoutes> = {
+  matchCadres: async ({ params, query }) => ({
+    body: await matchCadres(params.enterpriseId, query.service ?? [], query.limit),
+  }),
+  createResidency: ({ body, idempotency }) => createResidency(body, idempotency),
+  listResidencies: async ({ principal, query: { limit, cursor, ...filter } }) => ({
+    body: await listVisibleResidencies(principal, filter, { limit, cursor }),
+  }),
+  getResidency: async ({ principal, params }) => ({
+    body: await readResidency(principal, params.residencyId),
+  }),
+  endResidency: async ({ params, body, expectedVersion }) => ({
+    body: await endResidency(params.residencyId, body, expectedVersion),
+  }),
+  logService: ({ principal, params, body, idempotency }) =>
+    logService(principal, params.residencyId, body, idempotency),
+  listServices: async ({ principal, params, query }) => {
+    await readResidency(principal, params.residencyId);
+    return { body: await listServiceEntries(params.residencyId, query) };
+  },
+  evaluateResidency: ({ principal, params, body, idempotency }) =>
+    evaluateResidency(principal, params.residencyId, body, idempotency),
+  listEvaluations: async ({ principal, params }) => {
+    await readResidency(principal, params.residencyId);
+    const evaluation = await findEvaluation(params.residencyId);
+    return { body: { items: evaluation ? [evaluation] : [], nextCursor: null } };
+  },
+  createPlacement: ({ body, idempotency }) => createPlacement(body, idempotency),
+  listPlacements: async ({ principal, query: { limit, cursor, ...filter } }) => ({
+    body: await listVisiblePlacements(principal, filter, { limit, cursor }),
+  }),
+  getPlacement: async ({ principal, params }) => ({
+    body: await readPlacement(principal, params.placementId),
+  }),
+  recordPlacementOutcomes: async ({ principal, params, body, expectedVersion }) => ({
+    body: await recordPlacementOutcomes(principal, params.placementId, body, expectedVersion),
+  }),
+};
+
+export const handler = apiHandler(secondmentRoutes, routes, { idempotency: runIdempotently });

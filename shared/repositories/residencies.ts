@@ -1,0 +1,210 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import type { Evaluation, Residency, ServiceEntry } from '../contract/residencies';
+import { documentClient } from '../db/client';
+import { equalityFilter } from '../db/equality-filter';
+import { type IndexPartition, indexKeysOf, residencyIndexes, secondmentKeys } from '../db/keys';
+import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import { isFitSatisfied, isServiceSatisfied } from '../domain/secondments';
+import type { IdempotencyToken, Reply } from '../http/contract';
+import { conflict, preconditionFailed } from '../http/errors';
+import { programStatsUpdate } from './program-stats';
+
+/**
+ * Residencies (驻企挂职). Access patterns: by id (pk; the same partition holds its service log and
+ * evaluation); all (GSI1), by batch (GSI2), by cadre (GSI3), by enterprise (GSI4), in creation order.
+ * One active residency per cadre is a claim item (`UNIQUE#ACTIVE_RESIDENCY#<cadre>`) written with the
+ * residency and deleted with its end, each in one transaction.
+ */
+const partitionsOf = (residency: Pick<Residency, 'batch' | 'cadreId' | 'enterpriseId'>) => [
+  residencyIndexes.all(),
+  residencyIndexes.byBatch(residency.batch),
+  residencyIndexes.byCadre(residency.cadreId),
+  residencyIndexes.byEnterprise(residency.enterpriseId),
+];
+
+export const cadreAlreadyResident = () =>
+  conflict('CADRE_ALREADY_RESIDENT', 'The cadre already holds an active residency; end it first.');
+
+export const insertResidency = (residency: Residency, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...secondmentKeys.residency(residency.id),
+          ...indexKeysOf(residency.id, partitionsOf(residency)),
+          entity: 'residency',
+          ...residency,
+        },
+        onTaken: () => conflict('CONFLICT', `Residency ${residency.id} already exists.`),
+      },
+      {
+        item: {
+          ...secondmentKeys.activeResidency(residency.cadreId),
+          entity: 'activeResidencyClaim',
+          ownerId: residency.id,
+          cadreId: residency.cadreId,
+          enterpriseId: residency.enterpriseId,
+        },
+        onTaken: cadreAlreadyResident,
+      },
+    ],
+    reply,
+    idempotency,
+    [programStatsUpdate(residency.startDate, residency.id, { residencies: 1 })],
+  );
+
+export const findResidency = (residencyId: string) =>
+  getRecord<Residency>(secondmentKeys.residency(residencyId));
+
+export interface ResidencyFilter {
+  batch?: string;
+  cadreId?: string;
+  enterpriseId?: string;
+  status?: Residency['status'];
+}
+
+/** A cadre has a few residencies, an enterprise a few more, a batch dozens: the narrowest key leads. */
+export const residencyQueryPlan = ({ batch, cadreId, enterpriseId, status }: ResidencyFilter) => {
+  let partition: IndexPartition;
+  let rest: ResidencyFilter;
+  if (cadreId) {
+    partition = residencyIndexes.byCadre(cadreId);
+    rest = { batch, enterpriseId, status };
+  } else if (enterpriseId) {
+    partition = residencyIndexes.byEnterprise(enterpriseId);
+    rest = { batch, status };
+  } else if (batch) {
+    partition = residencyIndexes.byBatch(batch);
+    rest = { status };
+  } else {
+    partition = residencyIndexes.all();
+    rest = { status };
+  }
+  return { ...partition, filter: equalityFilter({ ...rest }) };
+};
+
+export const listResidencies = (
+  filter: ResidencyFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Residency>> => queryPage<Residency>({ ...residencyQueryPlan(filter), ...page });
+
+/**
+ * Ends an active residency read at `expectedVersion` and deletes the cadre's claim, in one
+ * transaction; a residency changed meanwhile answers 412 and nothing is written.
+ */
+export const saveResidencyEnd = async (ended: Residency, expectedVersion: number): Promise<Residency> => {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableNames.program,
+              Key: secondmentKeys.residency(ended.id),
+              UpdateExpression: `SET #status = :ended, endedOn = :endedOn, ${
+                ended.endNote === undefined ? '' : 'endNote = :note, '
+              }#version = :next, updatedAt = :now`,
+              ConditionExpression: '#version = :expected AND #status = :active',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':ended': 'ended',
+                ':active': 'active',
+                ':endedOn': ended.endedOn,
+                ...(ended.endNote === undefined ? {} : { ':note': ended.endNote }),
+                ':next': ended.version,
+                ':expected': expectedVersion,
+                ':now': ended.updatedAt,
+              },
+            },
+          },
+          {
+            Delete: {
+              TableName: tableNames.program,
+              Key: secondmentKeys.activeResidency(ended.cadreId),
+              ConditionExpression: 'ownerId = :residency',
+              ExpressionAttributeValues: { ':residency': ended.id },
+            },
+          },
+        ],
+      }),
+    );
+    return ended;
+  } catch (error) {
+    if (
+      error instanceof TransactionCanceledException &&
+      (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
+    ) {
+      throw preconditionFailed();
+    }
+    throw error;
+  }
+};
+
+export const insertServiceEntry = (entry: ServiceEntry, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...secondmentKeys.residencyService(entry.residencyId, entry.id),
+          entity: 'residencyService',
+          ...entry,
+        },
+        onTaken: () => conflict('CONFLICT', `Service entry ${entry.id} already exists.`),
+      },
+    ],
+    reply,
+    idempotency,
+    [programStatsUpdate(entry.date, entry.id, { serviceEntries: 1, fundsFen: entry.fundsFen })],
+  );
+
+export const listServiceEntries = (residencyId: string, page: { limit: number; cursor?: string }) =>
+  queryPage<ServiceEntry>({
+    partition: secondmentKeys.residency(residencyId).pk,
+    sortPrefix: secondmentKeys.residencyServicePrefix,
+    ...page,
+  });
+
+/**
+ * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the
+ * cadre's running fit scores (what matching reads) and counts it in the day's program figures.
+ */
+export const insertEvaluation = (evaluation: Evaluation, reply: Reply, idempotency?: IdempotencyToken) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...secondmentKeys.residencyEvaluation(evaluation.residencyId),
+          entity: 'residencyEvaluation',
+          ...evaluation,
+        },
+        onTaken: () => conflict('ALREADY_EVALUATED', 'This residency has already been evaluated.'),
+      },
+    ],
+    reply,
+    idempotency,
+    [
+      {
+        Update: {
+          TableName: tableNames.program,
+          Key: secondmentKeys.cadreFitScores(evaluation.cadreId),
+          UpdateExpression: 'SET entity = :entity, cadreId = :cadre ADD fitScoreSum :fit, evaluations :one',
+          ExpressionAttributeValues: {
+            ':entity': 'cadreFitScores',
+            ':cadre': evaluation.cadreId,
+            ':fit': evaluation.fitScore,
+            ':one': 1,
+          },
+        },
+      },
+      programStatsUpdate(evaluation.date, evaluation.id, {
+        evaluations: 1,
+        evaluationsFitSatisfied: isFitSatisfied(evaluation.fitScore) ? 1 : 0,
+        evaluationsServiceSatisfied: isServiceSatisfied(evaluation.serviceScore) ? 1 : 0,
+      }),
+    ],
+  );
+
+export const findEvaluation = (residencyId: string) =>
+  getRecord<Evaluation>(secondmentKeys.residencyEvaluation(residencyId));
