@@ -63,6 +63,11 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     ledger: 'append',
     timeoutSeconds: 29,
   },
+  scoring: {
+    description: 'Party-building points and the quarterly rankings',
+    memorySize: 512,
+    program: 'readWrite',
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

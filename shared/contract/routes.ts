@@ -7,6 +7,7 @@ import { gridRoutes } from './grids';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
+import { scoringRoutes } from './scoring';
 import { unitRoutes } from './units';
 
 /**
@@ -23,6 +24,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(consultationRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
+  ...Object.values(scoringRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

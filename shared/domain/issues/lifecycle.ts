@@ -40,7 +40,10 @@ const isRated = (counter: string): counter is UnitCounter => RATED.has(counter);
 const pairOf = ({ unitId, quarter }: CounterDelta) => `${unitId}|${quarter}`;
 
 /** Adds deltas to an issue's tally: one entry per unit, quarter and counter, zeros dropped, in a fixed order. */
-export const addToTally = (tally: readonly CounterDelta[], deltas: readonly CounterDelta[]): CounterDelta[] => {
+export const addToTally = (
+  tally: readonly CounterDelta[],
+  deltas: readonly CounterDelta[],
+): CounterDelta[] => {
   const sums = new Map<string, CounterDelta>();
   for (const delta of [...tally, ...deltas]) {
     const key = `${pairOf(delta)}|${delta.counter}`;
@@ -464,7 +467,8 @@ const transitionOf = (
       );
     }
     case 'mark_unreasonable': {
-      if (issue.unreasonable) throw new TransitionRefused('the issue is already marked as an unreasonable demand');
+      if (issue.unreasonable)
+        throw new TransitionRefused('the issue is already marked as an unreasonable demand');
       const moved = movedToUnreasonable(issue.counted ?? []);
       return move(
         'marked_unreasonable',
