@@ -156,7 +156,9 @@ const explanationText = (
     `Score ${fixed(row.score)} = ${w.enterpriseEvaluation} × ${fixed(row.enterpriseEvaluation)} + ` +
       `${w.supervisionFeedback} × ${fixed(row.supervisionFeedback)} + ${w.partyPoints} × ${fixed(row.partyPoints)}; ` +
       `workload ${row.workload} assigned issues.`,
-    ...(u.issues > 0 ? [`${u.issues} unreasonable demands excluded from the rates.`] : []),
+    ...(u.issues > 0
+      ? [`${u.issues} unreasonable ${u.issues === 1 ? 'demand' : 'demands'} excluded from the rates.`]
+      : []),
   ].join(' ');
 };
 
