@@ -151,7 +151,7 @@ describe('quarterly scoring of a scripted quarter', () => {
     const { result, reads } = await recordingReads(runJob);
     const ranking = await getRanking(QUARTER);
 
-    // Assess: hand computation (docs/scoring.md). Pooled verdict rate m = 642.2 / 698 = 0.92034;
+    // Assess: hand computation (docs/scoring.md). Pooled verdict rate m = 321.2 / 349 = 0.92034;
     // pooled penalty per assigned issue p = 79 / 366 = 0.21585; k = 10 pseudo-cases.
     //   TA: EE (190 + 10m)/210 = 94.86; penalty 10 re-reviews → (10 + 10p)/210 = 0.0579 → SF 94.53; score 91.79
     //   TB: EE (2 + 10m)/12 = 93.36; penalty 0 → (0 + 10p)/12 = 0.1799 → SF 84.75; score 88.10
