@@ -100,6 +100,11 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     idempotency: true,
   },
+  scoring: {
+    description: 'Party-building points and the quarterly rankings',
+    memorySize: 512,
+    program: 'readWrite',
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

@@ -21,4 +21,10 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(30 16 * * ? *)',
     description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
   },
+  'quarterly-scoring': {
+    entry: 'functions/jobs/quarterly-scoring/handler.ts',
+    // 01:00 Asia/Shanghai on the first day of each quarter = 17:00 UTC on the last day of the quarter.
+    schedule: 'cron(0 17 L 3,6,9,12 ? *)',
+    description: '每季排名: scores and ranks towns and departments for the quarter just ended',
+  },
 };

@@ -25,6 +25,7 @@ export const extensionBody = z.strictObject({
   reason: note,
 });
 export const feedbackBody = z.strictObject({ verdict: z.enum(VERDICTS), comment: z.optional(note) });
+export const markUnreasonableBody = z.strictObject({ reason: note });
 
 export const listIssuesQuery = z.strictObject({
   status: z.optional(z.enum(ISSUE_STATUSES)),
@@ -154,5 +155,11 @@ export const issueRoutes = {
     'feedback',
     "The enterprise's verdict: close, re-review, or consultation",
     feedbackBody,
+  ),
+  markUnreasonable: transition(
+    'mark_unreasonable',
+    'mark-unreasonable',
+    'Mark as an unreasonable demand (不合理诉求): excluded from the rankings’ rates, reported apart',
+    markUnreasonableBody,
   ),
 };

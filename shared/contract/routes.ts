@@ -11,6 +11,7 @@ import { placementRoutes } from './placements';
 import { registryRoutes } from './registries';
 import { ledgerRoutes, reportRoutes } from './reports';
 import { residencyRoutes } from './residencies';
+import { scoringRoutes } from './scoring';
 import { unitRoutes } from './units';
 import { visitRoutes } from './visits';
 
@@ -34,6 +35,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(ledgerRoutes),
   ...Object.values(residencyRoutes),
   ...Object.values(placementRoutes),
+  ...Object.values(scoringRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -104,6 +104,18 @@ export const keys = {
     pk: `COVERAGE#${gridId}#${year}`,
     sk: `VISITED#${enterpriseId}`,
   }),
+  /** A unit's party-building points of a quarter (versioned). */
+  partyPoints: (unitId: string, quarter: string): ItemKey => ({
+    pk: `UNIT#${unitId}`,
+    sk: `PARTY#${quarter}`,
+  }),
+  /** The published ranking of a quarter: which revision is current, with its content hash. */
+  rankingHead: (quarter: string): ItemKey => ({ pk: `RANKING#${quarter}`, sk: 'HEAD' }),
+  /** One row of one revision of a quarter's ranking, in group and rank order. */
+  rankingRow: (quarter: string, revision: number, group: string, rank: number, unitId: string): ItemKey => ({
+    pk: `RANKING#${quarter}`,
+    sk: `${rankingRevisionPrefix(revision)}${group}#${String(rank).padStart(6, '0')}#${unitId}`,
+  }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */
@@ -325,3 +337,15 @@ export const placementIndexes = {
     partition: `PLACEMENT#ENT#${enterpriseId}`,
   }),
 };
+/** Party-building points of one quarter, all units together (GSI1): what quarterly scoring reads. */
+export const partyPointsIndexes = {
+  byQuarter: (quarter: string, unitId: string): IndexPartition => ({
+    index: 'GSI1',
+    partition: `PARTY#${quarter}`,
+    sort: unitId,
+  }),
+};
+
+/** The sort-key prefix of one revision's rows in a quarter's ranking partition. */
+export const rankingRevisionPrefix = (revision: number): string =>
+  `REV#${String(revision).padStart(6, '0')}#`;

@@ -31,8 +31,11 @@ export interface RouteSpec {
   successStatus?: 200 | 201 | 202 | 204;
   /** Creation routes: `required` answers 400 without an Idempotency-Key (★ in API.md). */
   idempotency?: 'required' | 'optional';
-  /** Updates of versioned records: If-Match is required and parsed into `expectedVersion`. */
-  ifMatch?: boolean;
+  /**
+   * Updates of versioned records: If-Match is required and parsed into `expectedVersion`. `optional`
+   * for create-or-update routes (PUT): without it the record must not exist yet.
+   */
+  ifMatch?: boolean | 'optional';
 }
 
 export const defineRoute = <const T extends RouteSpec>(spec: T): T => spec;

@@ -54,7 +54,12 @@ const parametersOf = (route: RouteSpec) => {
     });
   }
   if (route.ifMatch)
-    headers.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+    headers.push({
+      name: 'If-Match',
+      in: 'header',
+      required: route.ifMatch === true,
+      schema: { type: 'string' },
+    });
   return [...fromSchema(route.params, 'path'), ...fromSchema(route.query, 'query'), ...headers];
 };
 

@@ -72,7 +72,7 @@ export const insertIssue = (issue: Issue, entry: LedgerEntry, reply: Reply, idem
   createRecords(issueCreationPuts(issue, entry), reply, idempotency, [raisedIssueCount(issue, entry)]);
 
 /** Adds up deltas per unit and quarter: one update per counter item per transaction. */
-const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {
+export const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {
   const grouped = new Map<string, { unitId: string; quarter: string; adds: Map<string, number> }>();
   for (const { unitId, quarter, counter, by } of deltas) {
     const key = `${unitId}|${quarter}`;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScheduleExpression } from '../../infra/local/schedules/schedule-expression';
 import { SCHEDULED_JOBS } from '../../infra/scheduled-jobs';
 import { programDateOf } from '../../shared/domain/calendar';
+import { quarterJustEnded } from '../../shared/domain/scoring/quarter';
 import { jobNames } from '../../shared/usecases/jobs/job-runners';
 import { apiTemplate } from './synthesized';
 
@@ -28,6 +29,28 @@ describe('scheduled jobs', () => {
     // 00:30 in Shanghai: the program date is the day it fires on there.
     expect(firing?.toISOString()).toBe('2026-03-09T16:30:00.000Z');
     expect(programDateOf(firing ?? new Date(Number.NaN))).toBe('2026-03-10');
+  });
+
+  it('runs quarterly scoring at 01:00 Asia/Shanghai on the first day of a quarter, for the quarter just ended', () => {
+    apiTemplate().hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 17 L 3,6,9,12 ? *)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [jobFunctionId('quarterly-scoring'), 'Arn'] } })],
+    });
+    const next = parseScheduleExpression(SCHEDULED_JOBS['quarterly-scoring']?.schedule ?? '');
+    const firings = [
+      '2026-02-10T12:00:00+08:00',
+      '2026-04-01T02:00:00+08:00',
+      '2026-11-28T12:00:00+08:00',
+    ].map((from) => next(new Date(from))?.toISOString());
+    expect(firings).toEqual([
+      '2026-03-31T17:00:00.000Z',
+      '2026-06-30T17:00:00.000Z',
+      '2026-12-31T17:00:00.000Z',
+    ]);
+    // The program date of the firing is the quarter's first day, so the job scores the quarter before.
+    expect(programDateOf(new Date('2026-12-31T17:00:00.000Z'))).toBe('2027-01-01');
+    expect(quarterJustEnded('2027-01-01')).toBe('2026Q4');
   });
 
   it('retries delivery for a bounded time and dead-letters what still fails, from EventBridge and from Lambda', () => {

@@ -44,6 +44,8 @@ export const routes: Implementations<typeof issueRoutes> = {
     act(principal, params.issueId, { type: 'resolve', resolution: body.resolution }),
   giveFeedback: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'feedback', ...body }),
+  markUnreasonable: ({ principal, params, body }) =>
+    act(principal, params.issueId, { type: 'mark_unreasonable', reason: body.reason }),
 };
 
 export const handler = apiHandler(issueRoutes, routes, { idempotency: runIdempotently });

@@ -24,7 +24,8 @@ export type IssueCommand =
   | { type: 'mark_due_soon' }
   | { type: 'supervise'; workingDaysOverdue: number }
   | { type: 'close_no_response' }
-  | { type: 'record_failure'; error: string; cause: string };
+  | { type: 'record_failure'; error: string; cause: string }
+  | { type: 'mark_unreasonable'; reason: string };
 
 export type IssueCommandType = IssueCommand['type'];
 
@@ -46,10 +47,25 @@ export const UNIT_COUNTERS = [
 ] as const;
 export type UnitCounter = (typeof UNIT_COUNTERS)[number];
 
+/** Where an issue marked as an unreasonable demand (不合理诉求) counts instead: e.g. `unreasonableReturns`. */
+export type UnreasonableCounter = `unreasonable${Capitalize<UnitCounter>}`;
+
+export const unreasonableCounterOf = (counter: UnitCounter): UnreasonableCounter =>
+  `unreasonable${counter.charAt(0).toUpperCase()}${counter.slice(1)}` as UnreasonableCounter;
+
+export const UNREASONABLE_COUNTERS: readonly UnreasonableCounter[] = UNIT_COUNTERS.map(unreasonableCounterOf);
+
+/**
+ * Every counter of a unit-quarter item that issue transactions write: the rated ones, their
+ * unreasonable counterparts, and `unreasonableIssues` (marked issues that counted for the unit that
+ * quarter). The weekly inspection adds `cardsBlue`, `cardsYellow`, `cardsRed` to the same item.
+ */
+export type CounterName = UnitCounter | UnreasonableCounter | 'unreasonableIssues';
+
 export interface CounterDelta {
   unitId: string;
   quarter: string;
-  counter: UnitCounter;
+  counter: CounterName;
   by: number;
 }
 

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar';
 import type { Role } from '../roles';
+import type { CounterDelta } from './commands';
 
 export const ISSUE_STATUSES = [
   'open',
@@ -115,6 +116,13 @@ export interface Issue {
   followUpDeadline?: CalendarDate;
   workflow?: WorkflowState;
   executionArn?: string;
+  /** Marked by the service centre as an unreasonable demand (不合理诉求): excluded from the rates. */
+  unreasonable?: { reason: string; on: CalendarDate; by: string };
+  /**
+   * Bookkeeping: what this issue has added to the unit-quarter counters so far, one entry per unit,
+   * quarter and counter (never shown to clients). Marking an issue unreasonable moves exactly these.
+   */
+  counted?: CounterDelta[];
   ledgerHead: { seq: number; hash: string };
   version: number;
   createdAt: string;

@@ -1,5 +1,12 @@
 import type { WorkingCalendar } from '../calendar';
-import type { CounterDelta, IssueCommand, TransitionContext, UnitCounter } from './commands';
+import {
+  type CounterDelta,
+  type IssueCommand,
+  type TransitionContext,
+  UNIT_COUNTERS,
+  type UnitCounter,
+  unreasonableCounterOf,
+} from './commands';
 import type { Assignment, Issue, IssueStatus, SignalKind, Verdict } from './issue';
 import type { IssuePolicy } from './policy';
 import { quarterOf } from './quarter';
@@ -28,12 +35,96 @@ const VERDICT_COUNTER: Record<Verdict, UnitCounter> = {
   unsatisfied: 'verdictUnsatisfied',
 };
 
+const RATED = new Set<string>(UNIT_COUNTERS);
+const isRated = (counter: string): counter is UnitCounter => RATED.has(counter);
+const pairOf = ({ unitId, quarter }: CounterDelta) => `${unitId}|${quarter}`;
+
+/** Adds deltas to an issue's tally: one entry per unit, quarter and counter, zeros dropped, in a fixed order. */
+export const addToTally = (
+  tally: readonly CounterDelta[],
+  deltas: readonly CounterDelta[],
+): CounterDelta[] => {
+  const sums = new Map<string, CounterDelta>();
+  for (const delta of [...tally, ...deltas]) {
+    const key = `${pairOf(delta)}|${delta.counter}`;
+    const sum = sums.get(key);
+    sums.set(key, sum ? { ...sum, by: sum.by + delta.by } : { ...delta });
+  }
+  return [...sums.entries()]
+    .filter(([, delta]) => delta.by !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, delta]) => delta);
+};
+
+/** One per unit-quarter a marked issue counts in: the unit's unreasonable demands of that quarter. */
+const unreasonableIssueDeltas = (pairs: Iterable<CounterDelta>): CounterDelta[] => {
+  const seen = new Map<string, CounterDelta>();
+  for (const delta of pairs) {
+    if (!seen.has(pairOf(delta))) {
+      seen.set(pairOf(delta), {
+        unitId: delta.unitId,
+        quarter: delta.quarter,
+        counter: 'unreasonableIssues',
+        by: 1,
+      });
+    }
+  }
+  return [...seen.values()];
+};
+
+/**
+ * Marking an issue as an unreasonable demand moves everything it has counted so far out of the rated
+ * counters into their unreasonable counterparts, in the unit and quarter where it was counted (so a
+ * quarter already ranked changes, and re-running its scoring publishes the correction).
+ */
+const movedToUnreasonable = (tally: readonly CounterDelta[]): CounterDelta[] => {
+  const rated = tally.filter((delta) => isRated(delta.counter) && delta.by !== 0);
+  return [
+    ...rated.flatMap((delta) => [
+      { ...delta, by: -delta.by },
+      { ...delta, counter: unreasonableCounterOf(delta.counter as UnitCounter) },
+    ]),
+    ...unreasonableIssueDeltas(rated),
+  ];
+};
+
+/**
+ * After marking, whatever the issue counts goes to the unreasonable counters straight away, and a unit
+ * it had not counted for in that quarter gets its `unreasonableIssues` too.
+ */
+const countedAsUnreasonable = (tally: readonly CounterDelta[], deltas: readonly CounterDelta[]) => {
+  const known = new Set(tally.map(pairOf));
+  const moved = deltas.map((delta) =>
+    isRated(delta.counter) ? { ...delta, counter: unreasonableCounterOf(delta.counter) } : delta,
+  );
+  return [...moved, ...unreasonableIssueDeltas(moved.filter((delta) => !known.has(pairOf(delta))))];
+};
+
 /**
  * The issue lifecycle of DOMAIN.md as a pure function: given the issue, a command, today's program
  * date, the working-day calendar and the policy, it returns the transition or refuses it. It decides
- * nothing about who may act (use cases check roles and scope) and writes nothing.
+ * nothing about who may act (use cases check roles and scope) and writes nothing. Counters of an issue
+ * marked unreasonable go to the unreasonable counters; the issue keeps a tally of what it counted.
  */
 export const decide = (
+  issue: Issue,
+  command: IssueCommand,
+  context: TransitionContext,
+  calendar: WorkingCalendar,
+  policy: IssuePolicy,
+): Transition => {
+  const decided = transitionOf(issue, command, context, calendar, policy);
+  const tally = issue.counted ?? [];
+  const counters = issue.unreasonable ? countedAsUnreasonable(tally, decided.counters) : decided.counters;
+  const counted = addToTally(tally, counters);
+  return {
+    ...decided,
+    counters,
+    next: { ...decided.next, counted: counted.length > 0 ? counted : undefined },
+  };
+};
+
+const transitionOf = (
   issue: Issue,
   command: IssueCommand,
   context: TransitionContext,
@@ -373,6 +464,23 @@ export const decide = (
         { closure: 'no_response', followUpDeadline: undefined },
         { closure: 'no_response', followUpDeadline: issue.followUpDeadline },
         count(issue.resolution?.unitId, 'noResponse'),
+      );
+    }
+    case 'mark_unreasonable': {
+      if (issue.unreasonable)
+        throw new TransitionRefused('the issue is already marked as an unreasonable demand');
+      const moved = movedToUnreasonable(issue.counted ?? []);
+      return move(
+        'marked_unreasonable',
+        issue.status,
+        { unreasonable: { reason: command.reason, on: today, by: context.actor.sub } },
+        {
+          reason: command.reason,
+          excludedFrom: moved
+            .filter((delta) => delta.counter === 'unreasonableIssues')
+            .map(({ unitId, quarter }) => ({ unitId, quarter })),
+        },
+        moved,
       );
     }
     case 'record_failure': {

@@ -27,6 +27,7 @@ export const ISSUE_ACTIONS = {
   request_consultation: ['programOffice', 'assignedUnit'],
   approve_extension: ['programOffice'],
   feedback: ['ownEnterprise'],
+  mark_unreasonable: ['programOffice'],
 } as const satisfies Partial<Record<IssueCommandType, readonly Standing[]>>;
 
 export type IssueAction = keyof typeof ISSUE_ACTIONS;

@@ -26,7 +26,10 @@ export const preconditions = (): ApiMiddleware => ({
     }
     if (spec.ifMatch) {
       const header = headerOf(request.event, 'if-match');
-      if (header === undefined) throw preconditionRequired();
+      if (header === undefined) {
+        if (spec.ifMatch === 'optional') return;
+        throw preconditionRequired();
+      }
       const match = IF_MATCH.exec(header.trim());
       if (!match?.[1])
         throw badRequest('IF_MATCH_INVALID', 'If-Match must carry the record version, e.g. "3".');

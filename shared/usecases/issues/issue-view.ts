@@ -1,11 +1,11 @@
 import type { Issue } from '../../domain/issues/issue';
 
 /**
- * An issue as clients see it. Task tokens, the workflow's signals and the bookkeeping revision stay
- * inside; of the workflow only whether its start is still pending and whether it failed show.
+ * An issue as clients see it. Task tokens, the workflow's signals, the bookkeeping revision and the
+ * counter tally stay inside; of the workflow only whether its start is still pending and whether it failed show.
  */
 export const issueView = (issue: Issue & { workflowRev?: number }) => {
-  const { workflow, workflowRev: _rev, ledgerHead: _head, ...visible } = issue;
+  const { workflow, workflowRev: _rev, ledgerHead: _head, counted: _counted, ...visible } = issue;
   return {
     ...visible,
     ...(workflow

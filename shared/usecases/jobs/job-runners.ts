@@ -1,11 +1,13 @@
 import type { CalendarDate } from '../../domain/calendar';
 import { ApiError } from '../../http/errors';
+import { runQuarterlyScoring } from '../scoring/quarterly-scoring';
 import { runDailySweep } from './daily-sweep';
 import type { JobRun, JobRunner } from './job-run';
 
 /** The jobs built so far, by the name the schedules and `POST /jobs/{job}/runs` use. */
 const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   'daily-sweep': runDailySweep,
+  'quarterly-scoring': runQuarterlyScoring,
 };
 
 export const jobNotFound = (job: string) =>

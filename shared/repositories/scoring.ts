@@ -1,0 +1,197 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import type { Unit } from '../contract/units';
+import { documentClient } from '../db/client';
+import { indexKeysOf, keys, partyPointsIndexes, rankingRevisionPrefix, unitCounterIndexes } from '../db/keys';
+import { toRecord } from '../db/records';
+import type { RankingGroup, RankingReport, RankingRow } from '../domain/scoring/ranking';
+import { preconditionFailed, preconditionRequired } from '../http/errors';
+
+/**
+ * Quarterly scoring's data. Access patterns: every unit (GSI1 `UNIT`), every unit-quarter counter
+ * item of a quarter (GSI1 `UNITSTATS#<quarter>`), every party-points record of a quarter (GSI1
+ * `PARTY#<quarter>`): all O(units), none touching an issue. A quarter's ranking lives in one
+ * partition: a head naming the current revision, and that revision's rows in group and rank order.
+ */
+
+/** All items of one GSI1 partition, page by page (a few pages even for a province's units). */
+const allOfGsi1 = async (partition: string): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableNames.program,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+export const listAllUnits = async (): Promise<Unit[]> =>
+  (await allOfGsi1('UNIT')).map((item) => toRecord<Unit>(item));
+
+/** The unit-quarter counter items of a quarter, by unit id (attributes as stored, keys stripped). */
+export const listUnitCounters = async (quarter: string): Promise<Map<string, Record<string, unknown>>> => {
+  const partition = unitCounterIndexes.byQuarter(quarter, '').partition;
+  const items = await allOfGsi1(partition);
+  return new Map(items.map((item) => [String(item.unitId), toRecord<Record<string, unknown>>(item)]));
+};
+
+export interface PartyPoints {
+  unitId: string;
+  quarter: string;
+  points: number;
+  updatedBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const partyPointsItem = (record: PartyPoints) => ({
+  ...keys.partyPoints(record.unitId, record.quarter),
+  entity: 'partyPoints',
+  ...indexKeysOf(record.unitId, [partyPointsIndexes.byQuarter(record.quarter, record.unitId)]),
+  ...record,
+});
+
+export const listPartyPoints = async (quarter: string): Promise<Map<string, number>> => {
+  const partition = partyPointsIndexes.byQuarter(quarter, '').partition;
+  const items = await allOfGsi1(partition);
+  return new Map(items.map((item) => [String(item.unitId), Number(item.points)]));
+};
+
+export const findPartyPoints = async (unitId: string, quarter: string): Promise<PartyPoints | undefined> => {
+  const { Item } = await documentClient.send(
+    new GetCommand({
+      TableName: tableNames.program,
+      Key: keys.partyPoints(unitId, quarter),
+      ConsistentRead: true,
+    }),
+  );
+  return Item ? toRecord<PartyPoints>(Item) : undefined;
+};
+
+/**
+ * Writes a unit's points for a quarter, never over a record the caller has not seen: without an
+ * expected version only a first record (428 when one exists: read it and send If-Match); with one,
+ * only over exactly that version (412 otherwise, also when there is none).
+ */
+export const savePartyPoints = async (
+  record: PartyPoints,
+  expectedVersion: number | undefined,
+): Promise<PartyPoints> => {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableNames.program,
+        Item: partyPointsItem(record),
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+      }),
+    );
+    return record;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw expectedVersion === undefined ? preconditionRequired() : preconditionFailed();
+    }
+    throw error;
+  }
+};
+
+/** Which revision of a quarter's ranking is published, and what it was computed from. */
+export interface RankingHead extends Omit<RankingReport, RankingGroup> {
+  revision: number;
+  contentHash: string;
+  asOf: string;
+  computedAt: string;
+  rows: Record<RankingGroup, number>;
+}
+
+export const findRankingHead = async (quarter: string): Promise<RankingHead | undefined> => {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableNames.program, Key: keys.rankingHead(quarter), ConsistentRead: true }),
+  );
+  return Item ? toRecord<RankingHead>(Item) : undefined;
+};
+
+/** Another run published this quarter between our read of the head and our write. */
+export class RankingRaceError extends Error {
+  override readonly name = 'RankingRaceError';
+}
+
+/**
+ * Publishes a new revision: its rows first (a revision nobody points at yet, so a crash halfway
+ * shows nothing), then the head, on condition it still names the revision we replaced.
+ */
+export const publishRanking = async (
+  head: RankingHead,
+  rows: ReadonlyArray<{ group: RankingGroup; row: RankingRow }>,
+): Promise<void> => {
+  const items = rows.map(({ group, row }) => ({
+    ...keys.rankingRow(head.quarter, head.revision, group, row.rank, row.unitId),
+    entity: 'rankingRow',
+    group,
+    ...row,
+  }));
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, unknown[]> | undefined = {
+      [tableNames.program]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const response = await documentClient.send(new BatchWriteCommand({ RequestItems: request as never }));
+      request = response.UnprocessedItems as typeof request;
+    }
+  }
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableNames.program,
+        Item: { ...keys.rankingHead(head.quarter), entity: 'rankingHead', ...head },
+        ConditionExpression: head.revision === 1 ? 'attribute_not_exists(pk)' : 'revision = :previous',
+        ExpressionAttributeValues: head.revision === 1 ? undefined : { ':previous': head.revision - 1 },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new RankingRaceError(`ranking ${head.quarter} revision ${head.revision} was published meanwhile`);
+    }
+    throw error;
+  }
+};
+
+/** The rows of one revision, in group and rank order. */
+export const readRankingRows = async (
+  quarter: string,
+  revision: number,
+): Promise<Array<RankingRow & { group: RankingGroup }>> => {
+  const rows: Array<RankingRow & { group: RankingGroup }> = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableNames.program,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
+        ExpressionAttributeValues: {
+          ':pk': keys.rankingHead(quarter).pk,
+          ':rev': rankingRevisionPrefix(revision),
+        },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    rows.push(...(page.Items ?? []).map((item) => toRecord<RankingRow & { group: RankingGroup }>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+};
