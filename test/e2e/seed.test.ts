@@ -27,7 +27,17 @@ describe('demo data (npm run seed → POST /_local/seed)', () => {
     ]) {
       expect(first.body.counts[`issues ${status}`]).toBeGreaterThan(0);
     }
-    expect(first.body.counts['cadres in pool']).toBeGreaterThan(0);
+    for (const kind of [
+      'cadres in pool',
+      'residencies active',
+      'placements',
+      'visits',
+      'experts',
+      'trainings',
+    ]) {
+      expect(first.body.counts[kind]).toBeGreaterThan(0);
+    }
+    expect(first.body.counts.residencies).toBeGreaterThan(first.body.counts['residencies active'] ?? 0);
     expect(second.body.counts).toEqual(first.body.counts);
     expect(second.body.issuesScripted).toBe(0);
     expect(second.body.issuesLeftAlone).toBe(first.body.issuesScripted + first.body.issuesLeftAlone);

@@ -43,6 +43,7 @@ export interface MasterDataIds {
   unitIds: string[];
   gridIds: string[];
   cadreIds: string[];
+  teamIds: string[];
   enterpriseIds: string[];
 }
 
@@ -69,7 +70,7 @@ export const loadMasterData = async (
       creator(cadreRoutes.createCadre)(`cadre-${i}`, { ...cadre, unitId: unitIds[unit] }, createCadre),
     ),
   );
-  await timed('teams', () =>
+  const teamIds = await timed('teams', () =>
     inParallel(data.teams, CONCURRENCY, (team, i) => {
       const gridId = gridIds[team.grid] as string;
       const body = { name: team.name, memberCadreIds: team.members.map((m) => cadreIds[m]) };
@@ -88,5 +89,5 @@ export const loadMasterData = async (
       return creator(enterpriseRoutes.createEnterprise)(`enterprise-${i}`, body, createEnterprise);
     }),
   );
-  return { unitIds, gridIds, cadreIds, enterpriseIds };
+  return { unitIds, gridIds, cadreIds, teamIds, enterpriseIds };
 };

@@ -46,7 +46,7 @@ export const seedClient = (baseUrl: string) => {
     path: string,
     as: { role: Role; scope?: Scope },
     body?: unknown,
-    idempotencyKey?: string,
+    headers: Record<string, string> = {},
   ): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       const response = await fetch(`${baseUrl}${path}`, {
@@ -54,7 +54,7 @@ export const seedClient = (baseUrl: string) => {
         headers: {
           authorization: `Bearer ${await tokenFor(as.role, as.scope)}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -76,7 +76,8 @@ export const seedClient = (baseUrl: string) => {
 
   return {
     post: <T>(path: string, as: { role: Role; scope?: Scope }, body: unknown, idempotencyKey?: string) =>
-      call<T>('POST', path, as, body, idempotencyKey),
+      call<T>('POST', path, as, body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    call,
     get: <T>(path: string, as: { role: Role; scope?: Scope }) => call<T>('GET', path, as),
   };
 };

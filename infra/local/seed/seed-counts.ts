@@ -33,6 +33,12 @@ export const countRecords = async (client: SeedClient): Promise<Record<string, n
     'cadres in pool': '/cadres?inPool=true',
     enterprises: '/enterprises',
     'dispatch orders': '/dispatch-orders',
+    residencies: '/residencies',
+    'residencies active': '/residencies?status=active',
+    placements: '/placements',
+    visits: '/visits',
+    experts: '/experts',
+    trainings: '/trainings',
     ...Object.fromEntries(ISSUE_STATUSES.map((status) => [`issues ${status}`, `/issues?status=${status}`])),
   };
   const counts = await Promise.all(

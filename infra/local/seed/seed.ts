@@ -1,5 +1,6 @@
 import { builtInCalendar, type CalendarDate, programDateOf } from '../../../shared/domain/calendar';
 import { type DemoData, type DemoSize, demoData } from './demo-data';
+import { seedRegistries, seedSecondments, seedVisits } from './field-work';
 import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
 import { loadMasterData } from './master-data';
 import { inParallel, type SeedClient, SeedRequestError } from './seed-client';
@@ -46,7 +47,12 @@ export const seedDemo = async (client: SeedClient, size: DemoSize): Promise<Seed
     return result;
   };
 
-  const { unitIds, enterpriseIds } = await loadMasterData(data, timed);
+  const ids = await loadMasterData(data, timed);
+  const { unitIds, enterpriseIds } = ids;
+  const today = programDateOf(new Date());
+  await timed('secondments', () => seedSecondments(client, data, ids));
+  await timed('visits', () => seedVisits(client, data, ids, today));
+  await timed('registries', () => seedRegistries(client, ids));
   const issues = await timed('issues', () => seedIssues(client, data, size, { unitIds, enterpriseIds }));
   return { timings, ...issues };
 };
