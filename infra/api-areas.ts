@@ -14,6 +14,8 @@ export interface AreaSettings {
    * Functions: decisions and starts go to the outbox, which the delivery function sends.
    */
   namesExecutions?: boolean;
+  /** Areas that publish on the program's EventBridge bus (`EVENT_BUS_NAME`, PutEvents only). */
+  publishesEvents?: boolean;
 }
 
 /**
@@ -62,6 +64,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     timeoutSeconds: 29,
+    publishesEvents: true,
+  },
+  inspections: {
+    description: 'Weekly inspection reports (每周督查)',
+    memorySize: 512,
+    program: 'read',
   },
 };
 

@@ -8,6 +8,8 @@ export interface ScheduledJobSettings {
    */
   schedule: string;
   description: string;
+  /** The job publishes on the program's EventBridge bus (PutEvents, `EVENT_BUS_NAME`). */
+  publishesEvents?: boolean;
 }
 
 /**
@@ -20,5 +22,19 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     // 00:30 Asia/Shanghai every day.
     schedule: 'cron(30 16 * * ? *)',
     description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
+  },
+  'weekly-inspection': {
+    entry: 'functions/jobs/weekly-inspection/handler.ts',
+    // 08:30 Asia/Shanghai every Monday (00:30 UTC, the same Monday).
+    schedule: 'cron(30 0 ? * MON *)',
+    description:
+      '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
+    publishesEvents: true,
+  },
+  'consultation-agenda': {
+    entry: 'functions/jobs/consultation-agenda/handler.ts',
+    // 09:00 Asia/Shanghai every Monday (01:00 UTC); the job itself holds one every other week.
+    schedule: 'cron(0 1 ? * MON *)',
+    description: '半月会商: calls the fortnight consultation with issues awaiting consultation and red cards',
   },
 };

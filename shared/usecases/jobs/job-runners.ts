@@ -1,11 +1,15 @@
 import type { CalendarDate } from '../../domain/calendar';
 import { ApiError } from '../../http/errors';
+import { runConsultationAgenda } from './consultation-agenda';
 import { runDailySweep } from './daily-sweep';
 import type { JobRun, JobRunner } from './job-run';
+import { runWeeklyInspection } from './weekly-inspection';
 
 /** The jobs built so far, by the name the schedules and `POST /jobs/{job}/runs` use. */
 const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   'daily-sweep': runDailySweep,
+  'weekly-inspection': (asOf) => runWeeklyInspection(asOf),
+  'consultation-agenda': runConsultationAgenda,
 };
 
 export const jobNotFound = (job: string) =>
