@@ -14,8 +14,6 @@ export interface AreaSettings {
    * Functions: decisions and starts go to the outbox, which the delivery function sends.
    */
   namesExecutions?: boolean;
-  /** Areas that publish on the program's EventBridge bus (`EVENT_BUS_NAME`, PutEvents only). */
-  publishesEvents?: boolean;
 }
 
 /**
@@ -64,7 +62,6 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     timeoutSeconds: 29,
-    publishesEvents: true,
   },
   inspections: {
     description: 'Weekly inspection reports (每周督查)',

@@ -8,8 +8,6 @@ export interface ScheduledJobSettings {
    */
   schedule: string;
   description: string;
-  /** The job publishes on the program's EventBridge bus (PutEvents, `EVENT_BUS_NAME`). */
-  publishesEvents?: boolean;
 }
 
 /**
@@ -29,7 +27,6 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(30 0 ? * MON *)',
     description:
       '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
-    publishesEvents: true,
   },
   'consultation-agenda': {
     entry: 'functions/jobs/consultation-agenda/handler.ts',

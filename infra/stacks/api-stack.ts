@@ -22,8 +22,6 @@ import {
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus } from 'aws-cdk-lib/aws-events';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
@@ -33,6 +31,7 @@ import { settingsFor } from '../api-areas';
 import { HouseFunction } from '../constructs/api-function';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
+import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
@@ -52,8 +51,8 @@ export class ApiStack extends Stack {
   readonly jobs = new Map<string, ScheduledJob>();
   /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
-  /** The program's event bus: reports other systems (notifications) may subscribe to. */
-  readonly eventBus: EventBus;
+  /** The program's event bus and the stream-fed function that publishes stored reports on it. */
+  readonly programEvents: ProgramEvents;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -130,13 +129,10 @@ export class ApiStack extends Stack {
       logRetention: props.logRetention,
     });
 
-    this.eventBus = new EventBus(this, 'ProgramEvents', {
-      description: '亲清互挂 program events (e.g. WeeklyInspectionReported), for notifications to attach to',
+    this.programEvents = new ProgramEvents(this, 'ProgramEvents', {
+      programTable: props.programTable,
+      logRetention: props.logRetention,
     });
-    const publishesEvents = (fn: IFunction & { addEnvironment(name: string, value: string): unknown }) => {
-      this.eventBus.grantPutEventsTo(fn);
-      fn.addEnvironment('EVENT_BUS_NAME', this.eventBus.eventBusName);
-    };
 
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
     const integrations = new Map<string, HttpLambdaIntegration>();
@@ -154,7 +150,6 @@ export class ApiStack extends Stack {
       if (settings.ledger) bindTable(house.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
       if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(house.fn);
-      if (settings.publishesEvents) publishesEvents(house.fn);
       this.functions.set(area, house);
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
     }
@@ -174,7 +169,6 @@ export class ApiStack extends Stack {
       const job = new ScheduledJob(this, `Job-${name}`, { ...settings, logRetention: props.logRetention });
       bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
       bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
-      if (settings.publishesEvents) publishesEvents(job.fn);
       this.jobs.set(name, job);
     }
 

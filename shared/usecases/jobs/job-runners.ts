@@ -8,7 +8,7 @@ import { runWeeklyInspection } from './weekly-inspection';
 /** The jobs built so far, by the name the schedules and `POST /jobs/{job}/runs` use. */
 const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   'daily-sweep': runDailySweep,
-  'weekly-inspection': (asOf) => runWeeklyInspection(asOf),
+  'weekly-inspection': runWeeklyInspection,
   'consultation-agenda': runConsultationAgenda,
 };
 

@@ -10,7 +10,6 @@ import {
   type UnitInspection,
 } from '../../domain/rhythm/inspection';
 import { isoWeekOf } from '../../domain/rhythm/iso-week';
-import { type PublishEvents, publishToEventBus } from '../../events/event-bus';
 import { logger } from '../../observability/logger';
 import {
   findInspectionReport,
@@ -26,8 +25,6 @@ import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from '../issues/issue-policy';
 import type { JobRun } from './job-run';
 
-export const INSPECTION_DETAIL_TYPE = 'WeeklyInspectionReported';
-
 /** Ids kept per number of a row: a DynamoDB item holds 400 KB; the count is always exact. */
 export const MAX_IDS_PER_TALLY = 1000;
 
@@ -41,7 +38,6 @@ export interface WeeklyInspectionRun extends JobRun {
   /** Rows this run stored (and counted in the quarter's counters) vs rows an earlier run had stored. */
   stored: number;
   alreadyStored: number;
-  eventsSent: number;
 }
 
 const capped = (tally: Tally): Tally & { truncated?: true } =>
@@ -91,30 +87,6 @@ const snapshot = async () => {
   return { assignments, returns };
 };
 
-/** What a subscriber hears about a unit's row: the numbers and card; the ids are in the report. */
-const eventOf = (report: InspectionReport) => ({
-  detailType: INSPECTION_DETAIL_TYPE,
-  id: `weekly-inspection/${report.week}/${report.unitId}`,
-  time: new Date(`${report.asOf}T00:00:00+08:00`),
-  detail: {
-    week: report.week,
-    asOf: report.asOf,
-    unitId: report.unitId,
-    card: report.card,
-    open: report.open.count,
-    overdue: report.overdue.count,
-    dueSoon: report.dueSoon.count,
-    workingDaysOverdue: report.workingDaysOverdue,
-    returns: report.returns.count,
-    reReviews: report.reReviews.count,
-    cards: {
-      blue: report.cards.blue.count,
-      yellow: report.cards.yellow.count,
-      red: report.cards.red.count,
-    },
-  },
-});
-
 /**
  * The weekly inspection (每周督查) for the ISO week holding `asOf`: per unit, its open assignments,
  * overdue ones (with working days overdue), due-soon ones, returns awaiting re-dispatch, re-reviews and
@@ -123,14 +95,12 @@ const eventOf = (report: InspectionReport) => ({
  *
  * Idempotent per week: each unit's row is stored once (conditional put), and the transaction that
  * stores it adds the unit's card counts to its quarter counters (`cardsBlue/Yellow/Red`), so the
- * counters see each week once. Each unit's row (the stored one, whoever stored it) is published as a
- * `WeeklyInspectionReported` event with the stable id `weekly-inspection/<week>/<unit>`; once every
- * row is stored and sent, the week is marked complete and a later run does nothing at all.
+ * counters see each week once. Once every row is stored the week is marked complete, and a later run
+ * does nothing at all. Storing a row is also its event's outbox: the table's stream hands each new row
+ * to the publisher (functions/events/publish-reports), which puts a `WeeklyInspectionReported` event
+ * with the stable id `weekly-inspection/<week>/<unit>` on the program's bus.
  */
-export const runWeeklyInspection = async (
-  asOf: CalendarDate,
-  publish: PublishEvents = publishToEventBus,
-): Promise<WeeklyInspectionRun> => {
+export const runWeeklyInspection = async (asOf: CalendarDate): Promise<WeeklyInspectionRun> => {
   const week = isoWeekOf(asOf);
   const quarter = quarterOf(asOf);
   const run: WeeklyInspectionRun = {
@@ -142,7 +112,6 @@ export const runWeeklyInspection = async (
     units: 0,
     stored: 0,
     alreadyStored: 0,
-    eventsSent: 0,
     failures: [],
   };
   const done = await findInspectionWeek(week);
@@ -155,40 +124,25 @@ export const runWeeklyInspection = async (
   const rows = inspectUnits(unitIds, work.assignments, work.returns, asOf, calendar, issuePolicy);
   run.units = rows.length;
   const createdAt = nowIso();
-  const reports: InspectionReport[] = [];
+  // The week's asOf and quarter are the first run's, also when this run only completes the week.
+  let taken = { asOf, quarter };
   for (const row of rows) {
     try {
       const report: InspectionReport = { ...cappedRow(row), week, asOf, quarter, createdAt };
       if (await storeInspectionReport(report, cardCounters(row))) {
         run.stored++;
-        reports.push(report);
       } else {
         run.alreadyStored++;
-        reports.push((await findInspectionReport(week, row.unitId)) ?? report);
+        const earlier = await findInspectionReport(week, row.unitId);
+        if (earlier) taken = { asOf: earlier.asOf, quarter: earlier.quarter };
       }
     } catch (error) {
       logger.error('weekly inspection row failed', { unitId: row.unitId, error: error as Error });
       run.failures.push({ recordId: row.unitId, step: 'store_report', error: (error as Error).name });
     }
   }
-  try {
-    const failed = await publish(reports.map(eventOf));
-    run.eventsSent = reports.length - failed.length;
-    for (const id of failed)
-      run.failures.push({ recordId: id, step: 'publish_event', error: 'PutEventsFailed' });
-  } catch (error) {
-    logger.error('weekly inspection events failed', { week, error: error as Error });
-    run.failures.push({ recordId: week, step: 'publish_event', error: (error as Error).name });
-  }
   if (run.failures.length === 0) {
-    // The stored rows' asOf is the first run's, also when this run only completed the week.
-    await markInspectionWeekComplete({
-      week,
-      asOf: reports[0]?.asOf ?? asOf,
-      quarter: reports[0]?.quarter ?? quarter,
-      units: rows.length,
-      completedAt: nowIso(),
-    });
+    await markInspectionWeekComplete({ week, ...taken, units: rows.length, completedAt: nowIso() });
   }
   return run;
 };

@@ -26,7 +26,7 @@ describe('the card of an open assignment', () => {
     ['2026-03-12', 'yellow', '3 working days overdue: still level 1'],
     ['2026-03-13', 'red', '4 working days overdue: level 2, the supervision limit'],
     ['2026-03-30', 'red', 'long overdue (past the limit, waiting for the consultation)'],
-  ])('on %s is %s (%s)', (asOf, card) => {
+  ] as [string, string | undefined, string][])('on %s is %s (%s)', (asOf, card) => {
     expect(assignmentCard(due(), asOf, calendar, policy)).toBe(card);
   });
 
