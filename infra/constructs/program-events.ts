@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -27,7 +27,12 @@ export class ProgramEvents extends Construct {
 
   constructor(scope: Construct, id: string, props: ProgramEventsProps) {
     super(scope, id);
+    const stackName = Stack.of(this).stackName;
+    if (Token.isUnresolved(stackName)) throw new Error('ProgramEvents needs a stack with an explicit name');
+    // Named, not referenced: subscribers (and local mode) know the bus by a fixed, stage-qualified name.
+    const busName = `${stackName}-program-events`;
     this.bus = new EventBus(this, 'Bus', {
+      eventBusName: busName,
       description: '亲清互挂 program events (WeeklyInspectionReported, …) for notifications to attach to',
     });
     const publisher = new HouseFunction(this, 'PublishReports', {
@@ -38,7 +43,7 @@ export class ProgramEvents extends Construct {
       logRetention: props.logRetention,
     }).fn;
     this.bus.grantPutEventsTo(publisher);
-    publisher.addEnvironment('EVENT_BUS_NAME', this.bus.eventBusName);
+    publisher.addEnvironment('EVENT_BUS_NAME', busName);
     this.unpublished = new Queue(this, 'Unpublished', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
