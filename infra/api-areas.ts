@@ -105,6 +105,11 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     memorySize: 512,
     program: 'readWrite',
   },
+  inspections: {
+    description: 'Weekly inspection reports (每周督查)',
+    memorySize: 512,
+    program: 'read',
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

@@ -124,3 +124,25 @@ export const acknowledgeDeliveryFindings = (undelivered: IConstruct, fn: IFuncti
     },
   ]);
 };
+
+/** The program events publisher (infra/constructs/program-events.ts). */
+export const acknowledgeEventPublisherFindings = (unpublished: IConstruct, fn: IFunction): void => {
+  acknowledge(fn, [
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams, granted by the stream event source, has no resource-level permission; X-Ray PutTraceSegments/PutTelemetryRecords neither. Stream reads are on the program table stream only; PutEvents on the program bus only.',
+    },
+  ]);
+  acknowledge(unpublished, [
+    {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the on-failure destination of the report publisher stream mapping: the end of the line, read by an operator.',
+    },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'A failure destination has no dead-letter queue of its own: an operator reads and clears it.',
+    },
+  ]);
+};

@@ -27,4 +27,17 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(0 17 L 3,6,9,12 ? *)',
     description: '每季排名: scores and ranks towns and departments for the quarter just ended',
   },
+  'weekly-inspection': {
+    entry: 'functions/jobs/weekly-inspection/handler.ts',
+    // 08:30 Asia/Shanghai every Monday (00:30 UTC, the same Monday).
+    schedule: 'cron(30 0 ? * MON *)',
+    description:
+      '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
+  },
+  'consultation-agenda': {
+    entry: 'functions/jobs/consultation-agenda/handler.ts',
+    // 09:00 Asia/Shanghai every Monday (01:00 UTC); the job itself holds one every other week.
+    schedule: 'cron(0 1 ? * MON *)',
+    description: '半月会商: calls the fortnight consultation with issues awaiting consultation and red cards',
+  },
 };

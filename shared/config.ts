@@ -16,3 +16,6 @@ export const tableNames = {
     return required('IDEMPOTENCY_TABLE');
   },
 };
+
+/** The program's EventBridge bus (reports and other facts others may subscribe to). */
+export const eventBusName = (): string => required('EVENT_BUS_NAME');

@@ -3,6 +3,7 @@ import { loadOrCreateLocalKey } from './auth/local-key';
 import { launchDynamoDbLocal } from './dynamodb/dynamodb-local';
 import { dynamoDbModule } from './dynamodb/dynamodb-module';
 import { requireJava } from './dynamodb/java';
+import { eventsModule } from './events/events-module';
 import { functionsWithEnvironment } from './functions/environment';
 import { type FunctionRuntime, functionRuntime } from './functions/function-runtime';
 import { handleRequest } from './http/handle-request';
@@ -72,6 +73,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     const modules: LocalModule[] = [
       dynamoDbModule(dynamo, paths.dynamodb),
       workflowModule(),
+      eventsModule(),
       streamsModule(dynamo.endpoint),
       schedulesModule(),
     ];

@@ -31,6 +31,7 @@ import { settingsFor } from '../api-areas';
 import { HouseFunction } from '../constructs/api-function';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
+import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
@@ -50,6 +51,8 @@ export class ApiStack extends Stack {
   readonly jobs = new Map<string, ScheduledJob>();
   /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
+  /** The program's event bus and the stream-fed function that publishes stored reports on it. */
+  readonly programEvents: ProgramEvents;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -123,6 +126,11 @@ export class ApiStack extends Stack {
     this.issueWorkflow = new IssueWorkflow(this, 'IssueWorkflow', {
       programTable: props.programTable,
       ledgerTable: props.ledgerTable,
+      logRetention: props.logRetention,
+    });
+
+    this.programEvents = new ProgramEvents(this, 'ProgramEvents', {
+      programTable: props.programTable,
       logRetention: props.logRetention,
     });
 

@@ -20,6 +20,12 @@ export const consultationRecord = z.object({
   date: z.string(),
   /** Every issue awaiting consultation when the consultation was created. */
   agendaIssueIds: z.array(z.string()),
+  /**
+   * Of the agenda, the assigned issues the agenda job added because they carry a red card (overdue at
+   * the supervision limit): put before the round-table for supervision, decided only once they await
+   * consultation. Absent on consultations called by hand.
+   */
+  redCardIssueIds: z.optional(z.array(z.string())),
 });
 export type Consultation = z.output<typeof consultationRecord>;
 

@@ -4,6 +4,7 @@ import { calendarRoutes } from './calendar';
 import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridRoutes } from './grids';
+import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
@@ -36,6 +37,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(residencyRoutes),
   ...Object.values(placementRoutes),
   ...Object.values(scoringRoutes),
+  ...Object.values(inspectionRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -116,6 +116,13 @@ export const keys = {
     pk: `RANKING#${quarter}`,
     sk: `${rankingRevisionPrefix(revision)}${group}#${String(rank).padStart(6, '0')}#${unitId}`,
   }),
+  /** The weekly inspection of an ISO week (`2026-W48`): written once every unit's report is stored. */
+  inspectionWeek: (week: string): ItemKey => ({ pk: `INSPECTION#${week}`, sk: 'WEEK' }),
+  /** One unit's row of a week's inspection, in the week's partition (one query reads the report). */
+  inspectionReport: (week: string, unitId: string): ItemKey => ({
+    pk: `INSPECTION#${week}`,
+    sk: `UNIT#${unitId}`,
+  }),
 };
 
 /** One list an entity appears in: which GSI and which partition of it. */

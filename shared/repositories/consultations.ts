@@ -39,3 +39,9 @@ export const insertConsultation = (
 
 export const findConsultation = (consultationId: string) =>
   getRecord<StoredConsultation>(keys.consultation(consultationId));
+
+/** The id of the consultation held on a date, through its uniqueness claim. */
+export const findConsultationIdByDate = async (date: string): Promise<string | undefined> => {
+  const claim = await getRecord<{ ownerId: string }>(keys.consultationDate(date));
+  return claim?.ownerId;
+};

@@ -102,3 +102,9 @@ export const issuesWithOutbox = () =>
       names: { '#workflow': 'workflow', '#startPending': 'startPending', '#delivery': 'delivery' },
     },
   );
+
+/** Every open assignment (all shards, whole partitions): the weekly inspection's snapshot, O(open work). */
+export const allOpenAssignments = () => allOf(openAssignments, 'whole');
+
+/** Every issue waiting to be dispatched (first dispatch or after a return). */
+export const allAwaitingDispatch = () => allOf([issueIndexes.awaitingDispatch()], 'whole');

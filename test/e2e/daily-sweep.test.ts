@@ -143,7 +143,7 @@ describe('daily sweep over HTTP', () => {
     const asOf = calendar.addWorkingDays(new Date().toISOString().slice(0, 10), 1);
 
     const asOperator = await runSweep(asOf, operator);
-    const notBuilt = await api<Problem>('POST', '/jobs/weekly-inspection/runs', {
+    const notBuilt = await api<Problem>('POST', '/jobs/no-such-job/runs', {
       token: admin,
       body: { asOf },
     });

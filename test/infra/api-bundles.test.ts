@@ -47,3 +47,22 @@ describe('API bundles', () => {
     expect(inputs.some((input) => STEP_FUNCTIONS_CLIENT.test(input))).toBe(true);
   });
 });
+
+const EVENTBRIDGE_CLIENT = /node_modules\/@aws-sdk\/client-eventbridge\//;
+
+/** Program events leave through the table stream: no API handler or job carries the EventBridge client. */
+describe('the EventBridge client', () => {
+  const notPublisher = entries.filter((entry) => entry !== 'functions/events/publish-reports/handler.ts');
+
+  it.each(notPublisher.filter((entry) => /^functions\/(api|jobs)\//.test(entry)))(
+    '%s does not bundle it',
+    async (entry) => {
+      expect((await bundledFrom(entry)).filter((input) => EVENTBRIDGE_CLIENT.test(input))).toEqual([]);
+    },
+  );
+
+  it('the publisher does (the check sees the client where it is)', async () => {
+    const inputs = await bundledFrom('functions/events/publish-reports/handler.ts');
+    expect(inputs.some((input) => EVENTBRIDGE_CLIENT.test(input))).toBe(true);
+  });
+});

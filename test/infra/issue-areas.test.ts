@@ -65,7 +65,14 @@ describe('the outbox delivery function', () => {
   const entry = 'functions/workflow/deliver-signals/handler.ts';
 
   it('reads the program table stream, filtered to issue items with an outbox entry, and reports failed records', () => {
-    const mappings = Object.values(apiTemplate().findResources('AWS::Lambda::EventSourceMapping'));
+    const [deliveryId] =
+      Object.entries(apiTemplate().findResources('AWS::Lambda::Function')).find(
+        ([, candidate]) => candidate.Metadata['local:entry'] === entry,
+      ) ?? [];
+    // The program events publisher reads the same stream with its own mapping (test/infra/rhythm.test.ts).
+    const mappings = Object.values(apiTemplate().findResources('AWS::Lambda::EventSourceMapping')).filter(
+      (candidate) => candidate.Properties.FunctionName.Ref === deliveryId,
+    );
     expect(mappings).toHaveLength(1);
     const mapping = mappings[0]?.Properties;
     expect(JSON.stringify(mapping.EventSourceArn)).toMatch(/ProgramTable.*StreamArn/);

@@ -1,13 +1,17 @@
 import type { CalendarDate } from '../../domain/calendar';
 import { ApiError } from '../../http/errors';
 import { runQuarterlyScoring } from '../scoring/quarterly-scoring';
+import { runConsultationAgenda } from './consultation-agenda';
 import { runDailySweep } from './daily-sweep';
 import type { JobRun, JobRunner } from './job-run';
+import { runWeeklyInspection } from './weekly-inspection';
 
 /** The jobs built so far, by the name the schedules and `POST /jobs/{job}/runs` use. */
 const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   'daily-sweep': runDailySweep,
   'quarterly-scoring': runQuarterlyScoring,
+  'weekly-inspection': runWeeklyInspection,
+  'consultation-agenda': runConsultationAgenda,
 };
 
 export const jobNotFound = (job: string) =>

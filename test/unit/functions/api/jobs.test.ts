@@ -69,7 +69,7 @@ describe('POST /jobs/{job}/runs', () => {
   });
 
   it('answers 404 JOB_NOT_FOUND for a job not built yet, not 400', async () => {
-    for (const job of ['weekly-inspection', 'consultation-agenda', 'no-such-job']) {
+    for (const job of ['no-such-job', 'weekly-inspections']) {
       const { status, body } = await runJob(job, { asOf: '2026-03-10' });
       expect(status, job).toBe(404);
       expect(body?.code).toBe('JOB_NOT_FOUND');

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+
+/** Loopback only, like the local server. */
+const HOST = '127.0.0.1';
+
+/** An event as EventBridge would deliver it to a rule's target, with the id this endpoint gave it. */
+export interface RecordedEvent {
+  id: string;
+  eventBusName: string;
+  source: string;
+  detailType: string;
+  time: string;
+  detail: unknown;
+}
+
+interface PutEventsEntry {
+  EventBusName?: string;
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  Time?: number | string;
+}
+
+/** At most this many events are kept (oldest dropped): local mode runs for days. */
+const KEEP = 10_000;
+
+const timeOf = (time: PutEventsEntry['Time']) =>
+  time === undefined
+    ? new Date().toISOString()
+    : new Date(typeof time === 'number' ? time * 1000 : time).toISOString();
+
+const detailOf = (detail: string | undefined): unknown => {
+  try {
+    return detail === undefined ? undefined : JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+};
+
+/**
+ * The events handlers published, kept in memory in order. Answers `PutEvents` the way EventBridge does
+ * (AWS JSON 1.1: `{ FailedEntryCount, Entries: [{ EventId }] }`); an entry without a source, detail
+ * type or detail fails as it would there. Other operations answer `UnknownOperationException`.
+ */
+export const eventRecorder = () => {
+  const events: RecordedEvent[] = [];
+  const putEvents = (body: { Entries?: PutEventsEntry[] }) => {
+    const entries = (body.Entries ?? []).map((entry) => {
+      if (!entry.Source || !entry.DetailType || entry.Detail === undefined) {
+        return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Source, DetailType and Detail are required' };
+      }
+      const event: RecordedEvent = {
+        id: randomUUID(),
+        eventBusName: entry.EventBusName ?? 'default',
+        source: entry.Source,
+        detailType: entry.DetailType,
+        time: timeOf(entry.Time),
+        detail: detailOf(entry.Detail),
+      };
+      events.push(event);
+      if (events.length > KEEP) events.splice(0, events.length - KEEP);
+      return { EventId: event.id };
+    });
+    return {
+      FailedEntryCount: entries.filter((entry) => 'ErrorCode' in entry).length,
+      Entries: entries,
+    };
+  };
+  return {
+    events: (): readonly RecordedEvent[] => events,
+    handle: (target: string, body: string): { status: number; body: unknown } => {
+      if (target !== 'AWSEvents.PutEvents') {
+        return {
+          status: 400,
+          body: { __type: 'UnknownOperationException', message: `${target} is not emulated` },
+        };
+      }
+      try {
+        return { status: 200, body: putEvents(JSON.parse(body || '{}')) };
+      } catch {
+        return { status: 400, body: { __type: 'SerializationException', message: 'Malformed request body' } };
+      }
+    },
+  };
+};
+
+export type EventRecorder = ReturnType<typeof eventRecorder>;
+
+/** The local EventBridge endpoint on a free port: the SDK posts every operation to `/`. */
+export const listenEventBusEndpoint = async (recorder: EventRecorder) => {
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const reply = recorder.handle(
+      request.headers['x-amz-target']?.toString() ?? '',
+      Buffer.concat(chunks).toString('utf8'),
+    );
+    const body = JSON.stringify(reply.body);
+    response.writeHead(reply.status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': Buffer.byteLength(body),
+    });
+    response.end(body);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, HOST, resolve);
+  });
+  const address = server.address();
+  return {
+    url: `http://${HOST}:${typeof address === 'object' && address ? address.port : 0}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};
