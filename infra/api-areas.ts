@@ -77,6 +77,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     idempotency: true,
   },
+  assessments: {
+    description: 'Cadre assessments (专项考察) of residencies and the annual excellent quota per unit',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

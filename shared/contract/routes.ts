@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../http/contract';
+import { assessmentRoutes } from './assessments';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { consultationRoutes } from './consultations';
@@ -29,6 +30,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(registryRoutes),
   ...Object.values(residencyRoutes),
   ...Object.values(placementRoutes),
+  ...Object.values(assessmentRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];
