@@ -202,7 +202,7 @@ describe('cadre assessments against DynamoDB Local', () => {
       claims: leader,
     });
     expect((listed.body as { items: { id: string }[] }).items.map((item) => item.id)).toContain(
-      result.body.id,
+      result.body?.id,
     );
   });
 
