@@ -110,6 +110,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     memorySize: 512,
     program: 'read',
   },
+  assessments: {
+    description: 'Cadre assessments (专项考察) of residencies and the annual excellent quota per unit',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
 };
 
 export const settingsFor = (area: string): AreaSettings => {

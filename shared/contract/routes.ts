@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../http/contract';
+import { assessmentRoutes } from './assessments';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { consultationRoutes } from './consultations';
@@ -38,6 +39,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(placementRoutes),
   ...Object.values(scoringRoutes),
   ...Object.values(inspectionRoutes),
+  ...Object.values(assessmentRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

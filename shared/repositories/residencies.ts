@@ -9,6 +9,7 @@ import { createRecords, getRecord, type Page, queryPage } from '../db/records';
 import { isFitSatisfied, isServiceSatisfied } from '../domain/secondments';
 import type { IdempotencyToken, Reply } from '../http/contract';
 import { conflict, preconditionFailed } from '../http/errors';
+import { secondedYearItems } from './assessments';
 import { programStatsUpdate } from './program-stats';
 
 /**
@@ -27,7 +28,16 @@ const partitionsOf = (residency: Pick<Residency, 'batch' | 'cadreId' | 'enterpri
 export const cadreAlreadyResident = () =>
   conflict('CADRE_ALREADY_RESIDENT', 'The cadre already holds an active residency; end it first.');
 
-export const insertResidency = (residency: Residency, reply: Reply, idempotency?: IdempotencyToken) =>
+/**
+ * The residency, the cadre's active-residency claim and a seconded-year marker per calendar year
+ * the residency spans (by the cadre's unit now; what the excellent quota counts), in one transaction.
+ */
+export const insertResidency = (
+  residency: Residency,
+  cadreUnitId: string,
+  reply: Reply,
+  idempotency?: IdempotencyToken,
+) =>
   createRecords(
     [
       {
@@ -49,6 +59,10 @@ export const insertResidency = (residency: Residency, reply: Reply, idempotency?
         },
         onTaken: cadreAlreadyResident,
       },
+      ...secondedYearItems(residency, cadreUnitId).map((item) => ({
+        item,
+        onTaken: () => conflict('CONFLICT', `Residency ${residency.id} already exists.`),
+      })),
     ],
     reply,
     idempotency,

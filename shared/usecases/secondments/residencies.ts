@@ -55,7 +55,7 @@ export const createResidency = async (
     createdAt: now,
     updatedAt: now,
   };
-  return insertResidency(residency, { status: 201, body: residency }, idempotency);
+  return insertResidency(residency, cadre.unitId, { status: 201, body: residency }, idempotency);
 };
 
 /** One residency, or 404 alike for a missing one and one outside the viewer's scope. */

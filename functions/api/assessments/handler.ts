@@ -1,0 +1,19 @@
+import { assessmentRoutes } from '../../../shared/contract/assessments';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { runIdempotently } from '../../../shared/http/idempotency';
+import { listAssessments } from '../../../shared/repositories/assessments';
+import { assessResidency, readAssessment } from '../../../shared/usecases/assessments/assess-residency';
+import { excellentQuotas } from '../../../shared/usecases/assessments/excellent-quotas';
+
+export const routes: Implementations<typeof assessmentRoutes> = {
+  assessResidency: ({ principal, params, body, idempotency }) =>
+    assessResidency(principal, params.residencyId, body, idempotency),
+  getAssessment: async ({ params }) => ({ body: await readAssessment(params.residencyId) }),
+  listAssessments: async ({ query: { limit, cursor, ...filter } }) => ({
+    body: await listAssessments(filter, { limit, cursor }),
+  }),
+  excellentQuotas: async ({ params, query }) => ({ body: await excellentQuotas(params.year, query.unitId) }),
+};
+
+export const handler = apiHandler(assessmentRoutes, routes, { idempotency: runIdempotently });

@@ -1,0 +1,117 @@
+import type { Assessment, CreateAssessmentBody, PastRecord } from '../../contract/assessments';
+import type { Residency } from '../../contract/residencies';
+import { composeEnterpriseFeedback } from '../../domain/assessment-feedback';
+import { programDateOf } from '../../domain/calendar/program-date';
+import { newId, nowIso } from '../../domain/ids';
+import type { IdempotencyToken, Reply } from '../../http/contract';
+import { notFound } from '../../http/errors';
+import type { Principal } from '../../http/principal';
+import { listCases } from '../../repositories/accountability-cases';
+import {
+  alreadyAssessed,
+  findAssessment,
+  insertAssessment,
+  listResidentIssues,
+  readAll,
+} from '../../repositories/assessments';
+import { findCadre } from '../../repositories/cadres';
+import { listPromotions } from '../../repositories/promotions';
+import {
+  findEvaluation,
+  findResidency,
+  listResidencies,
+  listServiceEntries,
+} from '../../repositories/residencies';
+
+/** The last day of the residency's window: its end if it ended, else the earlier of planned end and today. */
+export const windowEnd = (residency: Residency, today: string): string =>
+  residency.endedOn ?? ([residency.endDate, today].sort()[0] as string);
+
+const composePastRecord = async (residency: Residency): Promise<PastRecord> => {
+  const [promotions, cases, residencies] = await Promise.all([
+    readAll((page) => listPromotions(residency.cadreId, page)),
+    readAll((page) => listCases({ cadreId: residency.cadreId }, page)),
+    readAll((page) => listResidencies({ cadreId: residency.cadreId }, page)),
+  ]);
+  const others = residencies.filter((other) => other.id !== residency.id);
+  const assessments = await Promise.all(others.map((other) => findAssessment(other.id)));
+  return {
+    promotions: promotions.map(({ id, date, fromRank, toRank }) => ({ id, date, fromRank, toRank })),
+    accountabilityCases: cases.map(({ id, kind, date, situationCodes, status, decision }) => ({
+      id,
+      kind,
+      date,
+      situationCodes,
+      status,
+      decision,
+    })),
+    earlierResidencies: others.map((other, i) => {
+      const conclusion = assessments[i]?.conclusion;
+      return {
+        id: other.id,
+        enterpriseId: other.enterpriseId,
+        batch: other.batch,
+        startDate: other.startDate,
+        endDate: other.endedOn ?? other.endDate,
+        status: other.status,
+        assessed: assessments[i] !== undefined,
+        ...(conclusion === undefined ? {} : { conclusion }),
+      };
+    }),
+  };
+};
+
+/**
+ * Assesses a residency (专项考察): the operator's entries plus what the server composes from the
+ * records as they stand now — the enterprise feedback and the cadre's past record. One assessment per
+ * residency: the item's key is the residency's, so a second (however raced) is 409 ALREADY_ASSESSED.
+ */
+export const assessResidency = async (
+  principal: Principal,
+  residencyId: string,
+  input: CreateAssessmentBody,
+  idempotency?: IdempotencyToken,
+): Promise<Reply> => {
+  const residency = await findResidency(residencyId);
+  if (!residency) throw notFound('The residency');
+  if (await findAssessment(residencyId)) throw alreadyAssessed();
+  const at = nowIso();
+  const [cadre, services, evaluation, issues, pastRecord] = await Promise.all([
+    findCadre(residency.cadreId),
+    readAll((page) => listServiceEntries(residencyId, page)),
+    findEvaluation(residencyId),
+    listResidentIssues(residency.enterpriseId, residency.startDate, windowEnd(residency, programDateOf(at))),
+    composePastRecord(residency),
+  ]);
+  if (!cadre) throw notFound('The cadre');
+  const assessment: Assessment = {
+    id: newId(),
+    residencyId,
+    cadreId: residency.cadreId,
+    enterpriseId: residency.enterpriseId,
+    unitId: cadre.unitId,
+    batch: residency.batch,
+    year: residency.batch.slice(0, 4),
+    ...input,
+    enterpriseFeedback: composeEnterpriseFeedback({
+      services,
+      evaluations: evaluation ? [evaluation] : [],
+      issues,
+    }),
+    pastRecord,
+    assessedBy: {
+      sub: principal.sub,
+      role: principal.roles.find((role) => role === 'operator' || role === 'admin') ?? 'operator',
+    },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return insertAssessment(assessment, { status: 201, body: assessment }, idempotency);
+};
+
+export const readAssessment = async (residencyId: string): Promise<Assessment> => {
+  const assessment = await findAssessment(residencyId);
+  if (!assessment) throw notFound('The assessment');
+  return assessment;
+};
