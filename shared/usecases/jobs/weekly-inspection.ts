@@ -70,7 +70,8 @@ const allUnitIds = async (): Promise<string[]> => {
 const snapshot = async () => {
   const assignments: OpenAssignment[] = [];
   for await (const issue of allOpenAssignments()) {
-    if (issue.status === 'assigned' && issue.assignment) {
+    // An unreasonable demand (不合理诉求) is not held against its unit: no row numbers, no cards.
+    if (issue.status === 'assigned' && issue.assignment && !issue.unreasonable) {
       assignments.push({
         issueId: issue.id,
         reReviewCount: issue.reReviewCount,
