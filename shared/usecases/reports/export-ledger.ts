@@ -80,7 +80,7 @@ export const exportLedger = async (query: LedgerExportQuery, acceptEncoding: str
   if (format === 'xlsx') {
     const { ledgerXlsx } = await import('./ledger-xlsx');
     file = {
-      body: (await ledgerXlsx(LEDGER_EXPORT_HEADERS, rows)).toString('base64'),
+      body: ledgerXlsx(LEDGER_EXPORT_HEADERS, rows).toString('base64'),
       isBase64Encoded: true,
     };
   } else {
