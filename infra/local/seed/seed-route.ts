@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { badRequest, validationFailed } from '../../../shared/http/errors';
+import { badRequest, conflict, validationFailed } from '../../../shared/http/errors';
 import { parseWith } from '../../../shared/http/validation';
 import type { LocalRoute } from '../local-module';
 import { demoSize } from './demo-data';
 import { seedDemo } from './seed';
-import { seedClient } from './seed-client';
+import { SeedRequestError, seedClient } from './seed-client';
 import { countRecords } from './seed-counts';
 
 const seedRequest = z.strictObject({
@@ -31,7 +31,16 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
     const { scale } = parsed.data as z.output<typeof seedRequest>;
     const client = seedClient(baseUrl);
     const started = performance.now();
-    const report = await seedDemo(client, demoSize(scale));
+    const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
+      // Demo records are numbered within one size: other sizes send other bodies under the same keys.
+      if (error instanceof SeedRequestError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
+        throw conflict(
+          'SEEDED_AT_ANOTHER_SCALE',
+          'This data was seeded at another scale; seed it again at that scale, or start with --fresh.',
+        );
+      }
+      throw error;
+    });
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     const counts = await countRecords(client);
     return {
