@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { badRequest, conflict, validationFailed } from '../../../shared/http/errors';
-import { parseWith } from '../../../shared/http/validation';
+import { conflict } from '../../../shared/http/errors';
+import { parseJsonBody } from '../http/json-body';
 import type { LocalRoute } from '../local-module';
 import { demoSize } from './demo-data';
 import { seedDemo } from './seed';
@@ -20,15 +20,7 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
   method: 'POST',
   path: '/_local/seed',
   async handle(request) {
-    let body: unknown;
-    try {
-      body = JSON.parse(request.body.toString('utf8') || '{}');
-    } catch {
-      throw badRequest('MALFORMED_JSON', 'The body is not valid JSON.');
-    }
-    const parsed = parseWith(seedRequest, body, 'body');
-    if (!parsed.success) throw validationFailed(parsed.errors);
-    const { scale } = parsed.data as z.output<typeof seedRequest>;
+    const { scale } = parseJsonBody(request, seedRequest);
     const client = seedClient(baseUrl);
     const started = performance.now();
     const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
