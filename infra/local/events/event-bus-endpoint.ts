@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-
-/** Loopback only, like the local server. */
-const HOST = '127.0.0.1';
+import { listenJsonProtocolEndpoint } from '../http/json-protocol-endpoint';
 
 /** An event as EventBridge would deliver it to a rule's target, with the id this endpoint gave it. */
 export interface RecordedEvent {
@@ -88,32 +85,8 @@ export const eventRecorder = () => {
 export type EventRecorder = ReturnType<typeof eventRecorder>;
 
 /** The local EventBridge endpoint on a free port: the SDK posts every operation to `/`. */
-export const listenEventBusEndpoint = async (recorder: EventRecorder) => {
-  const server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const reply = recorder.handle(
-      request.headers['x-amz-target']?.toString() ?? '',
-      Buffer.concat(chunks).toString('utf8'),
-    );
-    const body = JSON.stringify(reply.body);
-    response.writeHead(reply.status, {
-      'content-type': 'application/x-amz-json-1.1',
-      'content-length': Buffer.byteLength(body),
-    });
-    response.end(body);
+export const listenEventBusEndpoint = (recorder: EventRecorder) =>
+  listenJsonProtocolEndpoint('application/x-amz-json-1.1', (target, body) => {
+    const reply = recorder.handle(target, body);
+    return { status: reply.status, body: JSON.stringify(reply.body) };
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, HOST, resolve);
-  });
-  const address = server.address();
-  return {
-    url: `http://${HOST}:${typeof address === 'object' && address ? address.port : 0}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-};
