@@ -1,5 +1,5 @@
 import type { FieldError } from '../http/errors';
-import { type CalendarDate, parseCalendarDate } from './calendar/calendar-date';
+import { type CalendarDate, parseCalendarDate, requireCalendarDate } from './calendar/calendar-date';
 import type { ProgramCounts } from './program-stats';
 
 /** A rate shown with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
@@ -18,7 +18,7 @@ export const rateOf = (numerator: number, denominator: number): Rate => ({
 
 /** Days from `from` to `to`, both included (0 or less when `to` is before `from`). */
 export const daysInPeriod = (from: CalendarDate, to: CalendarDate): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  requireCalendarDate(to).dayNumber - requireCalendarDate(from).dayNumber + 1;
 
 /** Why a reporting period `from`–`to` cannot be served: real dates, `from` ≤ `to`, at most `maxDays`. */
 export const periodProblems = (from: CalendarDate, to: CalendarDate, maxDays: number): FieldError[] => {

@@ -13,6 +13,8 @@ import {
   issueIndexes,
 } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, toRecord } from '../db/records';
+import { MS_PER_DAY } from '../domain/calendar/calendar-date';
+import { programDayStartMs } from '../domain/calendar/program-date';
 import type { Issue } from '../domain/issues/issue';
 import type { IdempotencyToken, Reply } from '../http/contract';
 import { conflict } from '../http/errors';
@@ -139,9 +141,6 @@ export const countCadresOfUnit = async (unitId: string): Promise<number> => {
   return count;
 };
 
-const startOfDayMs = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
-const ONE_DAY_MS = 86_400_000;
-
 /**
  * Issues of an enterprise raised with source `resident` between two program dates (Asia/Shanghai,
  * both inclusive). Issue ids are ULIDs and the by-enterprise index sorts by id, so the window is a
@@ -155,8 +154,8 @@ export const listResidentIssues = async (
 ): Promise<Issue[]> => {
   const { index, partition } = issueIndexes.byEnterprise(enterpriseId);
   const { pk, sk } = indexAttributes(index);
-  const low = `${encodeTime(startOfDayMs(from), 10)}${'0'.repeat(16)}`;
-  const high = `${encodeTime(startOfDayMs(to) + ONE_DAY_MS - 1, 10)}${'Z'.repeat(16)}`;
+  const low = `${encodeTime(programDayStartMs(from), 10)}${'0'.repeat(16)}`;
+  const high = `${encodeTime(programDayStartMs(to) + MS_PER_DAY - 1, 10)}${'Z'.repeat(16)}`;
   const issues: Issue[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -1,4 +1,5 @@
 import { builtInCalendar, type CalendarDate, programDateOf } from '../../../shared/domain/calendar';
+import { dateOfDayNumber, requireCalendarDate } from '../../../shared/domain/calendar/calendar-date';
 import { type DemoData, type DemoSize, demoData } from './demo-data';
 import { seedRegistries, seedSecondments, seedVisits } from './field-work';
 import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
@@ -155,19 +156,13 @@ const decideAtConsultation = async (
 /** One consultation per date: when the day already has one (not the seed's), the next free day is taken. */
 const callConsultation = async (client: SeedClient, from: CalendarDate): Promise<Created> => {
   for (let day = 0; ; day++) {
-    const date = calendarDatePlus(from, day);
+    const date = dateOfDayNumber(requireCalendarDate(from).dayNumber + day);
     try {
       return await client.post<Created>('/consultations', operator, { date }, key('consultation', date));
     } catch (error) {
       if (!(error instanceof SeedRequestError && error.code === 'CONFLICT') || day >= 30) throw error;
     }
   }
-};
-
-const calendarDatePlus = (date: CalendarDate, days: number): CalendarDate => {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
 };
 
 /**

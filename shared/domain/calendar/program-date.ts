@@ -2,7 +2,13 @@
  * Program time is Asia/Shanghai: UTC+8 all year (China has had no DST since 1991), so the calendar
  * date of an instant is its UTC time shifted by eight hours.
  */
-import { type CalendarDate, dateOfDayNumber, MS_PER_DAY, parseCalendarDate } from './calendar-date';
+import {
+  type CalendarDate,
+  dateOfDayNumber,
+  MS_PER_DAY,
+  parseCalendarDate,
+  requireCalendarDate,
+} from './calendar-date';
 import { CalendarDateInvalidError } from './errors';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -25,3 +31,7 @@ export const programDateOf = (instant: string | Date): CalendarDate => {
   if (Number.isNaN(ms)) throw new CalendarDateInvalidError(String(instant), EXPECTED);
   return dateOfDayNumber(Math.floor((ms + SHANGHAI_OFFSET_MS) / MS_PER_DAY));
 };
+
+/** The instant (epoch ms) a program date begins: midnight in Asia/Shanghai. */
+export const programDayStartMs = (date: CalendarDate): number =>
+  requireCalendarDate(date).dayNumber * MS_PER_DAY - SHANGHAI_OFFSET_MS;

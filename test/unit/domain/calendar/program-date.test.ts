@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarDateInvalidError, programDateOf } from '../../../../shared/domain/calendar';
+import {
+  CalendarDateInvalidError,
+  programDateOf,
+  programDayStartMs,
+} from '../../../../shared/domain/calendar';
 
 describe('programDateOf: the Asia/Shanghai (UTC+8) date of an instant', () => {
   it.each([
@@ -31,5 +35,15 @@ describe('programDateOf: the Asia/Shanghai (UTC+8) date of an instant', () => {
 
   it('rejects an invalid Date', () => {
     expect(() => programDateOf(new Date(Number.NaN))).toThrow(CalendarDateInvalidError);
+  });
+});
+
+describe('programDayStartMs: the instant a program date begins', () => {
+  it('is midnight in Shanghai, 16:00 UTC the day before, and its own program date', () => {
+    const start = programDayStartMs('2026-01-01');
+
+    expect(new Date(start).toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(programDateOf(new Date(start))).toBe('2026-01-01');
+    expect(programDateOf(new Date(start - 1))).toBe('2025-12-31');
   });
 });
