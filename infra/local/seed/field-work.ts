@@ -3,11 +3,9 @@ import type { Question } from '../../../shared/domain/questionnaires/questionnai
 import { currentQuestionnaire } from '../../../shared/domain/questionnaires/versions';
 import type { DemoData } from './demo-data';
 import type { MasterDataIds } from './master-data';
-import { inParallel, type SeedClient, SeedRequestError } from './seed-client';
+import { asOperator, inParallel, type SeedClient, SeedRequestError, seedKey } from './seed-client';
 
-const operator = { role: 'operator' } as const;
 const CONCURRENCY = 8;
-const key = (kind: string, n: number | string) => `seed-v1-${kind}-${n}`;
 
 interface Created {
   id: string;
@@ -58,7 +56,7 @@ export const seedSecondments = async (client: SeedClient, data: DemoData, ids: M
         const skills = data.cadres[cadre]?.serviceSkills ?? [];
         const created = await client.post<Created>(
           '/residencies',
-          operator,
+          asOperator,
           {
             cadreId,
             enterpriseId,
@@ -67,9 +65,9 @@ export const seedSecondments = async (client: SeedClient, data: DemoData, ids: M
             endDate: dates.endDate,
             services: skills,
           },
-          key('residency', n),
+          seedKey('residency', n),
         );
-        const current = await client.get<Created>(`/residencies/${created.id}`, operator);
+        const current = await client.get<Created>(`/residencies/${created.id}`, asOperator);
         if (current.status !== 'active') return;
         const resident = { role: 'cadre', scope: { cadreId } } as const;
         for (let s = 0; s < 2; s++) {
@@ -82,7 +80,7 @@ export const seedSecondments = async (client: SeedClient, data: DemoData, ids: M
               description: '上门走访，协调解决企业诉求',
               ...(s === 0 ? { fundsFen: ((n % 50) + 1) * 1_000_000 } : {}),
             },
-            key(`service-${s}`, n),
+            seedKey(`service-${s}`, n),
           );
         }
         await unlessAlready(['ALREADY_EVALUATED'], () =>
@@ -100,7 +98,7 @@ export const seedSecondments = async (client: SeedClient, data: DemoData, ids: M
           await client.call(
             'POST',
             `/residencies/${created.id}/end`,
-            operator,
+            asOperator,
             { endedOn: dates.endDate },
             {
               'if-match': String(current.version),
@@ -114,7 +112,7 @@ export const seedSecondments = async (client: SeedClient, data: DemoData, ids: M
   await inParallel(placements, CONCURRENCY, (n) =>
     client.post(
       '/placements',
-      operator,
+      asOperator,
       {
         enterpriseId: ids.enterpriseIds[(n * 13) % ids.enterpriseIds.length],
         staffName: `企业骨干${n + 1}`,
@@ -123,7 +121,7 @@ export const seedSecondments = async (client: SeedClient, data: DemoData, ids: M
         startDate: '2026-04-01',
         endDate: '2026-09-30',
       },
-      key('placement', n),
+      seedKey('placement', n),
     ),
   );
   return { residencies: residencies.length, placements: placements.length };
@@ -172,7 +170,7 @@ export const seedVisits = async (
         date: today,
         questionnaire: n % 2 === 0 ? answers : {},
       },
-      key('visit', n),
+      seedKey('visit', n),
     ),
   );
   return { visits: visits.length };
@@ -186,27 +184,27 @@ export const seedRegistries = async (client: SeedClient, ids: MasterDataIds) => 
     async (n) =>
       client.post<Created>(
         '/experts',
-        operator,
+        asOperator,
         {
           name: `专家${n + 1}`,
           profession: (['professor', 'accountant', 'consultant'] as const)[n % 3],
           fields: [],
           specialty: '企业转型升级与合规经营',
         },
-        key('expert', n),
+        seedKey('expert', n),
       ),
   );
   await inParallel(experts, CONCURRENCY, (expert, n) =>
     client.post(
       `/experts/${expert.id}/engagements`,
-      operator,
+      asOperator,
       {
         enterpriseId: ids.enterpriseIds[(n * 31) % ids.enterpriseIds.length],
         date: '2026-06-18',
         topic: '上门诊断',
         outcome: '形成提升方案',
       },
-      key('engagement', n),
+      seedKey('engagement', n),
     ),
   );
   const trainings = await inParallel(
@@ -215,23 +213,23 @@ export const seedRegistries = async (client: SeedClient, ids: MasterDataIds) => 
     (n) =>
       client.post<Created>(
         '/trainings',
-        operator,
+        asOperator,
         { title: `企业家大讲堂第${n + 1}期`, date: `2026-0${n + 3}-20`, audience: 'entrepreneurs' },
-        key('training', n),
+        seedKey('training', n),
       ),
   );
   await inParallel(trainings, CONCURRENCY, (training, n) =>
     unlessAlready(['ATTENDANCE_EXISTS'], () =>
       client.post(
         `/trainings/${training.id}/attendance`,
-        operator,
+        asOperator,
         {
           attendees: Array.from({ length: 20 }, (_, a) => ({
             enterpriseId: ids.enterpriseIds[(n * 20 + a) % ids.enterpriseIds.length],
             name: `企业负责人${a + 1}`,
           })),
         },
-        key('attendance', n),
+        seedKey('attendance', n),
       ),
     ),
   );

@@ -11,7 +11,7 @@ import { createGrid } from '../../../shared/usecases/grids/create-grid';
 import { createTeam } from '../../../shared/usecases/grids/create-team';
 import { createUnit } from '../../../shared/usecases/units/create-unit';
 import type { DemoData } from './demo-data';
-import { inParallel } from './seed-client';
+import { inParallel, seedKey } from './seed-client';
 
 /** Master data is written by this many creations at a time: DynamoDB Local's sweet spot here. */
 const CONCURRENCY = 16;
@@ -24,14 +24,15 @@ const CONCURRENCY = 16;
 const creator =
   (route: RouteSpec) =>
   async <B>(
-    recordKey: string,
+    kind: string,
+    n: number,
     body: unknown,
     create: (body: B, idempotency: IdempotencyToken) => Promise<Reply>,
     params: Record<string, string> = {},
   ): Promise<string> => {
     const parsed = parseWith(route.body as NonNullable<RouteSpec['body']>, body, 'body');
-    if (!parsed.success) throw new Error(`Demo ${recordKey} is invalid: ${JSON.stringify(parsed.errors)}`);
-    const token = idempotencyToken('seed', routeKeyOf(route), `seed-v1-${recordKey}`, {
+    if (!parsed.success) throw new Error(`Demo ${kind} ${n} is invalid: ${JSON.stringify(parsed.errors)}`);
+    const token = idempotencyToken('seed', routeKeyOf(route), seedKey(kind, n), {
       params,
       body: parsed.data,
     });
@@ -53,13 +54,14 @@ export const loadMasterData = async (
 ): Promise<MasterDataIds> => {
   const unitIds = await timed('units', () =>
     inParallel(data.units, CONCURRENCY, (unit, i) =>
-      creator(unitRoutes.createUnit)(`unit-${i}`, unit, createUnit),
+      creator(unitRoutes.createUnit)('unit', i, unit, createUnit),
     ),
   );
   const gridIds = await timed('grids', () =>
     inParallel(data.grids, CONCURRENCY, (grid, i) =>
       creator(gridRoutes.createGrid)(
-        `grid-${i}`,
+        'grid',
+        i,
         { code: grid.code, name: grid.name, townUnitId: unitIds[grid.town] },
         createGrid,
       ),
@@ -67,7 +69,7 @@ export const loadMasterData = async (
   );
   const cadreIds = await timed('cadres', () =>
     inParallel(data.cadres, CONCURRENCY, ({ unit, ...cadre }, i) =>
-      creator(cadreRoutes.createCadre)(`cadre-${i}`, { ...cadre, unitId: unitIds[unit] }, createCadre),
+      creator(cadreRoutes.createCadre)('cadre', i, { ...cadre, unitId: unitIds[unit] }, createCadre),
     ),
   );
   const teamIds = await timed('teams', () =>
@@ -75,7 +77,8 @@ export const loadMasterData = async (
       const gridId = gridIds[team.grid] as string;
       const body = { name: team.name, memberCadreIds: team.members.map((m) => cadreIds[m]) };
       return creator(gridRoutes.createTeam)(
-        `team-${i}`,
+        'team',
+        i,
         body,
         (input, token) => createTeam(gridId, input as Parameters<typeof createTeam>[1], token),
         { gridId },
@@ -86,7 +89,7 @@ export const loadMasterData = async (
     inParallel(data.enterprises, CONCURRENCY, ({ grid, ...enterprise }, i) => {
       const townUnitId = unitIds[data.grids[grid]?.town ?? -1];
       const body = { ...enterprise, gridId: gridIds[grid], townUnitId };
-      return creator(enterpriseRoutes.createEnterprise)(`enterprise-${i}`, body, createEnterprise);
+      return creator(enterpriseRoutes.createEnterprise)('enterprise', i, body, createEnterprise);
     }),
   );
   return { unitIds, gridIds, cadreIds, teamIds, enterpriseIds };

@@ -6,6 +6,11 @@ export interface Scope {
   cadreId?: string;
 }
 
+/** Keys name the record within the demo set, so a second run replays instead of creating. */
+export const seedKey = (kind: string, n: number | string) => `seed-v1-${kind}-${n}`;
+
+export const asOperator = { role: 'operator' } as const;
+
 export class SeedRequestError extends Error {
   override readonly name = 'SeedRequestError';
   constructor(

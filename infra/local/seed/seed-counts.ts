@@ -1,12 +1,10 @@
 import { ISSUE_STATUSES } from '../../../shared/domain/issues/issue';
-import type { SeedClient } from './seed-client';
+import { asOperator, type SeedClient } from './seed-client';
 
 interface Page {
   items: unknown[];
   nextCursor: string | null;
 }
-
-const operator = { role: 'operator' } as const;
 
 /** Counts a list by paging through it, as a client would. */
 const countList = async (client: SeedClient, path: string): Promise<number> => {
@@ -16,7 +14,7 @@ const countList = async (client: SeedClient, path: string): Promise<number> => {
   do {
     const page: Page = await client.get<Page>(
       `${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      operator,
+      asOperator,
     );
     count += page.items.length;
     cursor = page.nextCursor;

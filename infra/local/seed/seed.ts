@@ -4,7 +4,7 @@ import { type DemoData, type DemoSize, demoData } from './demo-data';
 import { seedRegistries, seedSecondments, seedVisits } from './field-work';
 import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
 import { loadMasterData } from './master-data';
-import { inParallel, type SeedClient, SeedRequestError } from './seed-client';
+import { asOperator, inParallel, type SeedClient, SeedRequestError, seedKey } from './seed-client';
 
 interface Created {
   id: string;
@@ -17,12 +17,8 @@ interface IssueView {
   assignment?: { unitId: string } | null;
 }
 
-const operator = { role: 'operator' } as const;
 const admin = { role: 'admin' } as const;
 const leader = { role: 'leader' } as const;
-
-/** Keys name the record within the demo set, so a second run replays instead of creating. */
-const key = (kind: string, n: number | string) => `seed-v1-${kind}-${n}`;
 
 const CONCURRENCY = 8;
 
@@ -76,7 +72,7 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
     const unitId = refs.unitIds[data.departments[n % data.departments.length] as number] as string;
     const raised = await client.post<IssueView>(
       '/issues',
-      operator,
+      asOperator,
       {
         enterpriseId,
         category: ISSUE_CATEGORIES[n % ISSUE_CATEGORIES.length],
@@ -84,9 +80,9 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
         description: `演示数据：${data.enterprises[enterprise]?.name} 反映的问题，按“${path}”路径办理。`,
         source: 'hotline',
       },
-      key('issue', n),
+      seedKey('issue', n),
     );
-    const current = await client.get<IssueView>(`/issues/${raised.id}`, operator);
+    const current = await client.get<IssueView>(`/issues/${raised.id}`, asOperator);
     // Moved on since raising: an earlier run scripted it. (An open issue's path has no steps at all.)
     if (current.version > 1 || steps.length === 0) return;
     issuesScripted++;
@@ -112,13 +108,13 @@ const takeStep = async (
     case 'escalate':
       return client.post(
         on('escalate'),
-        operator,
+        asOperator,
         step.toUnit
           ? { unitId, ...(step.dueWorkingDays ? { dueWorkingDays: step.dueWorkingDays } : {}) }
           : {},
       );
     case 'dispatch':
-      return client.post(on('dispatch'), operator, { unitId });
+      return client.post(on('dispatch'), asOperator, { unitId });
     case 'return':
       return client.post(on('return'), department, {
         reasonCode: 'needs_other_department',
@@ -129,7 +125,7 @@ const takeStep = async (
     case 'resolution':
       return client.post(on('resolution'), department, { resolution: '已现场协调并出具办理意见' });
     case 'resolve-on-spot':
-      return client.post(on('resolve-on-spot'), operator, { resolution: '走访时当场解答政策口径' });
+      return client.post(on('resolve-on-spot'), asOperator, { resolution: '走访时当场解答政策口径' });
     case 'feedback':
       return client.post(on('feedback'), enterprise, { verdict: step.verdict, comment: '演示评价' });
   }
@@ -158,7 +154,12 @@ const callConsultation = async (client: SeedClient, from: CalendarDate): Promise
   for (let day = 0; ; day++) {
     const date = dateOfDayNumber(requireCalendarDate(from).dayNumber + day);
     try {
-      return await client.post<Created>('/consultations', operator, { date }, key('consultation', date));
+      return await client.post<Created>(
+        '/consultations',
+        asOperator,
+        { date },
+        seedKey('consultation', date),
+      );
     } catch (error) {
       if (!(error instanceof SeedRequestError && error.code === 'CONFLICT') || day >= 30) throw error;
     }
