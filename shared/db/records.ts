@@ -180,29 +180,43 @@ export interface IndexQuery {
   partition: string;
   /** Optional `begins_with` on the sort key. */
   sortPrefix?: string;
+  /** Optional inclusive range of the sort key (instead of a prefix). */
+  sortBetween?: { from: string; to: string };
   limit: number;
   cursor?: string;
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
   newestFirst?: boolean;
 }
 
+const sortKeyCondition = ({ sortPrefix, sortBetween }: IndexQuery) => {
+  if (sortPrefix) return { expression: 'begins_with(#sk, :sk)', values: { ':sk': sortPrefix } };
+  if (sortBetween) {
+    return {
+      expression: '#sk BETWEEN :from AND :to',
+      values: { ':from': sortBetween.from, ':to': sortBetween.to },
+    };
+  }
+  return undefined;
+};
+
 /** One page of a key or index query; lists never scan. */
 export const queryPage = async <T>(query: IndexQuery): Promise<Page<T>> => {
   const attributes = query.index ? indexAttributes(query.index) : { pk: 'pk', sk: 'sk' };
+  const sortCondition = sortKeyCondition(query);
   const { Items, LastEvaluatedKey } = await documentClient
     .send(
       new QueryCommand({
         TableName: tableNames.program,
         IndexName: query.index,
-        KeyConditionExpression: query.sortPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+        KeyConditionExpression: sortCondition ? `#pk = :pk AND ${sortCondition.expression}` : '#pk = :pk',
         ExpressionAttributeNames: {
           '#pk': attributes.pk,
-          ...(query.sortPrefix ? { '#sk': attributes.sk } : {}),
+          ...(sortCondition ? { '#sk': attributes.sk } : {}),
           ...query.filter?.names,
         },
         ExpressionAttributeValues: {
           ':pk': query.partition,
-          ...(query.sortPrefix ? { ':sk': query.sortPrefix } : {}),
+          ...sortCondition?.values,
           ...query.filter?.values,
         },
         FilterExpression: query.filter?.expression,

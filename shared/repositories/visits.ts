@@ -1,18 +1,17 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { decodeCursor, encodeCursor, invalidCursor } from '../db/cursor';
-import {
-  type IndexPartition,
-  indexAttributes,
-  indexKeysOf,
-  keys,
-  visitIndexes,
-  visitSortKey,
-} from '../db/keys';
+import { type IndexPartition, indexKeysOf, keys, visitIndexes, visitSortKey } from '../db/keys';
 import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
-import { createRecords, type GuardedPut, type Page, type TransactItem, toRecord } from '../db/records';
+import {
+  createRecords,
+  type GuardedPut,
+  type Page,
+  queryPage,
+  type TransactItem,
+  toRecord,
+} from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import type { Issue } from '../domain/issues/issue';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
@@ -234,40 +233,24 @@ const kept = (visit: Visit, keep: VisitListPlan['keep']) =>
   (keep.gridIds === undefined || keep.gridIds.includes(visit.gridId));
 
 /** One page of one partition, newest first, within the date range (inclusive). */
-const readPartition = async (
+const readPartition = (
   partition: IndexPartition,
   range: { from?: string; to?: string },
   limit: number,
   cursor: string | null,
-) => {
-  const attributes = indexAttributes(partition.index);
-  const { Items, LastEvaluatedKey } = await documentClient
-    .send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: partition.index,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#pk': attributes.pk, '#sk': attributes.sk },
-        ExpressionAttributeValues: {
-          ':pk': partition.partition,
-          ':from': range.from ?? '0000-00-00',
-          // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
-          ':to': `${range.to ?? '9999-12-31'}#~`,
-        },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor ?? undefined),
-        ScanIndexForward: false,
-      }),
-    )
-    .catch((error: unknown) => {
-      if (cursor && (error as Error).name === 'ValidationException') throw invalidCursor();
-      throw error;
-    });
-  return {
-    items: (Items ?? []).map((item) => toRecord<Visit>(item)),
-    nextCursor: encodeCursor(LastEvaluatedKey),
-  };
-};
+) =>
+  queryPage<Visit>({
+    index: partition.index,
+    partition: partition.partition,
+    sortBetween: {
+      from: range.from ?? '0000-00-00',
+      // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
+      to: `${range.to ?? '9999-12-31'}#~`,
+    },
+    limit,
+    cursor: cursor ?? undefined,
+    newestFirst: true,
+  });
 
 /**
  * One page of visits from the plan's partitions, one after another. At most `limit` index entries are
