@@ -1,11 +1,15 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { loadOrCreateLocalKey } from './auth/local-key';
+import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
+import { type DeadLetters, fileDeadLetters } from './dead-letters/dead-letters';
 import { launchDynamoDbLocal } from './dynamodb/dynamodb-local';
 import { dynamoDbModule } from './dynamodb/dynamodb-module';
 import { requireJava } from './dynamodb/java';
 import { eventsModule } from './events/events-module';
 import { functionsWithEnvironment } from './functions/environment';
 import { type FunctionRuntime, functionRuntime } from './functions/function-runtime';
+import type { ComponentHealth } from './health/component-health';
+import { healthBanner, healthRoute } from './health/health-route';
 import { handleRequest } from './http/handle-request';
 import { routeTable } from './http/route-table';
 import { listenLocalServer } from './http/server';
@@ -34,6 +38,15 @@ export interface RunningLocalMode {
   stop(): Promise<void>;
 }
 
+const deadLettersHealth = async (deadLetters: DeadLetters): Promise<ComponentHealth> => {
+  const count = (await deadLetters.list()).length;
+  return {
+    component: 'dead-letters',
+    status: count > 0 ? 'attention' : 'ok',
+    summary: `${count} kept (GET /_local/dead-letters; POST /_local/dead-letters/{id}/redrive)`,
+  };
+};
+
 /**
  * `npm start`: the synthesized app, run on this machine. Order matters for a quick start: the port is
  * bound first (a taken port fails at once), the JVM boots while the app synthesizes, and handler
@@ -51,7 +64,10 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
   };
   try {
     const paths = dataPaths(options.dataDir);
-    if (options.fresh) await rm(paths.dynamodb, { recursive: true, force: true });
+    if (options.fresh) {
+      await rm(paths.dynamodb, { recursive: true, force: true });
+      await rm(paths.deadLetters, { recursive: true, force: true });
+    }
     await mkdir(paths.dynamodb, { recursive: true });
     const accountId = LOCAL_ACCOUNT_ID;
     const dynamo = launchDynamoDbLocal({
@@ -67,8 +83,13 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     const { synthStacks } = await import('./template/synth');
     const stacks = synthStacks();
     const key = await loadOrCreateLocalKey(paths.jwtKey);
+    const deadLetters = await fileDeadLetters(paths.deadLetters);
 
     let runtime: FunctionRuntime | undefined;
+    const invoke = (functionLogicalId: string, event: unknown) => {
+      if (!runtime) throw new Error('Functions cannot be invoked before local mode has started');
+      return runtime.invoke(functionLogicalId, event);
+    };
     // Tables first: the streams module reads theirs.
     const modules: LocalModule[] = [
       dynamoDbModule(dynamo, paths.dynamodb),
@@ -82,10 +103,8 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       region,
       accountId,
       dataDir: options.dataDir,
-      invoke: (functionLogicalId, event) => {
-        if (!runtime) throw new Error('Functions cannot be invoked before local mode has started');
-        return runtime.invoke(functionLogicalId, event);
-      },
+      deadLetters,
+      invoke,
     });
     cleanups.push(started.stop);
 
@@ -101,11 +120,18 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
         );
       }
     }
+    const health = async () => [...(await started.health()), await deadLettersHealth(deadLetters)];
     const emulation = {
       key,
       routes: routeTable(routes),
       functions: runtime,
-      localRoutes: [tokenRoute(key), seedRoute(server.url), ...started.routes],
+      localRoutes: [
+        tokenRoute(key),
+        seedRoute(server.url),
+        healthRoute(health),
+        ...deadLetterRoutes(deadLetters, invoke),
+        ...started.routes,
+      ],
       apiId: 'local',
       accountId,
     };
@@ -120,6 +146,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
         `Token           TOKEN=$(npm run -s token -- --role operator${dataDirArgument})   or   POST ${server.url}/_local/token {"role":"operator"}`,
         `Data            ${options.dataDir}  (npm start -- --fresh starts empty)`,
         ...started.banner,
+        ...(await healthBanner(health)),
       ],
       stop,
     };

@@ -1,4 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { DeadLetters } from './dead-letters/dead-letters';
+import type { ComponentHealth } from './health/component-health';
 import type { IncomingRequest } from './http/incoming-request';
 import type { ResourceNamers } from './template/intrinsics';
 import type { StackTemplate } from './template/types';
@@ -21,6 +23,8 @@ export interface LocalModuleContext {
   dataDir: string;
   /** Runs a template function in-process as Lambda would; valid once every module has started. */
   invoke(functionLogicalId: string, event: unknown): Promise<unknown>;
+  /** Where stream mappings and schedules put what they give up on. */
+  deadLetters: DeadLetters;
 }
 
 export interface StartedLocalModule {
@@ -31,6 +35,8 @@ export interface StartedLocalModule {
   routes?: LocalRoute[];
   /** Lines for the start banner. */
   banner?: string[];
+  /** How it is doing now, for `/_local/health` and the banner. */
+  health?(): Promise<ComponentHealth>;
   stop(): Promise<void>;
 }
 

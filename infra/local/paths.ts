@@ -10,4 +10,5 @@ export const DEFAULT_DATA_DIR = join(repoRoot, '.local');
 export const dataPaths = (dataDir: string) => ({
   jwtKey: join(dataDir, 'jwt-key.json'),
   dynamodb: join(dataDir, 'dynamodb'),
+  deadLetters: join(dataDir, 'dead-letters'),
 });

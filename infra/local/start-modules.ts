@@ -1,3 +1,4 @@
+import type { ComponentHealth } from './health/component-health';
 import type { LocalModule, LocalModuleContext, LocalRoute, StartedLocalModule } from './local-module';
 import type { ResourceNamers } from './template/intrinsics';
 
@@ -6,6 +7,7 @@ export interface StartedModules {
   namers: ResourceNamers;
   routes: LocalRoute[];
   banner: string[];
+  health(): Promise<ComponentHealth[]>;
   /** Stops the modules in reverse order of starting. */
   stop(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export const startModules = async (
     namers: Object.assign({}, ...started.map((module) => module.namers ?? {})),
     routes: started.flatMap((module) => module.routes ?? []),
     banner: started.flatMap((module) => module.banner ?? []),
+    health: () => Promise.all(started.flatMap((module) => (module.health ? [module.health()] : []))),
     stop: () => stopAll(started),
   };
 };

@@ -9,8 +9,8 @@ import { isoDate } from './common';
 const jobName = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,63}$/));
 
 export const runJobBody = z.strictObject({
-  /** The program date (Asia/Shanghai) the job runs for. */
-  asOf: isoDate,
+  /** The program date (Asia/Shanghai) the job runs for, or a moment whose Asia/Shanghai date that is. */
+  asOf: z.union([isoDate, z.iso.datetime({ offset: true })]),
 });
 
 const failure = z.object({ recordId: z.string(), step: z.string(), error: z.string() });

@@ -57,12 +57,12 @@ describe('local mode: what API Gateway does in front of the handlers', () => {
     ],
     ['a token from another issuer', () => forgeToken({ claims: { iss: 'https://example.com' } })],
     ['a token for another audience', () => forgeToken({ claims: { aud: 'someone-else' } })],
-  ])('answers 401 problem+json to %s on a JWT route', async (_, token) => {
-    const response = await api<Problem>('GET', '/units', { token: await token() });
+  ])('answers 401 exactly as API Gateway’s JWT authorizer does to %s', async (_, token) => {
+    const response = await api<unknown>('GET', '/units', { token: await token() });
 
     expect(response.status).toBe(401);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.body).toEqual({ message: 'Unauthorized' });
   });
 
   it('accepts a token it signed itself, for a forged but valid one too', async () => {

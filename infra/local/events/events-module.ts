@@ -1,12 +1,7 @@
+import { jsonResponse as json } from '../http/json-response';
 import type { LocalModule } from '../local-module';
 import type { CfnResource } from '../template/types';
 import { eventRecorder, listenEventBusEndpoint } from './event-bus-endpoint';
-
-const json = (body: unknown) => ({
-  statusCode: 200,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
 /**
  * EventBridge as a local module of `npm start`: the template's buses answer `Ref` and `Fn::GetAtt`,
@@ -40,6 +35,11 @@ export const eventsModule = (): LocalModule => ({
           },
         },
       ],
+      health: async () => ({
+        component: 'eventbridge',
+        status: 'ok',
+        summary: `${recorder.events().length} events recorded`,
+      }),
       banner: [`EventBridge     ${endpoint.url}  (PutEvents recorded in memory: GET /_local/events)`],
       stop: endpoint.close,
     };

@@ -5,7 +5,7 @@ import type { LocalKey } from '../auth/local-key';
 import type { FunctionRuntime } from '../functions/function-runtime';
 import type { LocalRoute } from '../local-module';
 import { headerValue, type IncomingRequest } from './incoming-request';
-import { authorize } from './jwt-authorizer';
+import { authorize, rejectedTokenResponse, TokenRejected } from './jwt-authorizer';
 import { matchLocalRoute } from './local-routes';
 import type { RouteTable } from './route-table';
 import { toApiGatewayEvent } from './to-event';
@@ -25,7 +25,7 @@ const routeNotFound = (method: string, path: string) =>
 
 /**
  * What API Gateway does with one request: `/_local` routes first (local only), then the template's
- * routes; the JWT authorizer where the route has one; the Lambda proxy integration; the result back.
+ * routes; the JWT authorizer where the route has one (its 401 is API Gateway's own); the Lambda proxy integration; the result back.
  */
 export const handleRequest = async (
   emulation: ApiGatewayEmulation,
@@ -58,10 +58,9 @@ export const handleRequest = async (
     });
     return respond(await emulation.functions.invoke(match.route.functionLogicalId, event));
   } catch (error) {
+    if (error instanceof TokenRejected) return respond(rejectedTokenResponse(error));
     // A crashed function (or local route) reaches the client as a bare 500; the developer gets the stack.
     if (!(error instanceof ApiError)) console.error(`[local] request ${requestId} failed:`, error);
-    const response = respond(problemResponse(error, requestId));
-    if (response.statusCode === 401) response.headers['www-authenticate'] = 'Bearer';
-    return response;
+    return respond(problemResponse(error, requestId));
   }
 };

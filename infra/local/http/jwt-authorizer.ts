@@ -1,8 +1,31 @@
-import { unauthorized } from '../../../shared/http/errors';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { LocalKey } from '../auth/local-key';
 import { verifyToken } from '../auth/tokens';
 
 export type PresentedClaims = Record<string, string>;
+
+/** The JWT authorizer turned the request away before any function ran. */
+export class TokenRejected extends Error {
+  override readonly name = 'TokenRejected';
+
+  constructor(
+    /** The `WWW-Authenticate` challenge: bare for a missing token, `invalid_token` for a bad one. */
+    readonly challenge: string,
+  ) {
+    super('Unauthorized');
+  }
+}
+
+/**
+ * API Gateway's own answer to a rejected token, which no function can change: a 401 with exactly
+ * `{"message":"Unauthorized"}` as application/json. Local mode answers the same, so no client is
+ * surprised in production (API.md, Conventions).
+ */
+export const rejectedTokenResponse = ({ challenge }: TokenRejected): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 401,
+  headers: { 'content-type': 'application/json', 'www-authenticate': challenge },
+  body: JSON.stringify({ message: 'Unauthorized' }),
+});
 
 /**
  * API Gateway hands a JWT authorizer's claims to the function as strings: arrays become "[a b]",
@@ -23,10 +46,10 @@ export const authorize = async (
   authorization: string | undefined,
 ): Promise<PresentedClaims> => {
   const token = authorization?.replace(/^Bearer\s+/i, '').trim();
-  if (!token) throw unauthorized();
+  if (!token) throw new TokenRejected('Bearer');
   try {
     return presentClaims(await verifyToken(key, token));
   } catch {
-    throw unauthorized('The bearer token is invalid or has expired.');
+    throw new TokenRejected('Bearer error="invalid_token"');
   }
 };

@@ -10,7 +10,21 @@ export interface ScheduleDefinition {
   /** `cron(...)` or `rate(...)`, exactly as in the template. */
   expression: string;
   functionLogicalIds: string[];
+  /** Per target function: how often Lambda retries a failed asynchronous invocation (its EventInvokeConfig). */
+  retryAttempts: Record<string, number>;
 }
+
+/** Lambda's default for asynchronous invocations without an EventInvokeConfig. */
+const DEFAULT_ASYNC_RETRY_ATTEMPTS = 2;
+
+const asyncRetryAttempts = (stack: StackTemplate, functionLogicalId: string): number => {
+  const config = resourcesOfType(stack, 'AWS::Lambda::EventInvokeConfig').find(([, resource]) => {
+    const name = resource.Properties?.FunctionName;
+    return isRecord(name) && name.Ref === functionLogicalId;
+  })?.[1];
+  const attempts = config?.Properties?.MaximumRetryAttempts;
+  return typeof attempts === 'number' ? attempts : DEFAULT_ASYNC_RETRY_ATTEMPTS;
+};
 
 /** `{Fn::GetAtt: [X, 'Arn']}` (or `'X.Arn'`) names the function X. */
 const functionOf = (arn: unknown): string | undefined => {
@@ -52,6 +66,9 @@ export const scheduleDefinitions = (stack: StackTemplate): ScheduleDefinition[] 
         ruleName: typeof properties.Name === 'string' ? properties.Name : ruleLogicalId,
         expression: properties.ScheduleExpression,
         functionLogicalIds,
+        retryAttempts: Object.fromEntries(
+          functionLogicalIds.map((id) => [id, asyncRetryAttempts(stack, id)] as const),
+        ),
       },
     ];
   });

@@ -1,15 +1,14 @@
 import {
   DescribeStreamCommand,
   type DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
   ListStreamsCommand,
   type Shard,
-  type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
+import type { DeadLetterSink } from '../dead-letters/dead-letters';
 import { LocalModeError } from '../local-mode-error';
 import { matchesPattern } from './filter-pattern';
+import { isStaleIterator, type ShardPosition, shardReader } from './shard-position';
 import { lambdaStreamRecord, streamEvent } from './stream-event';
 import type { StreamMapping } from './stream-mappings';
 
@@ -19,10 +18,30 @@ export interface StreamPollerOptions {
   invoke(functionLogicalId: string, event: unknown): Promise<unknown>;
   log(line: string): void;
   intervalMs: number;
+  /** Where a record the function keeps failing on goes, as Lambda sends it to the on-failure destination. */
+  deadLetters: DeadLetterSink;
+  now?: () => number;
 }
 
-interface ShardState {
-  iterator?: string;
+/** What `/_local/health` shows of one mapping. */
+export interface StreamPollerStatus {
+  mapping: string;
+  table: string;
+  function: string;
+  shards: number;
+  lastPolledAt?: string;
+  /** Polling has failed without a break since then (DynamoDB Local gone, say). */
+  failingSince?: string;
+  lastError?: string;
+  delivered: number;
+  deadLettered: number;
+  /** Fresh iterators taken after DynamoDB refused one (trimmed or expired). */
+  recoveries: number;
+  /** Records read and waiting for the function (a failing one holds its shard back). */
+  waiting: number;
+}
+
+interface ShardState extends ShardPosition {
   /** Records read and passed by the filters, not yet delivered: the head is retried until it is. */
   backlog: DynamoDBRecord[];
   attempts: number;
@@ -73,11 +92,13 @@ const firstFailure = (batch: DynamoDBRecord[], outcome: unknown, reportsItems: b
 
 /**
  * One event source mapping, run as Lambda runs it for a DynamoDB stream: each shard is read in order
- * (the shards there at start from their tip, later ones from their start), records are filtered with
- * the mapping's patterns, and batches go to the function. A failed record (thrown error, or reported
- * with ReportBatchItemFailures) holds back its shard and is retried with backoff, up to the mapping's
- * MaximumRetryAttempts; then it is logged and dropped, where Lambda would send it to the on-failure
- * destination. MaximumRecordAge and bisecting are not emulated: the retry limit bounds the wait.
+ * (the shards there at start from after their last record, later ones from their start), records are
+ * filtered with the mapping's patterns, and batches go to the function. An iterator DynamoDB refuses
+ * (trimmed, expired) is replaced by a fresh one to the same place, so a record is neither lost nor
+ * read twice. A failed record (thrown error, or reported with ReportBatchItemFailures) holds back its
+ * shard and is retried with backoff, up to the mapping's MaximumRetryAttempts; then it goes to the
+ * dead letters, as Lambda sends it to the on-failure destination. MaximumRecordAge and bisecting are
+ * not emulated: the retry limit bounds the wait.
  */
 export const startStreamPoller = async ({
   client,
@@ -85,86 +106,108 @@ export const startStreamPoller = async ({
   invoke,
   log,
   intervalMs,
+  deadLetters,
+  now = Date.now,
 }: StreamPollerOptions) => {
   const streamArn = await latestStreamArn(client, mapping.tableName);
+  const reader = shardReader(client, streamArn);
   const shards = new Map<string, ShardState>();
   const label = `[stream] ${mapping.tableName} → ${mapping.functionLogicalId}`;
-
-  const iteratorFor = async (shardId: string, type: ShardIteratorType) =>
-    (
-      await client.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type }),
-      )
-    ).ShardIterator;
+  const counts = { delivered: 0, deadLettered: 0, recoveries: 0 };
+  let lastPolledAt: number | undefined;
+  let failingSince: number | undefined;
+  let lastError: string | undefined;
 
   const discover = async (initial: boolean) => {
     for (const shard of await shardsOf(client, streamArn)) {
       const shardId = shard.ShardId;
       if (!shardId || shards.has(shardId)) continue;
-      const open = !shard.SequenceNumberRange?.EndingSequenceNumber;
+      const closed = Boolean(shard.SequenceNumberRange?.EndingSequenceNumber);
       // What was written before local mode started is not delivered; a shard born since is read whole.
-      const iterator = initial
-        ? open
-          ? await iteratorFor(shardId, 'LATEST')
-          : undefined
-        : await iteratorFor(shardId, 'TRIM_HORIZON');
-      shards.set(shardId, { iterator, backlog: [], attempts: 0, retryAt: 0 });
+      const position = !initial
+        ? await reader.fromStart(shardId)
+        : closed
+          ? { shardId, finished: true }
+          : await reader.afterExisting(shardId);
+      shards.set(shardId, { ...position, backlog: [], attempts: 0, retryAt: 0 });
     }
   };
 
+  const passes = (record: DynamoDBRecord) =>
+    mapping.filters.length === 0 || mapping.filters.some((pattern) => matchesPattern(pattern, record));
+
   const read = async (shard: ShardState) => {
-    if (shard.backlog.length > 0 || !shard.iterator) return;
-    const page = await client.send(new GetRecordsCommand({ ShardIterator: shard.iterator }));
-    shard.iterator = page.NextShardIterator;
-    const records = (page.Records ?? []).map((record) => lambdaStreamRecord(record, streamArn));
-    shard.backlog.push(
-      ...records.filter(
-        (record) =>
-          mapping.filters.length === 0 || mapping.filters.some((pattern) => matchesPattern(pattern, record)),
-      ),
+    if (shard.backlog.length > 0) return;
+    let records: Awaited<ReturnType<typeof reader.readPage>>;
+    try {
+      records = await reader.readPage(shard);
+    } catch (error) {
+      if (!isStaleIterator(error)) throw error;
+      const where = await reader.renew(shard);
+      counts.recoveries++;
+      log(`${label}: ${(error as Error).name} on ${shard.shardId}; recovered with a fresh iterator ${where}`);
+      records = await reader.readPage(shard);
+    }
+    shard.backlog.push(...records.map((record) => lambdaStreamRecord(record, streamArn)).filter(passes));
+  };
+
+  const giveUp = async (shard: ShardState, error: string) => {
+    const [record] = shard.backlog.splice(0, 1);
+    shard.attempts = 0;
+    if (!record) return;
+    await deadLetters.add({
+      source: 'stream',
+      origin: mapping.logicalId,
+      functionLogicalId: mapping.functionLogicalId,
+      event: streamEvent([record]),
+      error,
+      attempts: mapping.maximumRetryAttempts + 1,
+    });
+    counts.deadLettered++;
+    log(
+      `${label}: record ${record.dynamodb?.SequenceNumber} dead-lettered after ${mapping.maximumRetryAttempts} retries (GET /_local/dead-letters)`,
     );
   };
 
   const deliver = async (shard: ShardState) => {
-    if (shard.backlog.length === 0 || Date.now() < shard.retryAt) return;
+    if (shard.backlog.length === 0 || now() < shard.retryAt) return;
     const batch = shard.backlog.slice(0, mapping.batchSize);
     let failedAt: number;
+    let error = 'the function reported the record as failed';
     try {
       failedAt = firstFailure(
         batch,
         await invoke(mapping.functionLogicalId, streamEvent(batch)),
         mapping.reportBatchItemFailures,
       );
-    } catch (error) {
-      log(`${label}: failed: ${(error as Error).name}: ${(error as Error).message}`);
+    } catch (thrown) {
+      error = `${(thrown as Error).name}: ${(thrown as Error).message}`;
+      log(`${label}: failed: ${error}`);
       failedAt = 0;
     }
     if (failedAt < 0) {
       shard.backlog.splice(0, batch.length);
+      counts.delivered += batch.length;
       shard.attempts = 0;
       return;
     }
     shard.backlog.splice(0, failedAt);
+    counts.delivered += failedAt;
     shard.attempts++;
     if (mapping.maximumRetryAttempts >= 0 && shard.attempts > mapping.maximumRetryAttempts) {
-      const dropped = shard.backlog.shift();
-      shard.attempts = 0;
-      log(
-        `${label}: record ${dropped?.dynamodb?.SequenceNumber} dropped after ${mapping.maximumRetryAttempts} retries`,
-      );
+      await giveUp(shard, error);
       return;
     }
-    shard.retryAt = Date.now() + Math.min(RETRY_BASE_MS * 2 ** (shard.attempts - 1), RETRY_MAX_MS);
+    shard.retryAt = now() + Math.min(RETRY_BASE_MS * 2 ** (shard.attempts - 1), RETRY_MAX_MS);
   };
 
   await discover(true);
-  let describedAt = Date.now();
+  let describedAt = now();
   let stopped = false;
-  let lastError = '';
   const tick = async () => {
-    if (Date.now() - describedAt >= DESCRIBE_EVERY_MS) {
+    if (now() - describedAt >= DESCRIBE_EVERY_MS) {
       await discover(false);
-      describedAt = Date.now();
+      describedAt = now();
     }
     for (const shard of shards.values()) {
       await read(shard);
@@ -175,18 +218,32 @@ export const startStreamPoller = async ({
     while (!stopped) {
       try {
         await tick();
-        lastError = '';
+        if (failingSince !== undefined) log(`${label}: polling again`);
+        lastPolledAt = now();
+        failingSince = undefined;
       } catch (error) {
+        const line = `${(error as Error).name}: ${(error as Error).message}`;
         // Said once, not every 100 ms (e.g. DynamoDB Local stopping under us).
-        const line = `${label}: polling failed: ${(error as Error).name}: ${(error as Error).message}`;
-        if (line !== lastError) log(line);
+        if (line !== lastError || failingSince === undefined) log(`${label}: polling failed: ${line}`);
         lastError = line;
+        failingSince ??= now();
       }
       if (!stopped) await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   })();
+  const at = (time: number | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
   return {
     streamArn,
+    status: (): StreamPollerStatus => ({
+      mapping: mapping.logicalId,
+      table: mapping.tableName,
+      function: mapping.functionLogicalId,
+      shards: [...shards.values()].filter((shard) => !shard.finished).length,
+      ...(lastPolledAt === undefined ? {} : { lastPolledAt: at(lastPolledAt) }),
+      ...(failingSince === undefined ? {} : { failingSince: at(failingSince), lastError }),
+      ...counts,
+      waiting: [...shards.values()].reduce((sum, shard) => sum + shard.backlog.length, 0),
+    }),
     stop: async () => {
       stopped = true;
       await loop;

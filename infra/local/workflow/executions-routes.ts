@@ -1,13 +1,8 @@
 import { notFound } from '../../../shared/http/errors';
+import { jsonResponse as json } from '../http/json-response';
 import type { LocalRoute } from '../local-module';
 import type { ExecutionEngine } from './execution-engine';
 import { executionDetail, executionSummary } from './executions-view';
-
-const json = (body: unknown) => ({
-  statusCode: 200,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
 /**
  * What an operator would look at in the Step Functions console: `GET /_local/executions` lists every

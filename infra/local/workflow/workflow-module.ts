@@ -44,6 +44,19 @@ export const workflowModule = (): LocalModule => ({
       environment: workflow.environment,
       namers: { 'AWS::StepFunctions::StateMachine': namer },
       routes: executionsRoutes(workflow.engine),
+      health: async () => {
+        const executions = workflow.engine.list();
+        const count = (status: string) =>
+          executions.filter((execution) => execution.status === status).length;
+        const unsuccessful = executions.length - count('RUNNING') - count('SUCCEEDED');
+        return {
+          component: 'stepfunctions',
+          // A failed execution is an issue someone must look at, not a broken engine.
+          status: unsuccessful > 0 ? 'attention' : 'ok',
+          summary: `${count('RUNNING')} running, ${count('SUCCEEDED')} succeeded, ${unsuccessful} failed, timed out or aborted (GET /_local/executions)`,
+          details: { endpoint: workflow.endpoint.url, running: count('RUNNING'), unsuccessful },
+        };
+      },
       banner: [
         `Step Functions  ${workflow.endpoint.url}  (state machines: ${workflow.engine.stateMachines.length}; executions in memory: GET /_local/executions)`,
       ],

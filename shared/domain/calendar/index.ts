@@ -9,7 +9,7 @@ export {
   CalendarYearMissingError,
 } from './errors';
 export { buildWorkingCalendar, builtInCalendar } from './program-calendar';
-export { programDateOf, programDayStartMs } from './program-date';
+export { programDateOf, programDateOfDateOrMoment, programDayStartMs } from './program-date';
 export { type CalendarYearValidation, validateCalendarYear } from './validate-calendar-year';
 export { createWorkingCalendar, type WorkingCalendar } from './working-calendar';
 export { BUILT_IN_YEARS } from './years';

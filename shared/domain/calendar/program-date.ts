@@ -35,3 +35,7 @@ export const programDateOf = (instant: string | Date): CalendarDate => {
 /** The instant (epoch ms) a program date begins: midnight in Asia/Shanghai. */
 export const programDayStartMs = (date: CalendarDate): number =>
   requireCalendarDate(date).dayNumber * MS_PER_DAY - SHANGHAI_OFFSET_MS;
+
+/** A program date as given, or the Asia/Shanghai date of a moment given as an ISO timestamp. */
+export const programDateOfDateOrMoment = (dateOrMoment: string): CalendarDate =>
+  parseCalendarDate(dateOrMoment) ? (dateOrMoment as CalendarDate) : programDateOf(dateOrMoment);

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryDeadLetters } from '../../../infra/local/dead-letters/dead-letters';
 import { eventRecorder, listenEventBusEndpoint } from '../../../infra/local/events/event-bus-endpoint';
 import { eventsModule } from '../../../infra/local/events/events-module';
 
@@ -66,6 +67,7 @@ describe('the local EventBridge endpoint', () => {
       accountId: '000000000000',
       dataDir: '.',
       invoke: async () => undefined,
+      deadLetters: memoryDeadLetters(),
     });
     try {
       expect(module.environment?.AWS_ENDPOINT_URL_EVENTBRIDGE).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -5,8 +5,12 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalKey, loadOrCreateLocalKey } from '../../../infra/local/auth/local-key';
 import { issueToken, LOCAL_AUDIENCE, LOCAL_ISSUER, verifyToken } from '../../../infra/local/auth/tokens';
-import { authorize, presentClaims } from '../../../infra/local/http/jwt-authorizer';
-import { ApiError } from '../../../shared/http/errors';
+import {
+  authorize,
+  presentClaims,
+  rejectedTokenResponse,
+  TokenRejected,
+} from '../../../infra/local/http/jwt-authorizer';
 import { principalFromClaims } from '../../../shared/http/principal';
 
 let dir: string;
@@ -83,10 +87,13 @@ describe('the local JWT authorizer', () => {
     ['no header', undefined],
     ['an empty bearer', 'Bearer '],
     ['garbage', 'Bearer abc.def.ghi'],
-  ])('answers %s with 401 UNAUTHORIZED', async (_, header) => {
+  ])('rejects %s as API Gateway’s authorizer does', async (_, header) => {
     const failure = await authorize(key, header).catch((error: unknown) => error);
 
-    expect(failure).toBeInstanceOf(ApiError);
-    expect(failure).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
+    expect(failure).toBeInstanceOf(TokenRejected);
+    expect(rejectedTokenResponse(failure as TokenRejected)).toMatchObject({
+      statusCode: 401,
+      body: '{"message":"Unauthorized"}',
+    });
   });
 });

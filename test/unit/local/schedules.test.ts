@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryDeadLetters } from '../../../infra/local/dead-letters/dead-letters';
 import { LocalModeError } from '../../../infra/local/local-mode-error';
 import { setAlarm } from '../../../infra/local/schedules/alarm';
 import { scheduleDefinitions } from '../../../infra/local/schedules/rules';
@@ -63,6 +64,7 @@ describe('scheduled rules in the template', () => {
         ruleName: 'SweepRule',
         expression: 'cron(30 16 * * ? *)',
         functionLogicalIds: ['SweepFunction'],
+        retryAttempts: { SweepFunction: 2 },
       },
     ]);
   });
@@ -132,6 +134,7 @@ describe('firing on schedule', () => {
       accountId: '000000000000',
       dataDir: '/tmp/unused',
       invoke,
+      deadLetters: memoryDeadLetters(),
     });
 
     expect(started.banner).toEqual([
@@ -162,25 +165,52 @@ describe('firing on schedule', () => {
     expect(invoke).toHaveBeenCalledTimes(2);
   });
 
-  it('logs a failed run and keeps the schedule going', async () => {
+  it('retries a failed run as Lambda retries an async invocation, then keeps it as a dead letter, and goes on', async () => {
     const invoke = vi.fn(async () => {
       throw Object.assign(new Error('2 item(s) failed'), { name: 'JobIncomplete' });
     });
     const log = vi.fn();
-    const started = await schedulesModule({ log }).start({
+    const deadLetters = memoryDeadLetters();
+    const started = await schedulesModule({ log, retryDelayMs: 1_000 }).start({
       stacks: [stackWith({ SweepRule: rule({}) })],
       region: 'cn-north-1',
       accountId: '000000000000',
       dataDir: '/tmp/unused',
       invoke,
+      deadLetters,
     });
 
-    await vi.advanceTimersByTimeAsync(4.5 * 3_600_000 + 86_400_000);
+    await vi.advanceTimersByTimeAsync(4.5 * 3_600_000 + 3_000);
 
+    // One attempt and Lambda's default two retries.
+    expect(invoke).toHaveBeenCalledTimes(3);
     expect(log).toHaveBeenCalledWith(
       '[schedule] SweepRule → SweepFunction: failed: JobIncomplete: 2 item(s) failed',
     );
-    expect(invoke).toHaveBeenCalledTimes(2);
+    const [letter] = await deadLetters.list();
+    expect(letter).toMatchObject({
+      source: 'schedule',
+      origin: 'SweepRule',
+      functionLogicalId: 'SweepFunction',
+      error: 'JobIncomplete: 2 item(s) failed',
+      attempts: 3,
+      event: { 'detail-type': 'Scheduled Event', time: '2026-03-09T16:30:00Z' },
+    });
+    expect(await started.health?.()).toMatchObject({ component: 'schedules', status: 'attention' });
+
+    await vi.advanceTimersByTimeAsync(86_400_000);
+    expect(invoke).toHaveBeenCalledTimes(6);
     await started.stop();
+  });
+
+  it('takes the retry count from the function’s EventInvokeConfig', () => {
+    const stack = stackWith({
+      SweepRule: rule({}),
+      SweepInvokeConfig: {
+        Type: 'AWS::Lambda::EventInvokeConfig',
+        Properties: { FunctionName: { Ref: 'SweepFunction' }, Qualifier: '$LATEST', MaximumRetryAttempts: 0 },
+      },
+    });
+    expect(scheduleDefinitions(stack)[0]?.retryAttempts).toEqual({ SweepFunction: 0 });
   });
 });

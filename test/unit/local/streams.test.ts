@@ -1,20 +1,14 @@
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  ListStreamsCommand,
-} from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it, vi } from 'vitest';
+import { memoryDeadLetters } from '../../../infra/local/dead-letters/dead-letters';
 import { matchesPattern, parseFilterPattern } from '../../../infra/local/streams/filter-pattern';
 import { type StreamMapping, streamMappings } from '../../../infra/local/streams/stream-mappings';
 import { startStreamPoller } from '../../../infra/local/streams/stream-poller';
 import { localTable } from '../../../infra/local/template/tables';
 import type { StackTemplate } from '../../../infra/local/template/types';
 import { apiStack, dataStack } from '../../support/local-template-fixture';
+import { fakeStream } from './fake-stream';
 
 /** The outbox filters exactly as the delivery function's mapping declares them (infra/constructs/issue-workflow.ts). */
 const OUTBOX_PATTERNS = [
@@ -126,91 +120,174 @@ describe('local streams: the poller', () => {
     if (!found) throw new Error('no mapping');
     return found;
   };
+  const pending = (id: string) => issue(id, { startPending: true });
 
-  const streams = () => {
-    const client = new DynamoDBStreamsClient({ region });
-    const mock = mockClient(client);
-    mock.on(ListStreamsCommand).resolves({ Streams: [{ StreamArn: 'arn:stream/1', StreamLabel: '1' }] });
-    mock.on(DescribeStreamCommand).resolves({
-      StreamDescription: {
-        Shards: [{ ShardId: 's1', SequenceNumberRange: { StartingSequenceNumber: '1' } }],
-      },
+  /** A poller on a fake stream, recording what the function got, in order. */
+  const poll = async (
+    stream: ReturnType<typeof fakeStream>,
+    options: { batchSize?: number; invoke?: (event: DynamoDBStreamEvent) => Promise<unknown> } = {},
+  ) => {
+    const delivered: string[] = [];
+    const lines: string[] = [];
+    const deadLetters = memoryDeadLetters();
+    const invoke = vi.fn(async (_: string, event: unknown) => {
+      const outcome = await (options.invoke ?? (async () => ({ batchItemFailures: [] })))(
+        event as DynamoDBStreamEvent,
+      );
+      delivered.push(
+        ...(event as DynamoDBStreamEvent).Records.map((record) => record.dynamodb?.SequenceNumber ?? ''),
+      );
+      return outcome;
     });
-    mock.on(GetShardIteratorCommand).resolves({ ShardIterator: 'it-0' });
-    mock
-      .on(GetRecordsCommand)
-      .resolves({ Records: [], NextShardIterator: 'it-2' })
-      .on(GetRecordsCommand, { ShardIterator: 'it-0' })
-      .resolves({
-        Records: [
-          streamRecord(10, issue('I1', {})),
-          streamRecord(11, issue('I2', { startPending: true })),
-          streamRecord(12, issue('I3', { delivery: { token: 't', error: 'Overdue', cause: '{}' } })),
-        ],
-        NextShardIterator: 'it-1',
-      });
-    return { client, mock };
+    const poller = await startStreamPoller({
+      client: stream.client,
+      mapping: { ...mapping(), ...(options.batchSize ? { batchSize: options.batchSize } : {}) },
+      invoke,
+      log: (line) => lines.push(line),
+      intervalMs: 2,
+      deadLetters,
+    });
+    return { poller, invoke, delivered, lines, deadLetters };
   };
 
   it('hands the records its filters pass to the function, shaped as Lambda delivers them, and retries a failed one', async () => {
-    const { client } = streams();
+    const stream = fakeStream();
     const events: DynamoDBStreamEvent[] = [];
-    const invoke = vi.fn(async (_: string, event: unknown) => {
-      events.push(event as DynamoDBStreamEvent);
+    const { poller, invoke } = await poll(stream, {
       // The first attempt reports the second record failed.
-      return events.length === 1
-        ? { batchItemFailures: [{ itemIdentifier: '12' }] }
-        : { batchItemFailures: [] };
+      invoke: async (event) => {
+        events.push(event);
+        return events.length === 1
+          ? { batchItemFailures: [{ itemIdentifier: event.Records[1]?.dynamodb?.SequenceNumber ?? '' }] }
+          : { batchItemFailures: [] };
+      },
     });
-
-    const poller = await startStreamPoller({
-      client,
-      mapping: mapping(),
-      invoke,
-      log: () => {},
-      intervalMs: 5,
-    });
+    stream.put(issue('I1', {}));
+    const second = stream.put(pending('I2'));
+    const third = stream.put(issue('I3', { delivery: { token: 't', error: 'Overdue', cause: '{}' } }));
     await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 2_000 });
     await poller.stop();
 
     expect(invoke.mock.calls[0]?.[0]).toBe('ApiunitsFunction449702D4');
-    expect(events[0]?.Records.map((record) => record.dynamodb?.SequenceNumber)).toEqual(['11', '12']);
+    expect(events[0]?.Records.map((record) => record.dynamodb?.SequenceNumber)).toEqual([second, third]);
     expect(events[0]?.Records[0]).toMatchObject({
       eventName: 'MODIFY',
       eventSource: 'aws:dynamodb',
-      eventSourceARN: 'arn:stream/1',
+      eventSourceARN: expect.stringContaining(':table/program/stream/'),
       dynamodb: {
         ApproximateCreationDateTime: Date.parse('2026-03-02T02:00:00Z') / 1000,
         NewImage: { id: { S: 'I2' }, workflow: { M: { startPending: { BOOL: true } } } },
       },
     });
     // From the failed record on, nothing before it again.
-    expect(events[1]?.Records.map((record) => record.dynamodb?.SequenceNumber)).toEqual(['12']);
+    expect(events[1]?.Records.map((record) => record.dynamodb?.SequenceNumber)).toEqual([third]);
   });
 
-  it('gives a record up after the mapping’s retries, as Lambda would send it to the failure destination', async () => {
-    const { client } = streams();
-    const lines: string[] = [];
-    const invoke = vi.fn(async (_: string, _event: unknown): Promise<unknown> => {
-      throw new Error('Step Functions is unreachable');
+  it('gives a record up after the mapping’s retries and keeps it as a dead letter, with the event to redrive', async () => {
+    const stream = fakeStream();
+    const { poller, invoke, lines, deadLetters } = await poll(stream, {
+      batchSize: 1,
+      invoke: async () => {
+        throw new Error('Step Functions is unreachable');
+      },
     });
-
-    const poller = await startStreamPoller({
-      client,
-      mapping: { ...mapping(), batchSize: 1 },
-      invoke,
-      log: (line) => lines.push(line),
-      intervalMs: 1,
-    });
-    await vi.waitFor(() => expect(lines.some((line) => line.includes('record 11 dropped'))).toBe(true), {
-      timeout: 5_000,
-    });
+    const failing = stream.put(pending('I1'));
+    await vi.waitFor(
+      () => expect(lines.some((line) => line.includes(`record ${failing} dead-lettered`))).toBe(true),
+      {
+        timeout: 5_000,
+      },
+    );
     await poller.stop();
 
-    // One attempt and three retries for record 11.
-    const attemptsOn11 = invoke.mock.calls.filter(
-      ([, event]) => (event as DynamoDBStreamEvent).Records[0]?.dynamodb?.SequenceNumber === '11',
+    // One attempt and three retries.
+    expect(invoke).toHaveBeenCalledTimes(4);
+    const [letter] = await deadLetters.list();
+    expect(letter).toMatchObject({
+      source: 'stream',
+      origin: 'DeliverMapping',
+      functionLogicalId: 'ApiunitsFunction449702D4',
+      error: 'Error: Step Functions is unreachable',
+      attempts: 4,
+    });
+    expect((letter?.event as DynamoDBStreamEvent | undefined)?.Records[0]?.dynamodb?.SequenceNumber).toBe(
+      failing,
     );
-    expect(attemptsOn11).toHaveLength(4);
+    expect(poller.status()).toMatchObject({ deadLettered: 1, delivered: 0 });
+  });
+
+  it('leaves out what the stream held before it started', async () => {
+    const stream = fakeStream();
+    stream.put(pending('before-1'));
+    stream.put(pending('before-2'));
+    const { poller, delivered } = await poll(stream);
+    const after = stream.put(pending('after'));
+    await vi.waitFor(() => expect(delivered).toEqual([after]), { timeout: 2_000 });
+    await poller.stop();
+  });
+
+  it('recovers when DynamoDB Local calls the first record of an empty shard trimmed (another table wrote in between)', async () => {
+    const stream = fakeStream();
+    const { poller, delivered, lines } = await poll(stream);
+    // The newcomer's path: the idempotency and ledger tables are written before the program table.
+    stream.writeElsewhere(3);
+    const first = stream.put(pending('I1'));
+    const second = stream.put(pending('I2'));
+    await vi.waitFor(() => expect(delivered).toEqual([first, second]), { timeout: 2_000 });
+    const third = stream.put(pending('I3'));
+    await vi.waitFor(() => expect(delivered).toEqual([first, second, third]), { timeout: 2_000 });
+    await poller.stop();
+
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /TrimmedDataAccessException on shard-1; recovered with a fresh iterator from the shard's first record/,
+      ),
+    );
+    expect(poller.status()).toMatchObject({ recoveries: 1, delivered: 3 });
+    expect(poller.status().failingSince).toBeUndefined();
+  });
+
+  it('takes a fresh iterator after the last record read when one expires: nothing lost, nothing twice', async () => {
+    const stream = fakeStream();
+    const { poller, delivered, lines } = await poll(stream);
+    const first = stream.put(pending('I1'));
+    await vi.waitFor(() => expect(delivered).toEqual([first]), { timeout: 2_000 });
+    stream.expireIterators();
+    const second = stream.put(pending('I2'));
+    await vi.waitFor(() => expect(delivered).toEqual([first, second]), { timeout: 2_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await poller.stop();
+
+    expect(delivered).toEqual([first, second]);
+    expect(lines).toContainEqual(
+      expect.stringContaining(
+        `ExpiredIteratorException on shard-1; recovered with a fresh iterator after record ${first}`,
+      ),
+    );
+  });
+
+  it('reads a closed shard to its end and its child from its first record', async () => {
+    const stream = fakeStream();
+    const { poller, delivered } = await poll(stream);
+    const inParent = stream.put(pending('I1'));
+    stream.roll();
+    stream.writeElsewhere(2);
+    const inChild = stream.put(pending('I2'));
+    await vi.waitFor(() => expect(delivered).toEqual([inParent, inChild]), { timeout: 3_000 });
+    await poller.stop();
+    expect(poller.status()).toMatchObject({ shards: 1, delivered: 2 });
+  });
+
+  it('says where it went when the record it stood after was trimmed away', async () => {
+    const stream = fakeStream();
+    const { poller, delivered, lines } = await poll(stream);
+    const first = stream.put(pending('I1'));
+    await vi.waitFor(() => expect(delivered).toEqual([first]), { timeout: 2_000 });
+    const second = stream.put(pending('I2'));
+    stream.trim(1);
+    stream.expireIterators();
+    await vi.waitFor(() => expect(delivered).toEqual([first, second]), { timeout: 2_000 });
+    await poller.stop();
+    expect(lines).toContainEqual(expect.stringContaining(`record ${first} was trimmed`));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CalendarDateInvalidError,
   programDateOf,
+  programDateOfDateOrMoment,
   programDayStartMs,
 } from '../../../../shared/domain/calendar';
 
@@ -45,5 +46,20 @@ describe('programDayStartMs: the instant a program date begins', () => {
     expect(new Date(start).toISOString()).toBe('2025-12-31T16:00:00.000Z');
     expect(programDateOf(new Date(start))).toBe('2026-01-01');
     expect(programDateOf(new Date(start - 1))).toBe('2025-12-31');
+  });
+});
+
+describe('programDateOfDateOrMoment: what a job runs for', () => {
+  it.each([
+    ['2026-03-10', '2026-03-10'],
+    ['2026-03-09T16:30:00Z', '2026-03-10'],
+    ['2026-03-10T23:59:59+08:00', '2026-03-10'],
+    ['2026-03-10T00:00:00-08:00', '2026-03-10'],
+  ])('%s → %s', (given, expected) => {
+    expect(programDateOfDateOrMoment(given)).toBe(expected);
+  });
+
+  it('refuses what is neither', () => {
+    expect(() => programDateOfDateOrMoment('2026-03-10T08:00:00')).toThrow(CalendarDateInvalidError);
   });
 });

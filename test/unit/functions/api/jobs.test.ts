@@ -83,6 +83,18 @@ describe('POST /jobs/{job}/runs', () => {
     expect(ddb).not.toHaveReceivedAnyCommand();
   });
 
+  it('takes a moment for asOf and runs for its Asia/Shanghai date', async () => {
+    const { status, body } = await runJob('daily-sweep', { asOf: '2026-03-09T16:30:00Z' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ job: 'daily-sweep', asOf: '2026-03-10' });
+  });
+
+  it('refuses a moment without an offset', async () => {
+    const { status, body } = await runJob('daily-sweep', { asOf: '2026-03-10T08:00:00' });
+    expect(status).toBe(400);
+    expect(body?.errors?.map((error) => error.path)).toEqual(['body.asOf']);
+  });
+
   it('validates the date and refuses other fields', async () => {
     const { status, body } = await runJob('daily-sweep', { asOf: '2026-02-30', force: true });
     expect(status).toBe(400);
