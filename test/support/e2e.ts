@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { Role } from '../../shared/domain/roles';
+import { apiClient } from '../../smoke/api-client';
 
 /** The e2e server's base URL, e.g. `http://127.0.0.1:41234`. */
 export const baseUrl = (): string => inject('e2e').baseUrl;
@@ -16,41 +17,9 @@ export interface Problem {
   errors: { path: string; message: string }[];
 }
 
-export interface ApiResponse<T> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
+export type { ApiResponse, RequestOptions } from '../../smoke/api-client';
 
-export interface RequestOptions {
-  token?: string;
-  /** Objects are sent as JSON; strings as they are. */
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** HTTP calls against a local server; JSON (and problem+json) bodies come back parsed. */
-export const apiClient =
-  (base: () => string) =>
-  async <T = unknown>(
-    method: string,
-    path: string,
-    { token, body, headers }: RequestOptions = {},
-  ): Promise<ApiResponse<T>> => {
-    const json = body !== undefined && typeof body !== 'string';
-    const response = await fetch(`${base()}${path}`, {
-      method,
-      headers: {
-        ...(json ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: json ? JSON.stringify(body) : (body as string | undefined),
-    });
-    const text = await response.text();
-    const parsed = /json/.test(response.headers.get('content-type') ?? '') && text ? JSON.parse(text) : text;
-    return { status: response.status, headers: response.headers, body: parsed as T };
-  };
+export { apiClient };
 
 /** Calls the e2e project's shared server. */
 export const api = apiClient(baseUrl);
