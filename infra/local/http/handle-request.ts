@@ -58,9 +58,9 @@ export const handleRequest = async (
     });
     return respond(await emulation.functions.invoke(match.route.functionLogicalId, event));
   } catch (error) {
-    // A crashed function (or local route) reaches the client as a bare 500; the developer gets the stack.
-    if (!(error instanceof ApiError)) console.error(`[local] request ${requestId} failed:`, error);
     const response = respond(problemResponse(error, requestId));
+    // A crashed function (or local route) reaches the client as a bare 500; the developer gets the stack.
+    if (response.statusCode === 500) console.error(`[local] request ${requestId} failed:`, error);
     if (response.statusCode === 401) response.headers['www-authenticate'] = 'Bearer';
     return response;
   }
