@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { CalendarYearMissingError } from '../../../shared/domain/calendar/errors';
+import * as domainErrors from '../../../shared/domain/errors';
 import {
   Conflict,
   ExportTooLarge,
@@ -119,6 +120,18 @@ describe('translateKnownError', () => {
       expect((translated as ApiError).errors).toEqual(errors);
     },
   );
+
+  it('maps every refusal shared/domain/errors.ts defines (none falls through to a 500)', () => {
+    const refusals = Object.values(domainErrors).filter(
+      (value): value is typeof domainErrors.DomainError =>
+        typeof value === 'function' && value.prototype instanceof domainErrors.DomainError,
+    );
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      const instance = Object.assign(Object.create(refusal.prototype), { code: 'X', problems: [] });
+      expect(translateKnownError(instance), refusal.name).toBeInstanceOf(ApiError);
+    }
+  });
 
   it('answers a year the calendar lacks as a conflict with its own code', () => {
     expect(translateKnownError(new CalendarYearMissingError(2031))).toMatchObject({
