@@ -1,7 +1,8 @@
-import { badRequest } from '../http/errors';
+import { InputRejected } from '../domain/errors';
 import { KEY_ATTRIBUTES } from './keys';
 
-export const invalidCursor = () => badRequest('INVALID_CURSOR', 'The cursor is not one this API issued.');
+export const invalidCursor = () =>
+  new InputRejected('INVALID_CURSOR', 'The cursor is not one this API issued.');
 
 /** Opaque list cursors: the base64url of DynamoDB's LastEvaluatedKey, checked on the way back in. */
 export const encodeCursor = (lastKey: Record<string, unknown> | undefined): string | null =>

@@ -8,9 +8,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { tableNames } from '../config';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { type ApiError, idempotencyKeyReused, notFound, preconditionFailed } from '../http/errors';
+import { type DomainError, IdempotencyKeyReused, NotFound, StaleVersion } from '../domain/errors';
 import { documentClient } from './client';
+import { CreatedBefore, type CreationGuard } from './creation-guard';
 import { decodeCursor, encodeCursor, invalidCursor } from './cursor';
 import { type IndexName, type ItemKey, indexAttributes, KEY_ATTRIBUTES, keys } from './keys';
 
@@ -39,28 +39,26 @@ export interface GuardedPut {
   item: StoredItem & ItemKey;
   /** The program table unless named (the ledger's first entry is written beside a new issue). */
   tableName?: string;
-  /** The error when the key is already taken. */
-  onTaken: () => ApiError;
+  /** The refusal when the key is already taken. */
+  onTaken: () => DomainError;
 }
 
 /**
- * Creates records in one transaction, none overwriting. With an idempotency token a permanent guard
- * item is written too: even after the idempotency record expires, a repeat can only replay the first
- * reply (same body) or be refused (different body); it can never create a second record. `alsoWrite`
- * holds unguarded writes that belong to the creation (e.g. program statistics counters).
+ * Creates records in one transaction, none overwriting, with the creation's guard (creation-guard.ts)
+ * when it has one: a repeat of the same request then throws CreatedBefore with the first answer, a
+ * repeat with another request IdempotencyKeyReused. `alsoWrite` holds unguarded writes that belong to
+ * the creation (e.g. program statistics counters).
  */
 export const createRecords = async (
   puts: GuardedPut[],
-  reply: Reply,
-  idempotency?: IdempotencyToken,
+  creationGuard?: CreationGuard,
   alsoWrite: readonly TransactItem[] = [],
-): Promise<Reply> => {
-  const guard = idempotency && {
-    ...keys.idempotencyGuard(idempotency.scopedKey),
+): Promise<void> => {
+  const guard = creationGuard && {
+    ...keys.idempotencyGuard(creationGuard.scopedKey),
     entity: 'idempotencyGuard',
-    requestHash: idempotency.requestHash,
-    // JSON text, so a replay is byte for byte the first answer (stored maps do not keep key order).
-    reply: JSON.stringify(reply),
+    requestHash: creationGuard.requestHash,
+    reply: creationGuard.replay,
     createdAt: new Date().toISOString(),
   };
   const guardPut = guard && { item: guard, tableName: tableNames.program };
@@ -83,7 +81,6 @@ export const createRecords = async (
         ],
       }),
     );
-    return reply;
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
@@ -91,8 +88,8 @@ export const createRecords = async (
     if (failedAt < 0) throw error;
     if (guard && failedAt === 0) {
       const previous = reasons[0]?.Item ? unmarshall(reasons[0].Item) : undefined;
-      if (previous?.requestHash === guard.requestHash) return JSON.parse(previous.reply) as Reply;
-      throw idempotencyKeyReused();
+      if (previous?.requestHash === guard.requestHash) throw new CreatedBefore(previous.reply);
+      throw new IdempotencyKeyReused();
     }
     const put = puts[guard ? failedAt - 1 : failedAt];
     if (!put) throw error;
@@ -106,8 +103,8 @@ export const getRecord = async <T>(key: ItemKey): Promise<T | undefined> => {
 };
 
 /**
- * Applies `changes` only if the stored version is the one the caller read (If-Match); bumps the
- * version and updatedAt. A missing record is 404, a stale version 412. `alsoWrite` holds unguarded
+ * Applies `changes` only if the stored version is the one the caller read; bumps the version and
+ * updatedAt. A missing record is NotFound, another version StaleVersion. `alsoWrite` holds unguarded
  * writes that belong to the change (e.g. counters it moves); with any, the update and they are one
  * transaction and the record is read back afterwards.
  */
@@ -149,7 +146,7 @@ export const updateVersioned = async <T>(
       const reason =
         error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
       if (reason?.Code === 'ConditionalCheckFailed')
-        throw reason.Item ? preconditionFailed() : notFound(what);
+        throw reason.Item ? new StaleVersion() : new NotFound(what);
       throw error;
     }
     const { Item } = await documentClient.send(
@@ -164,7 +161,7 @@ export const updateVersioned = async <T>(
     return toRecord<T>(Attributes ?? {});
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      throw error.Item ? preconditionFailed() : notFound(what);
+      throw error.Item ? new StaleVersion() : new NotFound(what);
     }
     throw error;
   }

@@ -1,5 +1,5 @@
-import type { FieldError } from '../http/errors';
 import { type CalendarDate, parseCalendarDate, requireCalendarDate } from './calendar/calendar-date';
+import type { FieldProblem } from './errors';
 import type { ProgramCounts } from './program-stats';
 
 /** A rate shown with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
@@ -21,8 +21,8 @@ export const daysInPeriod = (from: CalendarDate, to: CalendarDate): number =>
   requireCalendarDate(to).dayNumber - requireCalendarDate(from).dayNumber + 1;
 
 /** Why a reporting period `from`–`to` cannot be served: real dates, `from` ≤ `to`, at most `maxDays`. */
-export const periodProblems = (from: CalendarDate, to: CalendarDate, maxDays: number): FieldError[] => {
-  const problems: FieldError[] = [];
+export const periodProblems = (from: CalendarDate, to: CalendarDate, maxDays: number): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   if (!parseCalendarDate(from)) problems.push({ path: 'query.from', message: 'Not a calendar date' });
   if (!parseCalendarDate(to)) problems.push({ path: 'query.to', message: 'Not a calendar date' });
   if (problems.length > 0) return problems;

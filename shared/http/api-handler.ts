@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { type ApiEvent, type ApiResult, headerOf, stateOf } from './api-event';
 import { type Implementations, type Reply, type RouteImpl, type RouteSpec, routeKeyOf } from './contract';
 import type { IdempotencyRunner } from './idempotency';
-import { idempotencyToken } from './idempotency-token';
+import { idempotencyToken, replayingCreation } from './idempotency-token';
 import { authenticate } from './middleware/authenticate';
 import { observe } from './middleware/observe';
 import { parseBody } from './middleware/parse-body';
@@ -55,22 +55,24 @@ export const apiHandler = <R extends Record<string, RouteSpec>>(
     if (!route) throw new Error('route not resolved');
     const idempotency =
       runIdempotently && state.idempotencyKey && state.principal
-        ? idempotencyToken(state.principal.sub, event.routeKey, state.idempotencyKey, {
+        ? idempotencyToken(state.principal.sub, route.spec, state.idempotencyKey, {
             params: state.params,
             body: state.body,
           })
         : undefined;
     const run = () =>
-      route.impl({
-        principal: state.principal as NonNullable<typeof state.principal>,
-        params: state.params,
-        query: state.query,
-        body: state.body,
-        expectedVersion: state.expectedVersion,
-        idempotency,
-        correlationId: state.correlationId,
-        header: (name) => headerOf(event, name),
-      });
+      replayingCreation(() =>
+        route.impl({
+          principal: state.principal as NonNullable<typeof state.principal>,
+          params: state.params,
+          query: state.query,
+          body: state.body,
+          expectedVersion: state.expectedVersion,
+          idempotency,
+          correlationId: state.correlationId,
+          header: (name) => headerOf(event, name),
+        }),
+      );
     const reply =
       runIdempotently && idempotency ? await runIdempotently(idempotency, run, context) : await run();
     return toResult(reply, route.spec, state.correlationId);

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { IdempotencyToken } from '../db/creation-guard';
 import type { Role } from '../domain/roles';
 
 /** Any zod (mini or classic) schema. */
@@ -58,12 +59,6 @@ export interface RouteInput<T extends RouteSpec> {
   correlationId: string;
   /** A request header by name (case-insensitive), e.g. Accept-Encoding for a file download. */
   header: (name: string) => string | undefined;
-}
-
-/** Identifies one logical creation: the caller's key scoped to caller and route, plus the body's hash. */
-export interface IdempotencyToken {
-  scopedKey: string;
-  requestHash: string;
 }
 
 export interface Reply {

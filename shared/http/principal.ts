@@ -1,14 +1,13 @@
+import { Forbidden } from '../domain/errors';
 import { isRole, type Role } from '../domain/roles';
-import { forbidden, unauthorized } from './errors';
+import { type Caller, viewerHasRole } from '../domain/viewer';
+import { unauthorized } from './errors';
 
-/** Who is calling, taken only from verified JWT claims. */
-export interface Principal {
-  sub: string;
-  roles: Role[];
-  enterpriseId?: string;
-  unitId?: string;
-  cadreId?: string;
-}
+/**
+ * Who is calling, taken only from verified JWT claims: the domain's Caller (and so a Viewer), which
+ * handlers pass to use cases as it is.
+ */
+export type Principal = Caller;
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -34,7 +33,7 @@ export const principalFromClaims = (claims: Claims | undefined): Principal => {
   const sub = claims ? optionalClaim(claims, 'sub') : undefined;
   if (!claims || !sub) throw unauthorized();
   const roles = groupsOf(claims['cognito:groups']).filter(isRole);
-  if (roles.length === 0) throw forbidden('The token carries no program role.');
+  if (roles.length === 0) throw new Forbidden('The token carries no program role.');
   return {
     sub,
     roles,
@@ -44,9 +43,6 @@ export const principalFromClaims = (claims: Claims | undefined): Principal => {
   };
 };
 
-export const hasRole = (principal: Principal, ...roles: Role[]): boolean =>
-  principal.roles.some((role) => roles.includes(role));
-
 export const requireRole = (principal: Principal, roles: readonly Role[]): void => {
-  if (!hasRole(principal, ...roles)) throw forbidden();
+  if (!viewerHasRole(principal, roles)) throw new Forbidden();
 };

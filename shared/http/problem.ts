@@ -1,8 +1,16 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ApiError } from './errors';
+import { translateKnownError } from './translate-error';
 
-/** RFC 9457 problem+json response for an ApiError, or a generic 500 that names only the correlation id. */
-export const problemResponse = (error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 => {
+/**
+ * RFC 9457 problem+json response for any error: a known one as translate-error.ts maps it, anything
+ * else a generic 500 that names only the correlation id.
+ */
+export const problemResponse = (
+  thrown: unknown,
+  correlationId: string,
+): APIGatewayProxyStructuredResultV2 => {
+  const error = translateKnownError(thrown);
   const problem =
     error instanceof ApiError
       ? {

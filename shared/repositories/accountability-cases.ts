@@ -1,9 +1,9 @@
 import type { AccountabilityCase } from '../contract/registries';
+import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { accountabilityCaseIndexes, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
 /**
@@ -17,7 +17,7 @@ const partitionsOf = (record: Pick<AccountabilityCase, 'cadreId' | 'unitId'>) =>
 ];
 
 /** The case and its day's `accountabilityCases` count (on the day it was opened), in one transaction. */
-export const insertCase = (record: AccountabilityCase, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertCase = (record: AccountabilityCase, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -27,11 +27,10 @@ export const insertCase = (record: AccountabilityCase, reply: Reply, idempotency
           entity: 'accountabilityCase',
           ...record,
         },
-        onTaken: () => conflict('CONFLICT', `Case ${record.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Case ${record.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(record.date, record.id, { accountabilityCases: 1 })],
   );
 
@@ -64,7 +63,7 @@ export const listCases = (
   page: { limit: number; cursor?: string },
 ): Promise<Page<AccountabilityCase>> => queryPage<AccountabilityCase>({ ...caseQueryPlan(filter), ...page });
 
-/** Writes the decision if the case is still at `expectedVersion` (a decided case has moved on: 412). */
+/** Writes the decision if the case is still at `expectedVersion` (a decided case has moved on: StaleVersion). */
 export const saveCaseDecision = (
   caseId: string,
   decision: Pick<AccountabilityCase, 'status' | 'decision' | 'decisionReason' | 'decidedBy' | 'decidedAt'>,

@@ -4,6 +4,7 @@ import { tableNames } from '../config';
 import type { Assessment } from '../contract/assessments';
 import type { Residency } from '../contract/residencies';
 import { documentClient } from '../db/client';
+import type { CreationGuard } from '../db/creation-guard';
 import {
   assessmentIndexes,
   assessmentKeys,
@@ -15,9 +16,8 @@ import {
 import { createRecords, getRecord, type Page, queryPage, toRecord } from '../db/records';
 import { MS_PER_DAY } from '../domain/calendar/calendar-date';
 import { programDayStartMs } from '../domain/calendar/program-date';
+import { Conflict } from '../domain/errors';
 import type { Issue } from '../domain/issues/issue';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
 
 /**
  * Assessments (专项考察). Access patterns: a residency's assessment (its partition, sk ASSESSMENT, so
@@ -26,9 +26,9 @@ import { conflict } from '../http/errors';
  * in a year, for the excellent quota.
  */
 export const alreadyAssessed = () =>
-  conflict('ALREADY_ASSESSED', 'This residency has already been assessed.');
+  new Conflict('ALREADY_ASSESSED', 'This residency has already been assessed.');
 
-export const insertAssessment = (assessment: Assessment, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertAssessment = (assessment: Assessment, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -44,8 +44,7 @@ export const insertAssessment = (assessment: Assessment, reply: Reply, idempoten
         onTaken: alreadyAssessed,
       },
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const findAssessment = (residencyId: string) =>

@@ -1,9 +1,9 @@
 import type { Cadre } from '../contract/cadres';
+import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { cadreIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 
 /**
  * Cadres. Access patterns: by id (pk; the same partition holds the cadre's team memberships); all
@@ -15,7 +15,7 @@ const partitionsOf = (cadre: Pick<Cadre, 'unitId' | 'inPool'>) => [
   cadreIndexes.byPool(cadre.inPool),
 ];
 
-export const insertCadre = (cadre: Cadre, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -25,11 +25,10 @@ export const insertCadre = (cadre: Cadre, reply: Reply, idempotency?: Idempotenc
           entity: 'cadre',
           ...cadre,
         },
-        onTaken: () => conflict('CONFLICT', `Cadre ${cadre.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Cadre ${cadre.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const findCadre = (cadreId: string) => getRecord<Cadre>(keys.cadre(cadreId));

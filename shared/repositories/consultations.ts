@@ -1,8 +1,8 @@
 import type { Consultation } from '../contract/consultations';
+import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
 import { createRecords, getRecord } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 
 /**
  * A consultation as stored: its agenda, fixed when it was called, and the id its dispatch order will
@@ -12,16 +12,12 @@ import { conflict } from '../http/errors';
 export type StoredConsultation = Consultation & { dispatchOrderId: string };
 
 /** Access patterns: by id (pk); one per date through a claim item. */
-export const insertConsultation = (
-  consultation: StoredConsultation,
-  reply: Reply,
-  idempotency?: IdempotencyToken,
-) =>
+export const insertConsultation = (consultation: StoredConsultation, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: { ...keys.consultation(consultation.id), entity: 'consultation', ...consultation },
-        onTaken: () => conflict('CONFLICT', `Consultation ${consultation.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Consultation ${consultation.id} already exists.`),
       },
       {
         item: {
@@ -30,11 +26,10 @@ export const insertConsultation = (
           ownerId: consultation.id,
         },
         onTaken: () =>
-          conflict('CONSULTATION_DATE_TAKEN', `A consultation on ${consultation.date} already exists.`),
+          new Conflict('CONSULTATION_DATE_TAKEN', `A consultation on ${consultation.date} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const findConsultation = (consultationId: string) =>

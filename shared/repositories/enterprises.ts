@@ -1,9 +1,9 @@
 import type { Enterprise } from '../contract/enterprises';
+import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { enterpriseIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 import { gridEnterpriseCountUpdate } from './grids';
 
 /**
@@ -17,7 +17,7 @@ const partitionsOf = (enterprise: Pick<Enterprise, 'gridId' | 'townUnitId' | 'in
   enterpriseIndexes.byIndustry(enterprise.industry),
 ];
 
-export const insertEnterprise = (enterprise: Enterprise, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -27,16 +27,15 @@ export const insertEnterprise = (enterprise: Enterprise, reply: Reply, idempoten
           entity: 'enterprise',
           ...enterprise,
         },
-        onTaken: () => conflict('CONFLICT', `Enterprise ${enterprise.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Enterprise ${enterprise.id} already exists.`),
       },
       {
         item: { ...keys.creditCode(enterprise.creditCode), entity: 'uniqueClaim', ownerId: enterprise.id },
         onTaken: () =>
-          conflict('CREDIT_CODE_TAKEN', `Credit code ${enterprise.creditCode} is already registered.`),
+          new Conflict('CREDIT_CODE_TAKEN', `Credit code ${enterprise.creditCode} is already registered.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [gridEnterpriseCountUpdate(enterprise.gridId, 1)],
   );
 

@@ -1,8 +1,8 @@
 import type { Engagement, Expert } from '../contract/registries';
+import type { CreationGuard } from '../db/creation-guard';
 import { expertIndexes, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
 /**
@@ -15,7 +15,7 @@ const partitionsOf = (expert: Pick<Expert, 'profession'>) => [
   expertIndexes.byProfession(expert.profession),
 ];
 
-export const insertExpert = (expert: Expert, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -25,11 +25,10 @@ export const insertExpert = (expert: Expert, reply: Reply, idempotency?: Idempot
           entity: 'expert',
           ...expert,
         },
-        onTaken: () => conflict('CONFLICT', `Expert ${expert.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Expert ${expert.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const findExpert = (expertId: string) => getRecord<Expert>(keys.expert(expertId));
@@ -58,7 +57,7 @@ export const saveExpertChanges = (next: Expert, changes: Partial<Expert>, expect
   );
 
 /** The engagement and the day's `expertEngagements` count, in one transaction. */
-export const insertEngagement = (engagement: Engagement, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -67,11 +66,10 @@ export const insertEngagement = (engagement: Engagement, reply: Reply, idempoten
           entity: 'expertEngagement',
           ...engagement,
         },
-        onTaken: () => conflict('CONFLICT', `Engagement ${engagement.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Engagement ${engagement.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(engagement.date, engagement.id, { expertEngagements: 1 })],
   );
 

@@ -2,17 +2,17 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import type { Grid, Team } from '../contract/grids';
 import { documentClient } from '../db/client';
+import type { CreationGuard } from '../db/creation-guard';
 import { gridIndexes, indexKeysOf, keys, teamsOfGrid } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, type TransactItem } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 
 /**
  * Grids and their visit teams. Access patterns: grid by id (pk); all grids (GSI1) and grids of a
  * town (GSI2) in creation order; code uniqueness through a claim item; teams of a grid (the grid's
  * partition, `TEAM#<id>`); teams of a cadre (the cadre's partition, one membership item per team).
  */
-export const insertGrid = (grid: Grid, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertGrid = (grid: Grid, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -22,15 +22,14 @@ export const insertGrid = (grid: Grid, reply: Reply, idempotency?: IdempotencyTo
           entity: 'grid',
           ...grid,
         },
-        onTaken: () => conflict('CONFLICT', `Grid ${grid.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Grid ${grid.id} already exists.`),
       },
       {
         item: { ...keys.gridCode(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
-        onTaken: () => conflict('GRID_CODE_TAKEN', `Grid code ${grid.code} is already in use.`),
+        onTaken: () => new Conflict('GRID_CODE_TAKEN', `Grid code ${grid.code} is already in use.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const findGrid = (gridId: string) => getRecord<Grid>(keys.grid(gridId));
@@ -50,12 +49,12 @@ export const listGrids = (filter: {
  * The team and one membership item per member in one transaction: later rules (which enterprises a
  * cadre may visit) read the memberships, so they can never disagree with the team.
  */
-export const insertTeam = (team: Team, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertTeam = (team: Team, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: { ...keys.team(team.gridId, team.id), entity: 'team', ...team },
-        onTaken: () => conflict('CONFLICT', `Team ${team.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Team ${team.id} already exists.`),
       },
       ...team.memberCadreIds.map((cadreId) => ({
         item: {
@@ -66,11 +65,10 @@ export const insertTeam = (team: Team, reply: Reply, idempotency?: IdempotencyTo
           gridId: team.gridId,
           createdAt: team.createdAt,
         },
-        onTaken: () => conflict('CONFLICT', `Cadre ${cadreId} is already in team ${team.id}.`),
+        onTaken: () => new Conflict('CONFLICT', `Cadre ${cadreId} is already in team ${team.id}.`),
       })),
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const listTeams = (gridId: string, page: { limit: number; cursor?: string }): Promise<Page<Team>> =>

@@ -2,16 +2,16 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
+import type { CreationGuard } from '../db/creation-guard';
 import { type ItemKey, indexKeysOf, keys, ledgerIndexKeys, unitCounterIndexes } from '../db/keys';
 import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
+import { Conflict } from '../domain/errors';
 import type { CounterDelta } from '../domain/issues/commands';
 import type { Actor, Issue } from '../domain/issues/issue';
 import type { Transition } from '../domain/issues/lifecycle';
 import { programCountsOf } from '../domain/issues/program-counts';
 import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
 import { coUnitLinkItem, issueItem } from './issue-items';
 import { programStatsUpdate } from './program-stats';
 
@@ -52,11 +52,11 @@ export const findIssue = async (issueId: string): Promise<StoredIssue | undefine
 
 /** The guarded puts that create a raised issue: the issue item and its first ledger entry. */
 export const issueCreationPuts = (issue: Issue, entry: LedgerEntry): GuardedPut[] => [
-  { item: issueItem(issue, 0), onTaken: () => conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
+  { item: issueItem(issue, 0), onTaken: () => new Conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
   {
     item: ledgerItem(entry),
     tableName: tableNames.ledger,
-    onTaken: () => conflict('CONFLICT', `Ledger of issue ${issue.id} already started.`),
+    onTaken: () => new Conflict('CONFLICT', `Ledger of issue ${issue.id} already started.`),
   },
 ];
 
@@ -68,8 +68,8 @@ export const raisedIssueCount = (issue: Issue, entry: LedgerEntry): TransactItem
  * A raised issue and its first ledger entry, together or not at all (and at most once per
  * Idempotency-Key), counted in the program's figures of the day it was raised.
  */
-export const insertIssue = (issue: Issue, entry: LedgerEntry, reply: Reply, idempotency?: IdempotencyToken) =>
-  createRecords(issueCreationPuts(issue, entry), reply, idempotency, [raisedIssueCount(issue, entry)]);
+export const insertIssue = (issue: Issue, entry: LedgerEntry, guard?: CreationGuard) =>
+  createRecords(issueCreationPuts(issue, entry), guard, [raisedIssueCount(issue, entry)]);
 
 /** Adds up deltas per unit and quarter: one update per counter item per transaction. */
 export const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] => {

@@ -1,16 +1,16 @@
 import type { Placement } from '../contract/placements';
+import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { type IndexPartition, indexKeysOf, placementIndexes, secondmentKeys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
 /**
  * Placements (跟班学习). Access patterns: by id (pk); all (GSI1), by host department (GSI2), by
  * enterprise (GSI3), each in creation order.
  */
-export const insertPlacement = (placement: Placement, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -24,11 +24,10 @@ export const insertPlacement = (placement: Placement, reply: Reply, idempotency?
           entity: 'placement',
           ...placement,
         },
-        onTaken: () => conflict('CONFLICT', `Placement ${placement.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Placement ${placement.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(placement.startDate, placement.id, { placements: 1 })],
   );
 

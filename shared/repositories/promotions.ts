@@ -1,21 +1,20 @@
 import type { Promotion } from '../contract/registries';
+import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
 import { createRecords, type Page, queryPage } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
 /** Promotions live in the cadre's partition (`PROMOTION#<id>`): a cadre's promotions are one key query. */
-export const insertPromotion = (promotion: Promotion, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertPromotion = (promotion: Promotion, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: { ...keys.promotion(promotion.cadreId, promotion.id), entity: 'promotion', ...promotion },
-        onTaken: () => conflict('CONFLICT', `Promotion ${promotion.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Promotion ${promotion.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(promotion.date, promotion.id, { promotions: 1 })],
   );
 

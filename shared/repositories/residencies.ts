@@ -3,12 +3,12 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import type { Evaluation, Residency, ServiceEntry } from '../contract/residencies';
 import { documentClient } from '../db/client';
+import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { type IndexPartition, indexKeysOf, residencyIndexes, secondmentKeys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import { Conflict, StaleVersion } from '../domain/errors';
 import { isFitSatisfied, isServiceSatisfied } from '../domain/secondments';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict, preconditionFailed } from '../http/errors';
 import { secondedYearItems } from './assessments';
 import { programStatsUpdate } from './program-stats';
 
@@ -26,18 +26,13 @@ const partitionsOf = (residency: Pick<Residency, 'batch' | 'cadreId' | 'enterpri
 ];
 
 export const cadreAlreadyResident = () =>
-  conflict('CADRE_ALREADY_RESIDENT', 'The cadre already holds an active residency; end it first.');
+  new Conflict('CADRE_ALREADY_RESIDENT', 'The cadre already holds an active residency; end it first.');
 
 /**
  * The residency, the cadre's active-residency claim and a seconded-year marker per calendar year
  * the residency spans (by the cadre's unit now; what the excellent quota counts), in one transaction.
  */
-export const insertResidency = (
-  residency: Residency,
-  cadreUnitId: string,
-  reply: Reply,
-  idempotency?: IdempotencyToken,
-) =>
+export const insertResidency = (residency: Residency, cadreUnitId: string, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -47,7 +42,7 @@ export const insertResidency = (
           entity: 'residency',
           ...residency,
         },
-        onTaken: () => conflict('CONFLICT', `Residency ${residency.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Residency ${residency.id} already exists.`),
       },
       {
         item: {
@@ -61,11 +56,10 @@ export const insertResidency = (
       },
       ...secondedYearItems(residency, cadreUnitId).map((item) => ({
         item,
-        onTaken: () => conflict('CONFLICT', `Residency ${residency.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Residency ${residency.id} already exists.`),
       })),
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(residency.startDate, residency.id, { residencies: 1 })],
   );
 
@@ -106,7 +100,7 @@ export const listResidencies = (
 
 /**
  * Ends an active residency read at `expectedVersion` and deletes the cadre's claim, in one
- * transaction; a residency changed meanwhile answers 412 and nothing is written.
+ * transaction; a residency changed meanwhile is StaleVersion and nothing is written.
  */
 export const saveResidencyEnd = async (ended: Residency, expectedVersion: number): Promise<Residency> => {
   try {
@@ -150,13 +144,13 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
       error instanceof TransactionCanceledException &&
       (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
     ) {
-      throw preconditionFailed();
+      throw new StaleVersion();
     }
     throw error;
   }
 };
 
-export const insertServiceEntry = (entry: ServiceEntry, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -165,11 +159,10 @@ export const insertServiceEntry = (entry: ServiceEntry, reply: Reply, idempotenc
           entity: 'residencyService',
           ...entry,
         },
-        onTaken: () => conflict('CONFLICT', `Service entry ${entry.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Service entry ${entry.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(entry.date, entry.id, { serviceEntries: 1, fundsFen: entry.fundsFen })],
   );
 
@@ -184,7 +177,7 @@ export const listServiceEntries = (residencyId: string, page: { limit: number; c
  * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the
  * cadre's running fit scores (what matching reads) and counts it in the day's program figures.
  */
-export const insertEvaluation = (evaluation: Evaluation, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -193,11 +186,10 @@ export const insertEvaluation = (evaluation: Evaluation, reply: Reply, idempoten
           entity: 'residencyEvaluation',
           ...evaluation,
         },
-        onTaken: () => conflict('ALREADY_EVALUATED', 'This residency has already been evaluated.'),
+        onTaken: () => new Conflict('ALREADY_EVALUATED', 'This residency has already been evaluated.'),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [
       {
         Update: {

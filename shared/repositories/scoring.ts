@@ -5,8 +5,8 @@ import type { Unit } from '../contract/units';
 import { documentClient } from '../db/client';
 import { indexKeysOf, keys, partyPointsIndexes, rankingRevisionPrefix, unitCounterIndexes } from '../db/keys';
 import { toRecord } from '../db/records';
+import { StaleVersion, VersionRequired } from '../domain/errors';
 import type { RankingGroup, RankingReport, RankingRow } from '../domain/scoring/ranking';
-import { preconditionFailed, preconditionRequired } from '../http/errors';
 
 /**
  * Quarterly scoring's data. Access patterns: every unit (GSI1 `UNIT`), every unit-quarter counter
@@ -81,8 +81,8 @@ export const findPartyPoints = async (unitId: string, quarter: string): Promise<
 
 /**
  * Writes a unit's points for a quarter, never over a record the caller has not seen: without an
- * expected version only a first record (428 when one exists: read it and send If-Match); with one,
- * only over exactly that version (412 otherwise, also when there is none).
+ * expected version only a first record (VersionRequired when one exists: read it and name its
+ * version); with one, only over exactly that version (StaleVersion otherwise, also when there is none).
  */
 export const savePartyPoints = async (
   record: PartyPoints,
@@ -104,7 +104,7 @@ export const savePartyPoints = async (
     return record;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      throw expectedVersion === undefined ? preconditionRequired() : preconditionFailed();
+      throw expectedVersion === undefined ? new VersionRequired() : new StaleVersion();
     }
     throw error;
   }

@@ -1,9 +1,9 @@
 import { tableNames } from '../config';
 import { type Attendance, attendeeKey, type Training } from '../contract/registries';
+import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys, trainingIndexes } from '../db/keys';
 import { createRecords, getRecord, type IndexQuery, type Page, queryPage } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
 /**
@@ -22,7 +22,7 @@ const partitionsOf = (training: Training) => [
 ];
 
 /** The training and its day's `trainings` count, in one transaction. */
-export const insertTraining = (training: Training, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertTraining = (training: Training, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -32,11 +32,10 @@ export const insertTraining = (training: Training, reply: Reply, idempotency?: I
           entity: 'training',
           ...training,
         },
-        onTaken: () => conflict('CONFLICT', `Training ${training.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Training ${training.id} already exists.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
     [programStatsUpdate(training.date, training.id, { trainings: 1 })],
   );
 
@@ -72,13 +71,12 @@ export const listTrainings = (filter: TrainingFilter, page: { limit: number; cur
 
 /**
  * Attendances of one training, together: one guarded put per attendee, the training's count and the
- * day's `trainingAttendances` (on the training's date). A person already recorded fails it all (409).
+ * day's `trainingAttendances` (on the training's date). A person already recorded fails it all (Conflict).
  */
 export const insertAttendances = (
   training: Training,
   attendances: readonly Attendance[],
-  reply: Reply,
-  idempotency?: IdempotencyToken,
+  guard?: CreationGuard,
 ) => {
   const [first] = attendances;
   if (!first) throw new Error('insertAttendances needs at least one attendance');
@@ -90,13 +88,12 @@ export const insertAttendances = (
         ...attendance,
       },
       onTaken: () =>
-        conflict(
+        new Conflict(
           'ATTENDANCE_EXISTS',
           `${attendance.cadreId ? `Cadre ${attendance.cadreId}` : `${attendance.name} of enterprise ${attendance.enterpriseId}`} is already recorded as attending training ${training.id}.`,
         ),
     })),
-    reply,
-    idempotency,
+    guard,
     [
       {
         Update: {

@@ -1,14 +1,14 @@
 import type { Unit } from '../contract/units';
+import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage } from '../db/records';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
+import { Conflict } from '../domain/errors';
 
 /**
  * Units. Access patterns: by id (pk); all units by creation (GSI1 `UNIT`); units of a kind
  * (GSI2 `UNIT#KIND#<kind>`); code uniqueness through a claim item.
  */
-export const insertUnit = (unit: Unit, reply: Reply, idempotency?: IdempotencyToken) =>
+export const insertUnit = (unit: Unit, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -21,15 +21,14 @@ export const insertUnit = (unit: Unit, reply: Reply, idempotency?: IdempotencyTo
           gsi2sk: unit.id,
           ...unit,
         },
-        onTaken: () => conflict('CONFLICT', `Unit ${unit.id} already exists.`),
+        onTaken: () => new Conflict('CONFLICT', `Unit ${unit.id} already exists.`),
       },
       {
         item: { ...keys.unitCode(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
-        onTaken: () => conflict('UNIT_CODE_TAKEN', `Unit code ${unit.code} is already in use.`),
+        onTaken: () => new Conflict('UNIT_CODE_TAKEN', `Unit code ${unit.code} is already in use.`),
       },
     ],
-    reply,
-    idempotency,
+    guard,
   );
 
 export const findUnit = (unitId: string) => getRecord<Unit>(keys.unit(unitId));

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
+import type { CreationGuard } from '../db/creation-guard';
 import { type IndexPartition, indexKeysOf, keys, visitIndexes, visitSortKey } from '../db/keys';
 import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
 import {
@@ -13,11 +14,10 @@ import {
   toRecord,
 } from '../db/records';
 import { programDateOf } from '../domain/calendar';
+import { Conflict } from '../domain/errors';
 import type { Issue } from '../domain/issues/issue';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
 import { PROGRAM_FIRST_YEAR, type Visit, yearOf } from '../domain/visits/visit';
-import type { IdempotencyToken, Reply } from '../http/contract';
-import { conflict } from '../http/errors';
 import { issueCreationPuts } from './issues';
 import { programStatsUpdate } from './program-stats';
 
@@ -145,25 +145,28 @@ const bookkeeping = (write: VisitWrite): TransactItem[] => {
 /**
  * The visit, every issue raised at it (each with its first ledger entry), the first-visit marker and
  * coverage counter, and the program's day counters: one transaction, at most once per Idempotency-Key.
- * Throws 409 when the enterprise moved grid meanwhile, FirstVisitRaceError when the marker changed.
+ * Throws Conflict when the enterprise moved grid meanwhile, FirstVisitRaceError when the marker changed.
  */
-export const insertVisit = async (write: VisitWrite, reply: Reply, idempotency?: IdempotencyToken) => {
+export const insertVisit = async (write: VisitWrite, guard?: CreationGuard) => {
   const puts: GuardedPut[] = [
     {
       item: visitItem(write.visit),
-      onTaken: () => conflict('CONFLICT', `Visit ${write.visit.id} already exists.`),
+      onTaken: () => new Conflict('CONFLICT', `Visit ${write.visit.id} already exists.`),
     },
     ...write.issues.flatMap(({ issue, entry }) => issueCreationPuts(issue, entry)),
   ];
   try {
-    return await createRecords(puts, reply, idempotency, bookkeeping(write));
+    return await createRecords(puts, guard, bookkeeping(write));
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
-    const offset = (idempotency ? 1 : 0) + puts.length;
+    const offset = (guard ? 1 : 0) + puts.length;
     const failed = (position: number) =>
       error.CancellationReasons?.[offset + position]?.Code === 'ConditionalCheckFailed';
     if (failed(0)) {
-      throw conflict('CONFLICT', 'The enterprise moved to another grid while the visit was logged; retry.');
+      throw new Conflict(
+        'CONFLICT',
+        'The enterprise moved to another grid while the visit was logged; retry.',
+      );
     }
     if (failed(1)) throw new FirstVisitRaceError(`coverage marker of visit ${write.visit.id}`);
     throw error;

@@ -89,7 +89,7 @@ export const raiseIssueAt = async (at: string): Promise<string> => {
     createdAt: at,
     updatedAt: at,
   };
-  await insertIssue(issue, entry, { status: 201, body: issue });
+  await insertIssue(issue, entry);
   return id;
 };
 

@@ -14,6 +14,7 @@ import { readProgramStats } from '../../shared/repositories/program-stats';
 import { findVisit, insertVisit } from '../../shared/repositories/visits';
 import { randomCreditCode } from '../support/credit-codes';
 import { claimsFor, invoke } from '../support/events';
+import { refusalOf } from '../support/refusal';
 import { createCadre, createGrid, createTown, operator } from './master-data-fixtures';
 
 const today = programDateOf(new Date());
@@ -259,9 +260,9 @@ describe('visits against DynamoDB Local', () => {
       updatedAt: at,
     };
 
-    await expect(
-      insertVisit({ visit, issues: [fresh, clash], firstInGridYear: true }, { status: 201 }),
-    ).rejects.toMatchObject({
+    expect(
+      await refusalOf(insertVisit({ visit, issues: [fresh, clash], firstInGridYear: true })),
+    ).toMatchObject({
       statusCode: 409,
     });
 

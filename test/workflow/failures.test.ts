@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failWait } from '../../shared/workflow/task-signals';
+import { refusalOf } from '../support/refusal';
 import {
   apply,
   escalate,
@@ -38,9 +39,9 @@ describe('issue workflow: failures', () => {
       actor: { sub: 'workflow', role: 'system' },
       data: { error: 'DispatchSystemDown' },
     });
-    await expect(
-      apply(issueId, { type: 'dispatch', unitId: newUnit() }, on('2026-03-03')),
-    ).rejects.toMatchObject({
+    expect(
+      await refusalOf(apply(issueId, { type: 'dispatch', unitId: newUnit() }, on('2026-03-03'))),
+    ).toMatchObject({
       statusCode: 409,
       code: 'INVALID_TRANSITION',
     });

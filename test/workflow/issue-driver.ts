@@ -67,7 +67,7 @@ export const raiseIssue = async (at: string): Promise<string> => {
     createdAt: at,
     updatedAt: at,
   };
-  await insertIssue(issue, entry, { status: 201, body: issue });
+  await insertIssue(issue, entry);
   return id;
 };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/http/errors';
+import { translateKnownError } from '../../shared/http/translate-error';
 import { deliveryGate } from '../support/delivery-gate';
+import { refusalOf } from '../support/refusal';
 import {
   apply,
   countersOf,
@@ -156,8 +158,9 @@ describe('issue workflow: decisions racing the execution', () => {
     const refusals = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     expect(refusals).toHaveLength(19);
     for (const refusal of refusals) {
-      expect(refusal).toBeInstanceOf(ApiError);
-      expect((refusal as ApiError).statusCode).toBe(409);
+      const problem = translateKnownError(refusal);
+      expect(problem).toBeInstanceOf(ApiError);
+      expect((problem as ApiError).statusCode).toBe(409);
     }
     expect(await issueOf(issueId)).toMatchObject({ status: 'awaiting_feedback', version: 3 });
     expect((await issueOf(issueId)).workflow?.delivery).toBeUndefined();
@@ -173,9 +176,11 @@ describe('issue workflow: decisions racing the execution', () => {
     await escalate(issueId, on('2026-03-02'));
     await waitingFor(issueId, 'dispatch', 1);
 
-    await expect(
-      apply(issueId, { type: 'resolve', resolution: 'Too early' }, on('2026-03-03'), OPERATOR),
-    ).rejects.toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
+    expect(
+      await refusalOf(
+        apply(issueId, { type: 'resolve', resolution: 'Too early' }, on('2026-03-03'), OPERATOR),
+      ),
+    ).toMatchObject({ statusCode: 409, code: 'INVALID_TRANSITION' });
 
     await waitingFor(issueId, 'dispatch', 1);
     expect((await issueOf(issueId)).version).toBe(2);

@@ -7,8 +7,9 @@ import { assessResidency, readAssessment } from '../../../shared/usecases/assess
 import { excellentQuotas } from '../../../shared/usecases/assessments/excellent-quotas';
 
 export const routes: Implementations<typeof assessmentRoutes> = {
-  assessResidency: ({ principal, params, body, idempotency }) =>
-    assessResidency(principal, params.residencyId, body, idempotency),
+  assessResidency: async ({ principal, params, body, idempotency }) => ({
+    body: await assessResidency(principal, params.residencyId, body, idempotency),
+  }),
   getAssessment: async ({ params }) => ({ body: await readAssessment(params.residencyId) }),
   listAssessments: async ({ query: { limit, cursor, ...filter } }) => ({
     body: await listAssessments(filter, { limit, cursor }),

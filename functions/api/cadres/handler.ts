@@ -7,7 +7,7 @@ import { listVisibleCadres, readCadre } from '../../../shared/usecases/cadres/re
 import { updateCadre } from '../../../shared/usecases/cadres/update-cadre';
 
 export const routes: Implementations<typeof cadreRoutes> = {
-  createCadre: ({ body, idempotency }) => createCadre(body, idempotency),
+  createCadre: async ({ body, idempotency }) => ({ body: await createCadre(body, idempotency) }),
   listCadres: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleCadres(principal, filter, { limit, cursor }),
   }),

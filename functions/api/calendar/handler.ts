@@ -5,13 +5,15 @@ import { listCalendarYears, loadCalendarYear } from '../../../shared/usecases/ca
 
 export const routes: Implementations<typeof calendarRoutes> = {
   listCalendarYears: async () => ({ body: { items: await listCalendarYears(), nextCursor: null } }),
-  putCalendarYear: ({ principal, params, query, body }) =>
-    loadCalendarYear({
+  putCalendarYear: async ({ principal, params, query, body }) => {
+    const { record, created } = await loadCalendarYear({
       pathYear: Number(params.year),
       input: body,
       replace: query.replace ?? false,
       loadedBy: principal.sub,
-    }),
+    });
+    return { status: created ? 201 : 200, body: record };
+  },
 };
 
 export const handler = apiHandler(calendarRoutes, routes);

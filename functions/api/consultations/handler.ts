@@ -11,7 +11,9 @@ import {
 } from '../../../shared/usecases/dispatch-orders/read-dispatch-orders';
 
 export const routes: Implementations<typeof consultationRoutes> = {
-  createConsultation: ({ body, idempotency }) => createConsultation(body, idempotency),
+  createConsultation: async ({ body, idempotency }) => ({
+    body: await createConsultation(body, idempotency),
+  }),
   getConsultation: async ({ params }) => ({ body: await readConsultation(params.consultationId) }),
   decide: async ({ principal, params, body }) => ({
     body: await decideOnIssue(principal, params.consultationId, body),

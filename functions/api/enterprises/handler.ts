@@ -10,7 +10,7 @@ import {
 import { updateEnterprise } from '../../../shared/usecases/enterprises/update-enterprise';
 
 export const routes: Implementations<typeof enterpriseRoutes> = {
-  createEnterprise: ({ body, idempotency }) => createEnterprise(body, idempotency),
+  createEnterprise: async ({ body, idempotency }) => ({ body: await createEnterprise(body, idempotency) }),
   listEnterprises: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleEnterprises(principal, filter, { limit, cursor }),
   }),

@@ -1,7 +1,7 @@
 import { gridRoutes } from '../../../shared/contract/grids';
+import { NotFound } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
-import { notFound } from '../../../shared/http/errors';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { findGrid, listGrids, listTeams } from '../../../shared/repositories/grids';
 import { createGrid } from '../../../shared/usecases/grids/create-grid';
@@ -9,15 +9,17 @@ import { createTeam } from '../../../shared/usecases/grids/create-team';
 
 const existingGrid = async (gridId: string) => {
   const grid = await findGrid(gridId);
-  if (!grid) throw notFound('The grid');
+  if (!grid) throw new NotFound('The grid');
   return grid;
 };
 
 export const routes: Implementations<typeof gridRoutes> = {
-  createGrid: ({ body, idempotency }) => createGrid(body, idempotency),
+  createGrid: async ({ body, idempotency }) => ({ body: await createGrid(body, idempotency) }),
   listGrids: async ({ query }) => ({ body: await listGrids(query) }),
   getGrid: async ({ params }) => ({ body: await existingGrid(params.gridId) }),
-  createTeam: ({ params, body, idempotency }) => createTeam(params.gridId, body, idempotency),
+  createTeam: async ({ params, body, idempotency }) => ({
+    body: await createTeam(params.gridId, body, idempotency),
+  }),
   // An unknown grid is 404 rather than an empty list, so a mistyped id does not look like "no teams".
   listTeams: async ({ params, query }) => {
     await existingGrid(params.gridId);

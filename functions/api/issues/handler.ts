@@ -16,7 +16,9 @@ const act = async (principal: Principal, issueId: string, command: PersonCommand
 });
 
 export const routes: Implementations<typeof issueRoutes> = {
-  raiseIssue: ({ principal, body, idempotency }) => raiseIssue(principal, body, idempotency),
+  raiseIssue: async ({ principal, body, idempotency }) => ({
+    body: await raiseIssue(principal, body, idempotency),
+  }),
   listIssues: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleIssues(principal, filter, { limit, cursor }),
   }),

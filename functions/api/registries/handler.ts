@@ -26,7 +26,7 @@ import {
 } from '../../../shared/usecases/registries/trainings';
 
 export const routes: Implementations<typeof registryRoutes> = {
-  createExpert: ({ body, idempotency }) => createExpert(body, idempotency),
+  createExpert: async ({ body, idempotency }) => ({ body: await createExpert(body, idempotency) }),
   listExperts: async ({ query: { limit, cursor, ...filter } }) => ({
     body: await listExperts(filter, { limit, cursor }),
   }),
@@ -34,16 +34,20 @@ export const routes: Implementations<typeof registryRoutes> = {
   updateExpert: async ({ params, body, expectedVersion }) => ({
     body: await updateExpert(params.expertId, body, expectedVersion),
   }),
-  createEngagement: ({ params, body, idempotency }) => createEngagement(params.expertId, body, idempotency),
+  createEngagement: async ({ params, body, idempotency }) => ({
+    body: await createEngagement(params.expertId, body, idempotency),
+  }),
   listEngagements: async ({ params, query }) => ({ body: await readEngagements(params.expertId, query) }),
-  createTraining: ({ body, idempotency }) => createTraining(body, idempotency),
+  createTraining: async ({ body, idempotency }) => ({ body: await createTraining(body, idempotency) }),
   listTrainings: async ({ query: { limit, cursor, ...filter } }) => ({
     body: await listTrainings(filter, { limit, cursor }),
   }),
   getTraining: async ({ params }) => ({ body: await readTraining(params.trainingId) }),
-  recordAttendance: ({ params, body, idempotency }) => recordAttendance(params.trainingId, body, idempotency),
+  recordAttendance: async ({ params, body, idempotency }) => ({
+    body: await recordAttendance(params.trainingId, body, idempotency),
+  }),
   listAttendance: async ({ params, query }) => ({ body: await readAttendance(params.trainingId, query) }),
-  createCase: ({ body, idempotency }) => createCase(body, idempotency),
+  createCase: async ({ body, idempotency }) => ({ body: await createCase(body, idempotency) }),
   listCases: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleCases(principal, filter, { limit, cursor }),
   }),
@@ -51,7 +55,9 @@ export const routes: Implementations<typeof registryRoutes> = {
   decideCase: async ({ principal, params, body, expectedVersion }) => ({
     body: await decideCase(principal, params.caseId, body, expectedVersion),
   }),
-  createPromotion: ({ params, body, idempotency }) => createPromotion(params.cadreId, body, idempotency),
+  createPromotion: async ({ params, body, idempotency }) => ({
+    body: await createPromotion(params.cadreId, body, idempotency),
+  }),
   listPromotions: async ({ principal, params, query }) => ({
     body: await readPromotions(principal, params.cadreId, query),
   }),

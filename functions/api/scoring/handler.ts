@@ -5,8 +5,16 @@ import { putPartyPoints, readPartyPoints } from '../../../shared/usecases/scorin
 import { readRanking } from '../../../shared/usecases/scoring/read-ranking';
 
 export const routes: Implementations<typeof scoringRoutes> = {
-  putPartyPoints: ({ principal, params, body, expectedVersion }) =>
-    putPartyPoints(principal, params.unitId, params.quarter, body.points, expectedVersion),
+  putPartyPoints: async ({ principal, params, body, expectedVersion }) => {
+    const { record, created } = await putPartyPoints(
+      principal,
+      params.unitId,
+      params.quarter,
+      body.points,
+      expectedVersion,
+    );
+    return { status: created ? 201 : 200, body: record };
+  },
   getPartyPoints: async ({ params }) => ({ body: await readPartyPoints(params.unitId, params.quarter) }),
   getRanking: async ({ params }) => ({ body: await readRanking(params.quarter) }),
 };

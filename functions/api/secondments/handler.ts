@@ -25,7 +25,7 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   matchCadres: async ({ params, query }) => ({
     body: await matchCadres(params.enterpriseId, query.service ?? [], query.limit),
   }),
-  createResidency: ({ body, idempotency }) => createResidency(body, idempotency),
+  createResidency: async ({ body, idempotency }) => ({ body: await createResidency(body, idempotency) }),
   listResidencies: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleResidencies(principal, filter, { limit, cursor }),
   }),
@@ -35,20 +35,22 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   endResidency: async ({ params, body, expectedVersion }) => ({
     body: await endResidency(params.residencyId, body, expectedVersion),
   }),
-  logService: ({ principal, params, body, idempotency }) =>
-    logService(principal, params.residencyId, body, idempotency),
+  logService: async ({ principal, params, body, idempotency }) => ({
+    body: await logService(principal, params.residencyId, body, idempotency),
+  }),
   listServices: async ({ principal, params, query }) => {
     await readResidency(principal, params.residencyId);
     return { body: await listServiceEntries(params.residencyId, query) };
   },
-  evaluateResidency: ({ principal, params, body, idempotency }) =>
-    evaluateResidency(principal, params.residencyId, body, idempotency),
+  evaluateResidency: async ({ principal, params, body, idempotency }) => ({
+    body: await evaluateResidency(principal, params.residencyId, body, idempotency),
+  }),
   listEvaluations: async ({ principal, params }) => {
     await readResidency(principal, params.residencyId);
     const evaluation = await findEvaluation(params.residencyId);
     return { body: { items: evaluation ? [evaluation] : [], nextCursor: null } };
   },
-  createPlacement: ({ body, idempotency }) => createPlacement(body, idempotency),
+  createPlacement: async ({ body, idempotency }) => ({ body: await createPlacement(body, idempotency) }),
   listPlacements: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisiblePlacements(principal, filter, { limit, cursor }),
   }),

@@ -10,7 +10,9 @@ import { listVisibleVisits, readVisit } from '../../../shared/usecases/visits/re
 export const routes: Implementations<typeof visitRoutes> = {
   currentQuestionnaire: async () => ({ body: readCurrentQuestionnaire() }),
   getQuestionnaire: async ({ params }) => ({ body: readQuestionnaire(params.version) }),
-  logVisit: ({ principal, body, idempotency }) => logVisit(principal, body, idempotency),
+  logVisit: async ({ principal, body, idempotency }) => ({
+    body: await logVisit(principal, body, idempotency),
+  }),
   listVisits: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleVisits(principal, filter, { limit, cursor }),
   }),

@@ -1,5 +1,5 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import { notFound } from '../../../shared/http/errors';
+import { NotFound } from '../../../shared/domain/errors';
 import { jsonResponse } from '../http/json-response';
 import type { LocalModuleContext, LocalRoute } from '../local-module';
 import type { DeadLetter, DeadLetters } from './dead-letters';
@@ -24,7 +24,7 @@ export const deadLetterRoutes = (
 ): LocalRoute[] => {
   const letterOf = async (id: string) => {
     const letter = await deadLetters.get(id);
-    if (!letter) throw notFound(`Dead letter ${id}`);
+    if (!letter) throw new NotFound(`Dead letter ${id}`);
     return letter;
   };
   return [

@@ -59,8 +59,9 @@ export const handleRequest = async (
     return respond(await emulation.functions.invoke(match.route.functionLogicalId, event));
   } catch (error) {
     if (error instanceof TokenRejected) return respond(rejectedTokenResponse(error));
+    const response = respond(problemResponse(error, requestId));
     // A crashed function (or local route) reaches the client as a bare 500; the developer gets the stack.
-    if (!(error instanceof ApiError)) console.error(`[local] request ${requestId} failed:`, error);
-    return respond(problemResponse(error, requestId));
+    if (response.statusCode === 500) console.error(`[local] request ${requestId} failed:`, error);
+    return response;
   }
 };

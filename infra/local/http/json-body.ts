@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { badRequest, validationFailed } from '../../../shared/http/errors';
+import { InputRejected, ValidationFailed } from '../../../shared/domain/errors';
 import { parseWith } from '../../../shared/http/validation';
 import type { IncomingRequest } from './incoming-request';
 
@@ -9,9 +9,9 @@ export const parseJsonBody = <S extends z.ZodMiniType>(request: IncomingRequest,
   try {
     body = JSON.parse(request.body.toString('utf8') || '{}');
   } catch {
-    throw badRequest('MALFORMED_JSON', 'The body is not valid JSON.');
+    throw new InputRejected('MALFORMED_JSON', 'The body is not valid JSON.');
   }
   const parsed = parseWith(schema, body, 'body');
-  if (!parsed.success) throw validationFailed(parsed.errors);
+  if (!parsed.success) throw new ValidationFailed(parsed.errors);
   return parsed.data as z.output<S>;
 };

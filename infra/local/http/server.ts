@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ApiError } from '../../../shared/http/errors';
 import { problemResponse } from '../../../shared/http/problem';
 import { LocalModeError } from '../local-mode-error';
 import { type IncomingRequest, readIncomingRequest } from './incoming-request';
@@ -38,8 +37,8 @@ export const listenLocalServer = async (port: number) => {
       outgoing = await (await ready)(await readIncomingRequest(request));
     } catch (error) {
       // Only reading the request can fail here (e.g. 413); handleRequest answers everything else.
-      if (!(error instanceof ApiError)) console.error('[local] request failed:', error);
       outgoing = fromLambdaResult(problemResponse(error, randomUUID()));
+      if (outgoing.statusCode === 500) console.error('[local] request failed:', error);
     }
     write(response, outgoing);
     logLine(request, outgoing.statusCode, started);

@@ -2,8 +2,9 @@ import { cadreRoutes } from '../../../shared/contract/cadres';
 import { enterpriseRoutes } from '../../../shared/contract/enterprises';
 import { gridRoutes } from '../../../shared/contract/grids';
 import { unitRoutes } from '../../../shared/contract/units';
-import { type IdempotencyToken, type Reply, type RouteSpec, routeKeyOf } from '../../../shared/http/contract';
-import { idempotencyToken } from '../../../shared/http/idempotency-token';
+import type { IdempotencyToken } from '../../../shared/db/creation-guard';
+import type { RouteSpec } from '../../../shared/http/contract';
+import { idempotencyToken, replayingCreation } from '../../../shared/http/idempotency-token';
 import { parseWith } from '../../../shared/http/validation';
 import { createCadre } from '../../../shared/usecases/cadres/create-cadre';
 import { createEnterprise } from '../../../shared/usecases/enterprises/create-enterprise';
@@ -27,16 +28,16 @@ const creator =
     kind: string,
     n: number,
     body: unknown,
-    create: (body: B, idempotency: IdempotencyToken) => Promise<Reply>,
+    create: (body: B, idempotency: IdempotencyToken) => Promise<{ id: string }>,
     params: Record<string, string> = {},
   ): Promise<string> => {
     const parsed = parseWith(route.body as NonNullable<RouteSpec['body']>, body, 'body');
     if (!parsed.success) throw new Error(`Demo ${kind} ${n} is invalid: ${JSON.stringify(parsed.errors)}`);
-    const token = idempotencyToken('seed', routeKeyOf(route), seedKey(kind, n), {
+    const token = idempotencyToken('seed', route, seedKey(kind, n), {
       params,
       body: parsed.data,
     });
-    const reply = await create(parsed.data as B, token);
+    const reply = await replayingCreation(async () => ({ body: await create(parsed.data as B, token) }));
     return (reply.body as { id: string }).id;
   };
 

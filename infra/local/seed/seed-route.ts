@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { conflict } from '../../../shared/http/errors';
+import { Conflict } from '../../../shared/domain/errors';
 import { parseJsonBody } from '../http/json-body';
 import type { LocalRoute } from '../local-module';
 import { demoSize } from './demo-data';
@@ -26,7 +26,7 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
     const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
       // Demo records are numbered within one size: other sizes send other bodies under the same keys.
       if (error instanceof SeedRequestError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
-        throw conflict(
+        throw new Conflict(
           'SEEDED_AT_ANOTHER_SCALE',
           'This data was seeded at another scale; seed it again at that scale, or start with --fresh.',
         );

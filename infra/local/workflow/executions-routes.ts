@@ -1,4 +1,4 @@
-import { notFound } from '../../../shared/http/errors';
+import { NotFound } from '../../../shared/domain/errors';
 import { jsonResponse as json } from '../http/json-response';
 import type { LocalRoute } from '../local-module';
 import type { ExecutionEngine } from './execution-engine';
@@ -20,7 +20,7 @@ export const executionsRoutes = (engine: ExecutionEngine): LocalRoute[] => [
     path: '/_local/executions/{name}',
     handle: async (_request, { name }) => {
       const execution = engine.list().find((candidate) => candidate.name === name);
-      if (!execution) throw notFound(`Execution ${name}`);
+      if (!execution) throw new NotFound(`Execution ${name}`);
       return json(executionDetail(execution));
     },
   },

@@ -2,10 +2,14 @@
  * Errors of the working-day calendar. Each carries a stable `code` so the API layer can map it to a
  * response without parsing messages.
  */
+import { DomainError } from '../errors';
 import type { CalendarYearProblem } from './calendar-year';
 
-/** A date falls in a year whose holiday arrangement has not been loaded: never guessed. */
-export class CalendarYearMissingError extends Error {
+/**
+ * A date falls in a year whose holiday arrangement has not been loaded: never guessed. Where a
+ * request needs that year, it is refused as a conflict with the stored calendar.
+ */
+export class CalendarYearMissingError extends DomainError {
   override readonly name = 'CalendarYearMissingError';
   readonly code = 'CALENDAR_YEAR_MISSING';
 

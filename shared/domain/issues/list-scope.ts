@@ -1,4 +1,5 @@
-import type { Principal } from '../../http/principal';
+import type { Role } from '../roles';
+import type { Viewer } from '../viewer';
 import type { Issue, IssueStatus } from './issue';
 import type { CadreReach } from './visibility';
 
@@ -14,13 +15,13 @@ export type IssueListScope =
   | { kind: 'grids'; gridIds: readonly string[] }
   | { kind: 'none' };
 
-export const issueListScope = (principal: Principal, reach: CadreReach | undefined): IssueListScope => {
-  const has = (role: Principal['roles'][number]) => principal.roles.includes(role);
+export const issueListScope = (viewer: Viewer, reach: CadreReach | undefined): IssueListScope => {
+  const has = (role: Role) => viewer.roles.includes(role);
   if (has('admin') || has('operator') || has('leader')) return { kind: 'all' };
-  if (has('department') && principal.unitId) return { kind: 'unit', unitId: principal.unitId };
+  if (has('department') && viewer.unitId) return { kind: 'unit', unitId: viewer.unitId };
   if (has('cadre') && reach && reach.gridIds.length > 0) return { kind: 'grids', gridIds: reach.gridIds };
-  if (has('enterprise') && principal.enterpriseId) {
-    return { kind: 'enterprise', enterpriseId: principal.enterpriseId };
+  if (has('enterprise') && viewer.enterpriseId) {
+    return { kind: 'enterprise', enterpriseId: viewer.enterpriseId };
   }
   return { kind: 'none' };
 };

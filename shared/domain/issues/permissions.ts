@@ -1,5 +1,5 @@
-import type { Principal } from '../../http/principal';
 import type { Role } from '../roles';
+import type { Viewer } from '../viewer';
 import type { IssueCommandType } from './commands';
 import type { Issue } from './issue';
 import { type CadreReach, isAssignedUnit } from './visibility';
@@ -52,32 +52,27 @@ export const reachCovers = (
   (reach.gridIds.includes(enterprise.gridId) ||
     reach.residentEnterpriseIds.includes(enterprise.enterpriseId));
 
-const holds = (
-  standing: Standing,
-  principal: Principal,
-  issue: Issue,
-  reach: CadreReach | undefined,
-): boolean => {
+const holds = (standing: Standing, viewer: Viewer, issue: Issue, reach: CadreReach | undefined): boolean => {
   switch (standing) {
     case 'programOffice':
-      return principal.roles.some((role) => STANDING_ROLES.programOffice.includes(role));
+      return viewer.roles.some((role) => STANDING_ROLES.programOffice.includes(role));
     case 'cadreInScope':
-      return principal.roles.includes('cadre') && reachCovers(reach, issue);
+      return viewer.roles.includes('cadre') && reachCovers(reach, issue);
     case 'assignedUnit':
-      return isAssignedUnit(principal, issue);
+      return isAssignedUnit(viewer, issue);
     case 'ownEnterprise':
-      return principal.roles.includes('enterprise') && principal.enterpriseId === issue.enterpriseId;
+      return viewer.roles.includes('enterprise') && viewer.enterpriseId === issue.enterpriseId;
   }
 };
 
 /** Whether the caller has standing for the action on this issue. */
 export const mayActOn = (
-  principal: Principal,
+  viewer: Viewer,
   issue: Issue,
   action: IssueAction,
   reach: CadreReach | undefined,
-): boolean => ISSUE_ACTIONS[action].some((standing) => holds(standing, principal, issue, reach));
+): boolean => ISSUE_ACTIONS[action].some((standing) => holds(standing, viewer, issue, reach));
 
 /** The role the ledger records for the caller taking the action: the first of its roles with possible standing. */
-export const actingRoleFor = (principal: Principal, action: IssueAction): Role | undefined =>
-  rolesFor(action).find((role) => principal.roles.includes(role));
+export const actingRoleFor = (viewer: Viewer, action: IssueAction): Role | undefined =>
+  rolesFor(action).find((role) => viewer.roles.includes(role));

@@ -1,4 +1,4 @@
-import type { Principal } from '../../http/principal';
+import type { Viewer } from '../viewer';
 import type { Issue } from './issue';
 
 /** What a cadre's scope covers: the grids of its visit teams and the enterprise it is resident in. */
@@ -9,22 +9,22 @@ export interface CadreReach {
 
 /**
  * Whether a caller may see an issue at all (DOMAIN.md roles). Outside this, an issue does not exist
- * for the caller: 404, never 403, so nothing leaks.
+ * for the caller: not found, never forbidden, so nothing leaks.
  */
-export const canSeeIssue = (principal: Principal, issue: Issue, reach?: CadreReach): boolean =>
-  principal.roles.some((role) => {
+export const canSeeIssue = (viewer: Viewer, issue: Issue, reach?: CadreReach): boolean =>
+  viewer.roles.some((role) => {
     switch (role) {
       case 'admin':
       case 'operator':
       case 'leader':
         return true;
       case 'enterprise':
-        return principal.enterpriseId === issue.enterpriseId;
+        return viewer.enterpriseId === issue.enterpriseId;
       case 'department':
         return (
-          principal.unitId !== undefined &&
-          (issue.assignment?.unitId === principal.unitId ||
-            (issue.assignment?.coUnitIds ?? []).includes(principal.unitId))
+          viewer.unitId !== undefined &&
+          (issue.assignment?.unitId === viewer.unitId ||
+            (issue.assignment?.coUnitIds ?? []).includes(viewer.unitId))
         );
       case 'cadre':
         return (
@@ -37,7 +37,7 @@ export const canSeeIssue = (principal: Principal, issue: Issue, reach?: CadreRea
   });
 
 /** The assigned (lead) unit's own staff: who may report progress, return, resolve or ask for time. */
-export const isAssignedUnit = (principal: Principal, issue: Issue): boolean =>
-  principal.roles.includes('department') &&
-  principal.unitId !== undefined &&
-  issue.assignment?.unitId === principal.unitId;
+export const isAssignedUnit = (viewer: Viewer, issue: Issue): boolean =>
+  viewer.roles.includes('department') &&
+  viewer.unitId !== undefined &&
+  issue.assignment?.unitId === viewer.unitId;

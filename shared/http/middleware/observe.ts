@@ -1,7 +1,6 @@
 import { logger } from '../../observability/logger';
 import { type ApiMiddleware, startState, stateOf } from '../api-event';
 import { problemResponse } from '../problem';
-import { translateKnownError } from '../translate-error';
 
 /**
  * First in the chain: sets the correlation id, turns every error into problem+json, and writes one
@@ -24,9 +23,8 @@ export const observe = (): ApiMiddleware => {
       accessLine(request.event.routeKey, status, request.event);
     },
     onError: (request) => {
-      const error = translateKnownError(request.error);
       const { correlationId } = stateOf(request.event);
-      const response = problemResponse(error, correlationId);
+      const response = problemResponse(request.error, correlationId);
       if (response.statusCode === 500) logger.error('unhandled error', { error: request.error as Error });
       accessLine(request.event.routeKey, response.statusCode ?? 500, request.event);
       request.response = response;

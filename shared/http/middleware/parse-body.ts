@@ -1,5 +1,6 @@
+import { InputRejected } from '../../domain/errors';
 import { type ApiMiddleware, headerOf, stateOf } from '../api-event';
-import { badRequest, payloadTooLarge, unsupportedMediaType } from '../errors';
+import { payloadTooLarge, unsupportedMediaType } from '../errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -20,7 +21,7 @@ export const parseBody = (limitBytes = MAX_BODY_BYTES): ApiMiddleware => ({
     try {
       state.rawBody = JSON.parse(raw.toString('utf8'));
     } catch {
-      throw badRequest('MALFORMED_JSON', 'The body is not valid JSON.');
+      throw new InputRejected('MALFORMED_JSON', 'The body is not valid JSON.');
     }
   },
 });

@@ -1,5 +1,5 @@
+import { InputRejected, VersionRequired } from '../../domain/errors';
 import { type ApiMiddleware, headerOf, stateOf } from '../api-event';
-import { badRequest, preconditionRequired } from '../errors';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 /** Accepts `3`, `"3"` and `W/"3"`: clients echo the ETag we send, or the version field they read. */
@@ -14,10 +14,13 @@ export const preconditions = (): ApiMiddleware => ({
     if (spec.idempotency) {
       const key = headerOf(request.event, 'idempotency-key');
       if (key === undefined && spec.idempotency === 'required') {
-        throw badRequest('IDEMPOTENCY_KEY_REQUIRED', 'This request requires an Idempotency-Key header.');
+        throw new InputRejected(
+          'IDEMPOTENCY_KEY_REQUIRED',
+          'This request requires an Idempotency-Key header.',
+        );
       }
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-        throw badRequest(
+        throw new InputRejected(
           'IDEMPOTENCY_KEY_INVALID',
           'Idempotency-Key must be 8–128 characters of [A-Za-z0-9._:-].',
         );
@@ -28,11 +31,11 @@ export const preconditions = (): ApiMiddleware => ({
       const header = headerOf(request.event, 'if-match');
       if (header === undefined) {
         if (spec.ifMatch === 'optional') return;
-        throw preconditionRequired();
+        throw new VersionRequired();
       }
       const match = IF_MATCH.exec(header.trim());
       if (!match?.[1])
-        throw badRequest('IF_MATCH_INVALID', 'If-Match must carry the record version, e.g. "3".');
+        throw new InputRejected('IF_MATCH_INVALID', 'If-Match must carry the record version, e.g. "3".');
       state.expectedVersion = Number(match[1]);
     }
   },

@@ -1,5 +1,5 @@
+import { type FieldProblem, ValidationFailed } from '../../domain/errors';
 import { type ApiMiddleware, stateOf } from '../api-event';
-import { type FieldError, validationFailed } from '../errors';
 import { parseWith } from '../validation';
 
 /** Validates path, query and body against the route's schemas; all problems are reported at once. */
@@ -8,7 +8,7 @@ export const validate = (): ApiMiddleware => ({
     const state = stateOf(request.event);
     const spec = state.route?.spec;
     if (!spec) return;
-    const errors: FieldError[] = [];
+    const errors: FieldProblem[] = [];
     const check = (schema: typeof spec.body, value: unknown, location: string) => {
       if (!schema) return undefined;
       const result = parseWith(schema, value, location);
@@ -19,6 +19,6 @@ export const validate = (): ApiMiddleware => ({
     state.params = check(spec.params, request.event.pathParameters ?? {}, 'params');
     state.query = check(spec.query, request.event.queryStringParameters ?? {}, 'query');
     state.body = check(spec.body, state.rawBody, 'body');
-    if (errors.length > 0) throw validationFailed(errors);
+    if (errors.length > 0) throw new ValidationFailed(errors);
   },
 });

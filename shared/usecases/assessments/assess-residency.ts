@@ -1,11 +1,11 @@
 import type { Assessment, CreateAssessmentBody, PastRecord } from '../../contract/assessments';
 import type { Residency } from '../../contract/residencies';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { composeEnterpriseFeedback } from '../../domain/assessment-feedback';
 import { programDateOf } from '../../domain/calendar/program-date';
+import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { notFound } from '../../http/errors';
-import type { Principal } from '../../http/principal';
+import type { Caller } from '../../domain/viewer';
 import { listCases } from '../../repositories/accountability-cases';
 import {
   alreadyAssessed,
@@ -67,13 +67,13 @@ const composePastRecord = async (residency: Residency): Promise<PastRecord> => {
  * residency: the item's key is the residency's, so a second (however raced) is 409 ALREADY_ASSESSED.
  */
 export const assessResidency = async (
-  principal: Principal,
+  caller: Caller,
   residencyId: string,
   input: CreateAssessmentBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Assessment> => {
   const residency = await findResidency(residencyId);
-  if (!residency) throw notFound('The residency');
+  if (!residency) throw new NotFound('The residency');
   if (await findAssessment(residencyId)) throw alreadyAssessed();
   const at = nowIso();
   const [cadre, services, evaluation, issues, pastRecord] = await Promise.all([
@@ -83,7 +83,7 @@ export const assessResidency = async (
     listResidentIssues(residency.enterpriseId, residency.startDate, windowEnd(residency, programDateOf(at))),
     composePastRecord(residency),
   ]);
-  if (!cadre) throw notFound('The cadre');
+  if (!cadre) throw new NotFound('The cadre');
   const assessment: Assessment = {
     id: newId(),
     residencyId,
@@ -100,18 +100,19 @@ export const assessResidency = async (
     }),
     pastRecord,
     assessedBy: {
-      sub: principal.sub,
-      role: principal.roles.find((role) => role === 'operator' || role === 'admin') ?? 'operator',
+      sub: caller.sub,
+      role: caller.roles.find((role) => role === 'operator' || role === 'admin') ?? 'operator',
     },
     version: 1,
     createdAt: at,
     updatedAt: at,
   };
-  return insertAssessment(assessment, { status: 201, body: assessment }, idempotency);
+  await insertAssessment(assessment, idempotency?.guard(assessment));
+  return assessment;
 };
 
 export const readAssessment = async (residencyId: string): Promise<Assessment> => {
   const assessment = await findAssessment(residencyId);
-  if (!assessment) throw notFound('The assessment');
+  if (!assessment) throw new NotFound('The assessment');
   return assessment;
 };

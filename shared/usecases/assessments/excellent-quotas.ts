@@ -1,6 +1,6 @@
 import { excellentBaseBasisPoints } from '../../appraisal-config';
+import { NotFound } from '../../domain/errors';
 import { excellentQuota } from '../../domain/excellent-quota';
-import { notFound } from '../../http/errors';
 import { countCadresOfUnit, listSecondedInYear, readAll } from '../../repositories/assessments';
 import { findUnit, listUnits } from '../../repositories/units';
 
@@ -12,7 +12,7 @@ import { findUnit, listUnits } from '../../repositories/units';
 export const excellentQuotas = async (year: string, unitId?: string) => {
   let unitIds: string[];
   if (unitId) {
-    if (!(await findUnit(unitId))) throw notFound('The unit');
+    if (!(await findUnit(unitId))) throw new NotFound('The unit');
     unitIds = [unitId];
   } else {
     unitIds = (await readAll((page) => listUnits(page))).map((unit) => unit.id);

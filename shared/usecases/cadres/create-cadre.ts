@@ -1,14 +1,15 @@
 import type { Cadre, CreateCadreBody } from '../../contract/cadres';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
 import { insertCadre } from '../../repositories/cadres';
 import { checkConflictEnterprises } from './check-conflicts';
 import { checkCadreUnit } from './check-unit';
 
 /** Registers a cadre in an existing unit, with the experience profile and skills matching reads. */
-export const createCadre = async (input: CreateCadreBody, idempotency?: IdempotencyToken): Promise<Reply> => {
+export const createCadre = async (input: CreateCadreBody, idempotency?: IdempotencyToken): Promise<Cadre> => {
   await Promise.all([checkCadreUnit(input.unitId), checkConflictEnterprises(input.conflictEnterpriseIds)]);
   const now = nowIso();
   const cadre: Cadre = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertCadre(cadre, { status: 201, body: cadre }, idempotency);
+  await insertCadre(cadre, idempotency?.guard(cadre));
+  return cadre;
 };

@@ -1,15 +1,15 @@
 import type { Cadre } from '../../contract/cadres';
 import type { Page } from '../../db/records';
 import { cadreVisibility, canSeeCadre } from '../../domain/cadre-visibility';
+import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
-import { notFound } from '../../http/errors';
 import { type CadreFilter, findCadre, listCadres } from '../../repositories/cadres';
 import { emptyPage, ownRecordPage } from '../own-record-page';
 
 /** One cadre, or 404 alike for a missing one and one outside the viewer's scope. */
 export const readCadre = async (viewer: Viewer, cadreId: string): Promise<Cadre> => {
   const cadre = await findCadre(cadreId);
-  if (!cadre || !canSeeCadre(viewer, cadre)) throw notFound('The cadre');
+  if (!cadre || !canSeeCadre(viewer, cadre)) throw new NotFound('The cadre');
   return cadre;
 };
 

@@ -1,5 +1,5 @@
 import type { Cadre, UpdateCadreBody } from '../../contract/cadres';
-import { notFound, preconditionFailed } from '../../http/errors';
+import { NotFound, StaleVersion } from '../../domain/errors';
 import { findCadre, saveCadreChanges } from '../../repositories/cadres';
 import { checkConflictEnterprises } from './check-conflicts';
 import { checkCadreUnit } from './check-unit';
@@ -14,8 +14,8 @@ export const updateCadre = async (
   expectedVersion: number,
 ): Promise<Cadre> => {
   const current = await findCadre(cadreId);
-  if (!current) throw notFound('The cadre');
-  if (current.version !== expectedVersion) throw preconditionFailed();
+  if (!current) throw new NotFound('The cadre');
+  if (current.version !== expectedVersion) throw new StaleVersion();
   await Promise.all([
     patch.unitId !== undefined ? checkCadreUnit(patch.unitId) : undefined,
     checkConflictEnterprises(patch.conflictEnterpriseIds),

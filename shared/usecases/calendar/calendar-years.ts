@@ -1,16 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { CalendarYearRecord } from '../../contract/calendar';
 import { BUILT_IN_YEARS, type CalendarYear, validateCalendarYear } from '../../domain/calendar';
+import { Conflict, ValidationFailed } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
-import type { Reply } from '../../http/contract';
-import { conflict, validationFailed } from '../../http/errors';
 import { listLoadedCalendarYearRecords, saveCalendarYear } from '../../repositories/calendar-years';
+import type { Saved } from '../saved';
 import { forgetProgramCalendar } from './program-calendar';
 
 const BUILT_IN_BY_YEAR = new Map(BUILT_IN_YEARS.map((year) => [year.year, year]));
 
 const yearExists = (year: number) =>
-  conflict(
+  new Conflict(
     'CALENDAR_YEAR_EXISTS',
     `The working-day calendar already has ${year}; send ?replace=true to replace its arrangement.`,
   );
@@ -46,16 +46,16 @@ export interface LoadCalendarYear {
  * be able to correct any year. Due dates already set keep their value; deadlines set from now on use
  * the new arrangement (other processes within five minutes, this one at once).
  */
-export const loadCalendarYear = async (request: LoadCalendarYear): Promise<Reply> => {
+export const loadCalendarYear = async (request: LoadCalendarYear): Promise<Saved<CalendarYearRecord>> => {
   const validation = validateCalendarYear(request.input);
   if (!validation.ok) {
-    throw validationFailed(
+    throw new ValidationFailed(
       validation.problems.map(({ path, message }) => ({ path: path ? `body.${path}` : 'body', message })),
     );
   }
   const year: CalendarYear = validation.year;
   if (year.year !== request.pathYear) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.year', message: `Must be the year in the path (${request.pathYear})` },
     ]);
   }
@@ -78,5 +78,5 @@ export const loadCalendarYear = async (request: LoadCalendarYear): Promise<Reply
     loadedBy: request.loadedBy,
     loadedAt,
   };
-  return { status: exists ? 200 : 201, body: record };
+  return { record, created: !exists };
 };

@@ -1,6 +1,6 @@
 import type { CreateConsultationBody } from '../../contract/consultations';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
 import { insertConsultation, type StoredConsultation } from '../../repositories/consultations';
 import { listIssueIdsAwaitingConsultation } from '../../repositories/issue-lists';
 
@@ -9,10 +9,7 @@ import { listIssueIdsAwaitingConsultation } from '../../repositories/issue-lists
  * fixed with it. One consultation per date. The id of its dispatch order is reserved now (see
  * StoredConsultation) and stays internal until the first decision creates the order.
  */
-export const createConsultation = async (
-  input: CreateConsultationBody,
-  idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+export const createConsultation = async (input: CreateConsultationBody, idempotency?: IdempotencyToken) => {
   const agendaIssueIds = await listIssueIdsAwaitingConsultation();
   const now = nowIso();
   const consultation: StoredConsultation = {
@@ -25,5 +22,6 @@ export const createConsultation = async (
     updatedAt: now,
   };
   const { dispatchOrderId: _reserved, ...record } = consultation;
-  return insertConsultation(consultation, { status: 201, body: record }, idempotency);
+  await insertConsultation(consultation, idempotency?.guard(record));
+  return record;
 };

@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { CONSULTATION_DECIDERS, type DecisionBody } from '../../contract/consultations';
 import { dispatchOrderNumber } from '../../domain/dispatch-order-number';
+import { Conflict, Forbidden, NotFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
-import { conflict, forbidden, notFound } from '../../http/errors';
-import type { Principal } from '../../http/principal';
+import type { Caller } from '../../domain/viewer';
 import { findConsultation, type StoredConsultation } from '../../repositories/consultations';
 import {
   type DispatchOrder,
@@ -27,10 +27,11 @@ const MAX_PAUSE_MS = 400;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_PAUSE_MS, 10 * 2 ** attempt)));
 
-export const notOnAgenda = () => conflict('NOT_ON_AGENDA', "The issue is not on this consultation's agenda.");
+export const notOnAgenda = () =>
+  new Conflict('NOT_ON_AGENDA', "The issue is not on this consultation's agenda.");
 
 export const alreadyDecided = () =>
-  conflict('ALREADY_DECIDED', 'This consultation has already decided the issue.');
+  new Conflict('ALREADY_DECIDED', 'This consultation has already decided the issue.');
 
 const unitsOf = (line: DispatchOrderLine) => [line.leadUnitId, ...line.coUnitIds];
 
@@ -92,11 +93,11 @@ const lostOrderRace = (error: unknown, orderWrites: number): boolean => {
  * decided issue and order numbers run without gaps. A decision that loses a race for the order or its
  * number re-reads and tries again.
  */
-export const decideOnIssue = async (principal: Principal, consultationId: string, input: DecisionBody) => {
-  const role = CONSULTATION_DECIDERS.find((decider) => principal.roles.includes(decider));
-  if (!role) throw forbidden();
+export const decideOnIssue = async (caller: Caller, consultationId: string, input: DecisionBody) => {
+  const role = CONSULTATION_DECIDERS.find((decider) => caller.roles.includes(decider));
+  if (!role) throw new Forbidden();
   const consultation = await findConsultation(consultationId);
-  if (!consultation) throw notFound('The consultation');
+  if (!consultation) throw new NotFound('The consultation');
   if (!consultation.agendaIssueIds.includes(input.issueId)) throw notOnAgenda();
   await checkUnitsExist([
     { path: 'body.leadUnitId', unitId: input.leadUnitId },
@@ -110,7 +111,7 @@ export const decideOnIssue = async (principal: Principal, consultationId: string
     try {
       const issue = await applyIssueCommand({
         issueId,
-        actor: { sub: principal.sub, role },
+        actor: { sub: caller.sub, role },
         at,
         command: {
           type: 'decide',
@@ -139,7 +140,7 @@ export const decideOnIssue = async (principal: Principal, consultationId: string
     } catch (error) {
       if (!lostOrderRace(error, pending.writes)) throw error;
       if (attempt >= ATTEMPTS) {
-        throw conflict('CONCURRENT_UPDATE', 'The dispatch order is changing right now; retry.');
+        throw new Conflict('CONCURRENT_UPDATE', 'The dispatch order is changing right now; retry.');
       }
       await pause(attempt);
     }

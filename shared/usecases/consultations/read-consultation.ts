@@ -1,6 +1,6 @@
+import { NotFound } from '../../domain/errors';
 import { summarizeIssueHistory } from '../../domain/issues/history-summary';
 import type { LedgerEntry } from '../../domain/ledger/hash-chain';
-import { notFound } from '../../http/errors';
 import { findConsultation } from '../../repositories/consultations';
 import { findDispatchOrder } from '../../repositories/dispatch-orders';
 import { findIssues, readLedger } from '../../repositories/issues';
@@ -45,7 +45,7 @@ const unitNamesIn = async (ledgers: Iterable<LedgerEntry[]>): Promise<Map<string
  */
 export const readConsultation = async (consultationId: string) => {
   const consultation = await findConsultation(consultationId);
-  if (!consultation) throw notFound('The consultation');
+  if (!consultation) throw new NotFound('The consultation');
   const { dispatchOrderId, ...record } = consultation;
   const [issues, order, ledgers] = await Promise.all([
     findIssues(record.agendaIssueIds),

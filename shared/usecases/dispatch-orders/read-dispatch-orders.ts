@@ -1,7 +1,7 @@
 import type { Page } from '../../db/records';
 import { dispatchOrderListScope, visibleOrderLines } from '../../domain/dispatch-order-visibility';
+import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
-import { notFound } from '../../http/errors';
 import {
   type DispatchOrder,
   type DispatchOrderLine,
@@ -33,7 +33,7 @@ const visibleView = (viewer: Viewer, order: DispatchOrder): DispatchOrderView | 
 export const readDispatchOrder = async (viewer: Viewer, orderId: string): Promise<DispatchOrderView> => {
   const order = await findDispatchOrder(orderId);
   const view = order && visibleView(viewer, order);
-  if (!view) throw notFound('The dispatch order');
+  if (!view) throw new NotFound('The dispatch order');
   return view;
 };
 

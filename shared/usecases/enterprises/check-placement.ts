@@ -1,5 +1,5 @@
 import type { Enterprise } from '../../contract/enterprises';
-import { badRequest } from '../../http/errors';
+import { InputRejected } from '../../domain/errors';
 import { findGrid } from '../../repositories/grids';
 import { findUnit } from '../../repositories/units';
 import { assertReferencesFound } from '../references';
@@ -15,7 +15,7 @@ export const checkPlacement = async ({ townUnitId, gridId }: Pick<Enterprise, 't
     { path: 'body.gridId', found: grid !== undefined, message: 'No grid with this id' },
   ]);
   if (grid?.townUnitId !== townUnitId) {
-    throw badRequest('VALIDATION_FAILED', 'The grid lies in another town.', [
+    throw new InputRejected('VALIDATION_FAILED', 'The grid lies in another town.', [
       { path: 'body.gridId', message: 'The grid does not belong to the town in townUnitId' },
     ]);
   }

@@ -1,8 +1,8 @@
 import type { CreateEnterpriseBody, Enterprise } from '../../contract/enterprises';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { checkCreditCode } from '../../domain/credit-code';
+import { InputRejected } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { badRequest } from '../../http/errors';
 import { insertEnterprise } from '../../repositories/enterprises';
 import { checkPlacement } from './check-placement';
 
@@ -14,14 +14,15 @@ import { checkPlacement } from './check-placement';
 export const createEnterprise = async (
   input: CreateEnterpriseBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Enterprise> => {
   if (checkCreditCode(input.creditCode) !== 'valid') {
-    throw badRequest('CREDIT_CODE_CHECKSUM', 'The credit code fails its GB 32100 check character.', [
+    throw new InputRejected('CREDIT_CODE_CHECKSUM', 'The credit code fails its GB 32100 check character.', [
       { path: 'body.creditCode', message: 'The check character (position 18) does not match' },
     ]);
   }
   await checkPlacement(input);
   const now = nowIso();
   const enterprise: Enterprise = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertEnterprise(enterprise, { status: 201, body: enterprise }, idempotency);
+  await insertEnterprise(enterprise, idempotency?.guard(enterprise));
+  return enterprise;
 };

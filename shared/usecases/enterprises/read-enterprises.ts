@@ -1,15 +1,15 @@
 import type { Enterprise } from '../../contract/enterprises';
 import type { Page } from '../../db/records';
 import { canSeeEnterprise, enterpriseVisibility } from '../../domain/enterprise-visibility';
+import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
-import { notFound } from '../../http/errors';
 import { type EnterpriseFilter, findEnterprise, listEnterprises } from '../../repositories/enterprises';
 import { emptyPage, ownRecordPage } from '../own-record-page';
 
 /** One enterprise, or 404 alike for a missing one and one outside the viewer's scope. */
 export const readEnterprise = async (viewer: Viewer, enterpriseId: string): Promise<Enterprise> => {
   const enterprise = canSeeEnterprise(viewer, enterpriseId) ? await findEnterprise(enterpriseId) : undefined;
-  if (!enterprise) throw notFound('The enterprise');
+  if (!enterprise) throw new NotFound('The enterprise');
   return enterprise;
 };
 

@@ -1,5 +1,5 @@
 import type { Enterprise, UpdateEnterpriseBody } from '../../contract/enterprises';
-import { notFound, preconditionFailed } from '../../http/errors';
+import { NotFound, StaleVersion } from '../../domain/errors';
 import { findEnterprise, saveEnterpriseChanges } from '../../repositories/enterprises';
 import { checkPlacement } from './check-placement';
 
@@ -15,8 +15,8 @@ export const updateEnterprise = async (
   expectedVersion: number,
 ): Promise<Enterprise> => {
   const current = await findEnterprise(enterpriseId);
-  if (!current) throw notFound('The enterprise');
-  if (current.version !== expectedVersion) throw preconditionFailed();
+  if (!current) throw new NotFound('The enterprise');
+  if (current.version !== expectedVersion) throw new StaleVersion();
   const next: Enterprise = { ...current, ...patch };
   if (patch.gridId !== undefined || patch.townUnitId !== undefined) await checkPlacement(next);
   return saveEnterpriseChanges(next, patch, expectedVersion, current.gridId);

@@ -1,17 +1,18 @@
 import type { CreateGridBody, Grid } from '../../contract/grids';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
 import { insertGrid } from '../../repositories/grids';
 import { findUnit } from '../../repositories/units';
 import { assertReferencesFound } from '../references';
 
 /** Draws a grid in a town: the town must be a unit of kind town, and the grid code unique. */
-export const createGrid = async (input: CreateGridBody, idempotency?: IdempotencyToken): Promise<Reply> => {
+export const createGrid = async (input: CreateGridBody, idempotency?: IdempotencyToken): Promise<Grid> => {
   const town = await findUnit(input.townUnitId);
   assertReferencesFound([
     { path: 'body.townUnitId', found: town?.kind === 'town', message: 'No town with this id' },
   ]);
   const now = nowIso();
   const grid: Grid = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertGrid(grid, { status: 201, body: grid }, idempotency);
+  await insertGrid(grid, idempotency?.guard(grid));
+  return grid;
 };

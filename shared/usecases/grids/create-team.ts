@@ -1,7 +1,7 @@
 import type { CreateTeamBody, Team } from '../../contract/grids';
+import type { IdempotencyToken } from '../../db/creation-guard';
+import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { notFound } from '../../http/errors';
 import { findCadre } from '../../repositories/cadres';
 import { findGrid, insertTeam } from '../../repositories/grids';
 import { assertReferencesFound } from '../references';
@@ -14,9 +14,9 @@ export const createTeam = async (
   gridId: string,
   input: CreateTeamBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Team> => {
   const grid = await findGrid(gridId);
-  if (!grid) throw notFound('The grid');
+  if (!grid) throw new NotFound('The grid');
   const members = await Promise.all(input.memberCadreIds.map((cadreId) => findCadre(cadreId)));
   assertReferencesFound(
     members.map((member, i) => ({
@@ -27,5 +27,6 @@ export const createTeam = async (
   );
   const now = nowIso();
   const team: Team = { id: newId(), gridId, ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertTeam(team, { status: 201, body: team }, idempotency);
+  await insertTeam(team, idempotency?.guard(team));
+  return team;
 };

@@ -1,4 +1,4 @@
-import { notFound } from '../../http/errors';
+import { NotFound } from '../../domain/errors';
 import { findInspectionWeek, listInspectionReports } from '../../repositories/inspections';
 
 /**
@@ -8,7 +8,7 @@ import { findInspectionWeek, listInspectionReports } from '../../repositories/in
  */
 export const readInspection = async (query: { week: string; limit: number; cursor?: string }) => {
   const week = await findInspectionWeek(query.week);
-  if (!week) throw notFound(`The inspection of ${query.week}`);
+  if (!week) throw new NotFound(`The inspection of ${query.week}`);
   const page = await listInspectionReports(query.week, query);
   return { week: week.week, asOf: week.asOf, completedAt: week.completedAt, ...page };
 };

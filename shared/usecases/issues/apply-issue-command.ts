@@ -1,9 +1,9 @@
 import { programDateOf } from '../../domain/calendar';
+import { Conflict, InvalidTransition, NotFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import type { IssueCommand } from '../../domain/issues/commands';
 import type { Actor, Issue, WorkflowDelivery } from '../../domain/issues/issue';
 import { decide, type Transition, TransitionRefused } from '../../domain/issues/lifecycle';
-import { conflict, invalidTransition, notFound } from '../../http/errors';
 import {
   commitTransition,
   findIssue,
@@ -65,7 +65,7 @@ const withSignal = (stored: StoredIssue, transition: Transition): Transition => 
 export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Issue> => {
   for (let attempt = 1; ; attempt++) {
     const stored = await findIssue(request.issueId);
-    if (!stored) throw notFound('The issue');
+    if (!stored) throw new NotFound('The issue');
     await request.authorize?.(stored.issue);
     const at = request.at ?? nowIso();
     let decided: Transition;
@@ -78,7 +78,7 @@ export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Iss
         issuePolicy,
       );
     } catch (error) {
-      if (error instanceof TransitionRefused) throw invalidTransition(error.message);
+      if (error instanceof TransitionRefused) throw new InvalidTransition(error.message);
       throw error;
     }
     const transition = withSignal(stored, decided);
@@ -90,7 +90,8 @@ export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Iss
       });
     } catch (error) {
       if (!(error instanceof StaleIssueError)) throw error;
-      if (attempt >= ATTEMPTS) throw conflict('CONCURRENT_UPDATE', 'The issue is changing right now; retry.');
+      if (attempt >= ATTEMPTS)
+        throw new Conflict('CONCURRENT_UPDATE', 'The issue is changing right now; retry.');
     }
   }
 };

@@ -1,6 +1,6 @@
+import { NotFound } from '../../domain/errors';
 import type { Issue } from '../../domain/issues/issue';
-import { notFound } from '../../http/errors';
-import type { Principal } from '../../http/principal';
+import type { Caller } from '../../domain/viewer';
 import { findIssue } from '../../repositories/issues';
 import { executionArnFor } from '../../workflow/execution-arn';
 import { actorFor } from './act-on-issue';
@@ -15,21 +15,21 @@ import { authorizeIssueAction, reachOf } from './issue-scope';
  * pending answers the escalation already recorded.
  */
 export const escalateIssue = async (
-  principal: Principal,
+  caller: Caller,
   issueId: string,
   body: { unitId?: string; dueWorkingDays?: number },
 ): Promise<Issue> => {
-  const actor = actorFor(principal, 'escalate');
-  const reach = await reachOf(principal);
+  const actor = actorFor(caller, 'escalate');
+  const reach = await reachOf(caller);
   const current = await findIssue(issueId);
-  if (!current) throw notFound('The issue');
-  authorizeIssueAction(principal, current.issue, 'escalate', reach);
+  if (!current) throw new NotFound('The issue');
+  authorizeIssueAction(caller, current.issue, 'escalate', reach);
   if (current.issue.workflow?.startPending) return current.issue;
   if (body.unitId) await checkUnitsExist([{ path: 'body.unitId', unitId: body.unitId }]);
   return applyIssueCommand({
     issueId,
     actor,
     command: { type: 'escalate', ...body, executionArn: executionArnFor(issueId) },
-    authorize: (issue) => authorizeIssueAction(principal, issue, 'escalate', reach),
+    authorize: (issue) => authorizeIssueAction(caller, issue, 'escalate', reach),
   });
 };

@@ -1,15 +1,15 @@
 import type { Page } from '../../db/records';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
 import { verifyChain } from '../../domain/ledger/hash-chain';
-import type { Principal } from '../../http/principal';
+import type { Viewer } from '../../domain/viewer';
 import { issueListPartitions, listIssuesIn } from '../../repositories/issue-lists';
 import { readLedger } from '../../repositories/issues';
 import { reachOf, readVisibleIssue } from './issue-scope';
 import { type IssueView, issueView } from './issue-view';
 
 /** One issue, or 404 alike for a missing one and one outside the caller's scope. */
-export const readIssue = async (principal: Principal, issueId: string): Promise<IssueView> =>
-  issueView(await readVisibleIssue(principal, issueId));
+export const readIssue = async (viewer: Viewer, issueId: string): Promise<IssueView> =>
+  issueView(await readVisibleIssue(viewer, issueId));
 
 /**
  * The issues in the caller's scope that pass the filters, newest first: an enterprise's own, a
@@ -17,18 +17,18 @@ export const readIssue = async (principal: Principal, issueId: string): Promise<
  * centre. Index queries only: a filter outside the scope gives an empty list, never a scan.
  */
 export const listVisibleIssues = async (
-  principal: Principal,
+  viewer: Viewer,
   filter: IssueFilter,
   page: { limit: number; cursor?: string },
 ): Promise<Page<IssueView>> => {
-  const scope = issueListScope(principal, await reachOf(principal));
+  const scope = issueListScope(viewer, await reachOf(viewer));
   const found = await listIssuesIn(issueListPartitions(scope, filter), filter, page);
   return { items: found.items.map(issueView), nextCursor: found.nextCursor };
 };
 
 /** The issue's ledger as recorded, and whether its hash chain still verifies from the genesis hash. */
-export const readIssueLedger = async (principal: Principal, issueId: string) => {
-  await readVisibleIssue(principal, issueId);
+export const readIssueLedger = async (viewer: Viewer, issueId: string) => {
+  await readVisibleIssue(viewer, issueId);
   const entries = await readLedger(issueId);
   return {
     items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, unitId, hash }) => ({

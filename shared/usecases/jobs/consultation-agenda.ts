@@ -1,8 +1,8 @@
 import type { CalendarDate } from '../../domain/calendar';
+import { Conflict } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { consultationDayOf } from '../../domain/rhythm/consultation-rhythm';
 import { assignmentCard } from '../../domain/rhythm/inspection';
-import { ApiError } from '../../http/errors';
 import {
   findConsultationIdByDate,
   insertConsultation,
@@ -75,9 +75,9 @@ export const runConsultationAgenda = async (asOf: CalendarDate): Promise<Consult
     updatedAt: now,
   };
   try {
-    await insertConsultation(consultation, { status: 201, body: {} });
+    await insertConsultation(consultation);
   } catch (error) {
-    if (!(error instanceof ApiError && error.code === 'CONSULTATION_DATE_TAKEN')) throw error;
+    if (!(error instanceof Conflict && error.code === 'CONSULTATION_DATE_TAKEN')) throw error;
     // Called at the same moment by another run or by hand: that one stands.
     return { ...run, held: true, date: day.date, consultationId: await findConsultationIdByDate(day.date) };
   }

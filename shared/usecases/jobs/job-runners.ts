@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../domain/calendar';
-import { ApiError } from '../../http/errors';
+import { JobNotFound } from '../../domain/errors';
 import { runQuarterlyScoring } from '../scoring/quarterly-scoring';
 import { runConsultationAgenda } from './consultation-agenda';
 import { runDailySweep } from './daily-sweep';
@@ -14,13 +14,10 @@ const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   'consultation-agenda': runConsultationAgenda,
 };
 
-export const jobNotFound = (job: string) =>
-  new ApiError(404, 'JOB_NOT_FOUND', 'Not found', `There is no job named ${job}.`);
-
 /** Runs a job by name for a program date, in this process. */
 export const runJobNow = (job: string, asOf: CalendarDate): Promise<JobRun> => {
   const run = Object.hasOwn(JOB_RUNNERS, job) ? JOB_RUNNERS[job] : undefined;
-  if (!run) throw jobNotFound(job);
+  if (!run) throw new JobNotFound(job);
   return run(asOf);
 };
 

@@ -1,8 +1,8 @@
 import type { CalendarDate } from '../../domain/calendar';
+import { InvalidTransition } from '../../domain/errors';
 import type { IssueCommand } from '../../domain/issues/commands';
 import type { Actor } from '../../domain/issues/issue';
 import type { SweepWait } from '../../domain/issues/sweep-rules';
-import { ApiError } from '../../http/errors';
 import { type DailyCloseCounts, dailyCloseCountItem } from '../../repositories/daily-close';
 import { enqueueWaitFailure } from '../../repositories/issue-workflow';
 import { applyIssueCommand } from '../issues/apply-issue-command';
@@ -44,7 +44,7 @@ export const applySweepCommand = async (
     });
     return true;
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'INVALID_TRANSITION') return false;
+    if (error instanceof InvalidTransition) return false;
     throw error;
   }
 };

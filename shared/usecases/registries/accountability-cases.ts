@@ -1,12 +1,11 @@
 import type { AccountabilityCase, CaseDecisionBody, CreateCaseBody } from '../../contract/registries';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
 import { decisionFits } from '../../domain/accountability';
 import { cadreVisibility } from '../../domain/cadre-visibility';
+import { InvalidTransition, NotFound, StaleVersion, ValidationFailed } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import type { Viewer } from '../../domain/viewer';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { invalidTransition, notFound, preconditionFailed, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/principal';
+import type { Caller, Viewer } from '../../domain/viewer';
 import {
   type CaseFilter,
   findCase,
@@ -23,7 +22,10 @@ import { assertReferencesFound } from '../references';
  * Opens a pending case about an existing cadre (and enterprise, when named); the case keeps the
  * cadre's unit of that day so the unit's department can read it. Counted on the day it was opened.
  */
-export const createCase = async (input: CreateCaseBody, idempotency?: IdempotencyToken): Promise<Reply> => {
+export const createCase = async (
+  input: CreateCaseBody,
+  idempotency?: IdempotencyToken,
+): Promise<AccountabilityCase> => {
   const [cadre, enterprise] = await Promise.all([
     findCadre(input.cadreId),
     input.enterpriseId === undefined ? undefined : findEnterprise(input.enterpriseId),
@@ -50,7 +52,8 @@ export const createCase = async (input: CreateCaseBody, idempotency?: Idempotenc
     createdAt: now,
     updatedAt: now,
   };
-  return insertCase(record, { status: 201, body: record }, idempotency);
+  await insertCase(record, idempotency?.guard(record));
+  return record;
 };
 
 /** Leaders and the service centre see every case; a department those of its unit's cadres. */
@@ -61,7 +64,7 @@ const canSeeCase = (viewer: Viewer, record: AccountabilityCase): boolean => {
 
 export const readCase = async (viewer: Viewer, caseId: string): Promise<AccountabilityCase> => {
   const record = await findCase(caseId);
-  if (!record || !canSeeCase(viewer, record)) throw notFound('The case');
+  if (!record || !canSeeCase(viewer, record)) throw new NotFound('The case');
   return record;
 };
 
@@ -83,17 +86,17 @@ export const listVisibleCases = async (
  * INVALID_TRANSITION, a stale If-Match 412. `decidedBy` is the verified caller, never the body.
  */
 export const decideCase = async (
-  principal: Principal,
+  caller: Caller,
   caseId: string,
   input: CaseDecisionBody,
   expectedVersion: number,
 ): Promise<AccountabilityCase> => {
   const record = await findCase(caseId);
-  if (!record) throw notFound('The case');
-  if (record.version !== expectedVersion) throw preconditionFailed();
-  if (record.status !== 'pending') throw invalidTransition(`Case ${caseId} is already decided.`);
+  if (!record) throw new NotFound('The case');
+  if (record.version !== expectedVersion) throw new StaleVersion();
+  if (record.status !== 'pending') throw new InvalidTransition(`Case ${caseId} is already decided.`);
   if (!decisionFits(record.kind, input.decision)) {
-    throw validationFailed([
+    throw new ValidationFailed([
       { path: 'body.decision', message: `Not a decision for a case of kind ${record.kind}` },
     ]);
   }
@@ -103,7 +106,7 @@ export const decideCase = async (
       status: 'decided',
       decision: input.decision,
       decisionReason: input.reason,
-      decidedBy: principal.sub,
+      decidedBy: caller.sub,
       decidedAt: nowIso(),
     },
     expectedVersion,

@@ -5,10 +5,10 @@ import type {
   Expert,
   UpdateExpertBody,
 } from '../../contract/registries';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
+import { NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { notFound, preconditionFailed } from '../../http/errors';
 import { findEnterprise } from '../../repositories/enterprises';
 import {
   findExpert,
@@ -20,15 +20,19 @@ import {
 } from '../../repositories/experts';
 import { assertReferencesFound } from '../references';
 
-export const createExpert = (input: CreateExpertBody, idempotency?: IdempotencyToken): Promise<Reply> => {
+export const createExpert = async (
+  input: CreateExpertBody,
+  idempotency?: IdempotencyToken,
+): Promise<Expert> => {
   const now = nowIso();
   const expert: Expert = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertExpert(expert, { status: 201, body: expert }, idempotency);
+  await insertExpert(expert, idempotency?.guard(expert));
+  return expert;
 };
 
 export const readExpert = async (expertId: string): Promise<Expert> => {
   const expert = await findExpert(expertId);
-  if (!expert) throw notFound('The expert');
+  if (!expert) throw new NotFound('The expert');
   return expert;
 };
 
@@ -39,7 +43,7 @@ export const updateExpert = async (
   expectedVersion: number,
 ): Promise<Expert> => {
   const current = await readExpert(expertId);
-  if (current.version !== expectedVersion) throw preconditionFailed();
+  if (current.version !== expectedVersion) throw new StaleVersion();
   return saveExpertChanges({ ...current, ...patch }, patch, expectedVersion);
 };
 
@@ -51,7 +55,7 @@ export const createEngagement = async (
   expertId: string,
   input: CreateEngagementBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Engagement> => {
   await readExpert(expertId);
   if (input.issueId !== undefined) {
     assertReferencesFound([
@@ -72,7 +76,8 @@ export const createEngagement = async (
     createdAt: now,
     updatedAt: now,
   };
-  return insertEngagement(engagement, { status: 201, body: engagement }, idempotency);
+  await insertEngagement(engagement, idempotency?.guard(engagement));
+  return engagement;
 };
 
 /** An unknown expert is 404 rather than an empty list, so a mistyped id does not look like "none". */

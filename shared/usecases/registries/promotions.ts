@@ -1,9 +1,9 @@
 import type { CreatePromotionBody, Promotion } from '../../contract/registries';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
+import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { Viewer } from '../../domain/viewer';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { notFound } from '../../http/errors';
 import { findCadre } from '../../repositories/cadres';
 import { insertPromotion, listPromotions } from '../../repositories/promotions';
 import { readCadre } from '../cadres/read-cadres';
@@ -16,11 +16,12 @@ export const createPromotion = async (
   cadreId: string,
   input: CreatePromotionBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
-  if (!(await findCadre(cadreId))) throw notFound('The cadre');
+): Promise<Promotion> => {
+  if (!(await findCadre(cadreId))) throw new NotFound('The cadre');
   const now = nowIso();
   const promotion: Promotion = { id: newId(), cadreId, ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertPromotion(promotion, { status: 201, body: promotion }, idempotency);
+  await insertPromotion(promotion, idempotency?.guard(promotion));
+  return promotion;
 };
 
 /** A cadre's promotions, for those who may see the cadre (others get 404, as for the cadre). */

@@ -4,10 +4,10 @@ import type {
   RecordAttendanceBody,
   Training,
 } from '../../contract/registries';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
+import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { notFound } from '../../http/errors';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
 import {
@@ -23,7 +23,7 @@ import { assertReferencesFound, type Reference } from '../references';
 export const createTraining = async (
   input: CreateTrainingBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Training> => {
   if (input.organizerUnitId !== undefined) {
     const unit = await findUnit(input.organizerUnitId);
     assertReferencesFound([
@@ -39,12 +39,13 @@ export const createTraining = async (
     createdAt: now,
     updatedAt: now,
   };
-  return insertTraining(training, { status: 201, body: training }, idempotency);
+  await insertTraining(training, idempotency?.guard(training));
+  return training;
 };
 
 export const readTraining = async (trainingId: string): Promise<Training> => {
   const training = await findTraining(trainingId);
-  if (!training) throw notFound('The training');
+  if (!training) throw new NotFound('The training');
   return training;
 };
 
@@ -79,7 +80,7 @@ export const recordAttendance = async (
   trainingId: string,
   input: RecordAttendanceBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+) => {
   const training = await readTraining(trainingId);
   await checkAttendees(input.attendees);
   const now = nowIso();
@@ -91,7 +92,9 @@ export const recordAttendance = async (
     createdAt: now,
     updatedAt: now,
   }));
-  return insertAttendances(training, items, { status: 201, body: { trainingId, items } }, idempotency);
+  const attendance = { trainingId, items };
+  await insertAttendances(training, items, idempotency?.guard(attendance));
+  return attendance;
 };
 
 export const readAttendance = async (

@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { type ExportFormat, type LedgerExportQuery, MAX_EXPORT_DAYS } from '../../contract/reports';
 import { dateOfDayNumber, parseCalendarDate } from '../../domain/calendar/calendar-date';
+import { ExportTooLarge, ValidationFailed } from '../../domain/errors';
 import { daysInPeriod, periodProblems } from '../../domain/headline-figures';
 import { csvOf, LEDGER_EXPORT_HEADERS, ledgerExportRow } from '../../domain/ledger/export-table';
-import type { Reply } from '../../http/contract';
-import { ApiError, validationFailed } from '../../http/errors';
 import { readLedgerDays, TooManyLedgerEntries, unitNamesOf } from '../../repositories/ledger-period';
 
 /**
@@ -23,8 +22,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export const exportTooLarge = (detail: string) =>
-  new ApiError(422, 'EXPORT_TOO_LARGE', 'Export too large', detail);
+/** The export as the route answers it: the file's headers and its body (base64 when binary). */
+export interface LedgerFile {
+  headers: Record<string, string>;
+  file: { body: string; isBase64Encoded: boolean };
+}
 
 /** Whether Accept-Encoding admits gzip (a `q=0` refuses it; `*` admits it). */
 export const acceptsGzip = (acceptEncoding: string | undefined): boolean =>
@@ -51,18 +53,21 @@ const attachment = (from: string, to: string, unitId: string | undefined, format
  * (a city-year is ~15 MB of text but ~2 MB compressed); XLSX is zipped already. A file that would
  * still not fit Lambda's 6 MB response answers 422 EXPORT_TOO_LARGE, asking for a shorter period.
  */
-export const exportLedger = async (query: LedgerExportQuery, acceptEncoding: string | undefined) => {
+export const exportLedger = async (
+  query: LedgerExportQuery,
+  acceptEncoding: string | undefined,
+): Promise<LedgerFile> => {
   const { from, to, unitId } = query;
   const format = query.format ?? 'csv';
   const problems = periodProblems(from, to, MAX_EXPORT_DAYS);
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0) throw new ValidationFailed(problems);
 
   let entries: Awaited<ReturnType<typeof readLedgerDays>>;
   try {
     entries = await readLedgerDays(datesOf(from, to), { unitId, maxEntries: MAX_EXPORT_ENTRIES });
   } catch (error) {
     if (error instanceof TooManyLedgerEntries) {
-      throw exportTooLarge(
+      throw new ExportTooLarge(
         `The period holds more than ${MAX_EXPORT_ENTRIES} ledger entries; export a shorter period (or one unit).`,
       );
     }
@@ -102,9 +107,9 @@ export const exportLedger = async (query: LedgerExportQuery, acceptEncoding: str
       format === 'csv' && !headers['content-encoding']
         ? 'send Accept-Encoding: gzip, or export a shorter period or one unit'
         : 'export a shorter period or one unit';
-    throw exportTooLarge(
+    throw new ExportTooLarge(
       `The file would take ${responseBytes} bytes, over what one response can carry: ${hint}.`,
     );
   }
-  return { headers, file } satisfies Reply;
+  return { headers, file };
 };

@@ -1,6 +1,6 @@
 import { MAX_STATS_DAYS } from '../../contract/reports';
+import { ValidationFailed } from '../../domain/errors';
 import { headlineFigures, periodProblems } from '../../domain/headline-figures';
-import { validationFailed } from '../../http/errors';
 import { readProgramStats } from '../../repositories/program-stats';
 
 /**
@@ -10,6 +10,6 @@ import { readProgramStats } from '../../repositories/program-stats';
  */
 export const readStats = async (from: string, to: string) => {
   const problems = periodProblems(from, to, MAX_STATS_DAYS);
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0) throw new ValidationFailed(problems);
   return { from, to, ...headlineFigures(await readProgramStats(from, to)) };
 };

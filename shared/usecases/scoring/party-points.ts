@@ -1,22 +1,23 @@
+import { NotFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
-import type { Reply } from '../../http/contract';
-import { notFound } from '../../http/errors';
-import type { Principal } from '../../http/principal';
+import type { Caller } from '../../domain/viewer';
+import type { PartyPoints } from '../../repositories/scoring';
 import { findPartyPoints, savePartyPoints } from '../../repositories/scoring';
 import { findUnit } from '../../repositories/units';
+import type { Saved } from '../saved';
 
 /**
- * Records a unit's party-building points (党建季度积分) for a quarter: 201 for the first record, 200
- * for a change sent with If-Match of the version read; never a silent overwrite (428 / 412).
+ * Records a unit's party-building points (党建季度积分) for a quarter: created without an expected
+ * version, changed with the version read; never a silent overwrite (VersionRequired / StaleVersion).
  */
 export const putPartyPoints = async (
-  principal: Principal,
+  caller: Caller,
   unitId: string,
   quarter: string,
   points: number,
   expectedVersion: number | undefined,
-): Promise<Reply> => {
-  if (!(await findUnit(unitId))) throw notFound('The unit');
+): Promise<Saved<PartyPoints>> => {
+  if (!(await findUnit(unitId))) throw new NotFound('The unit');
   const now = nowIso();
   const previous = expectedVersion === undefined ? undefined : await findPartyPoints(unitId, quarter);
   const record = await savePartyPoints(
@@ -24,18 +25,18 @@ export const putPartyPoints = async (
       unitId,
       quarter,
       points,
-      updatedBy: principal.sub,
+      updatedBy: caller.sub,
       version: (expectedVersion ?? 0) + 1,
       createdAt: previous?.createdAt ?? now,
       updatedAt: now,
     },
     expectedVersion,
   );
-  return { status: expectedVersion === undefined ? 201 : 200, body: record };
+  return { record, created: expectedVersion === undefined };
 };
 
 export const readPartyPoints = async (unitId: string, quarter: string) => {
   const record = await findPartyPoints(unitId, quarter);
-  if (!record) throw notFound(`Party-building points of ${quarter} for the unit`);
+  if (!record) throw new NotFound(`Party-building points of ${quarter} for the unit`);
   return record;
 };

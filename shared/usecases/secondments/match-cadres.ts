@@ -1,7 +1,7 @@
 import type { CadreMatchList } from '../../contract/residencies';
+import { NotFound } from '../../domain/errors';
 import { rankMatches } from '../../domain/matching/score-match';
 import type { ServiceType } from '../../domain/service-catalogue';
-import { notFound } from '../../http/errors';
 import { readPool, readStandings } from '../../repositories/cadre-pool';
 import { findEnterprise } from '../../repositories/enterprises';
 
@@ -16,7 +16,7 @@ export const matchCadres = async (
   limit: number,
 ): Promise<CadreMatchList> => {
   const [enterprise, pool] = await Promise.all([findEnterprise(enterpriseId), readPool()]);
-  if (!enterprise) throw notFound('The enterprise');
+  if (!enterprise) throw new NotFound('The enterprise');
   const standings = await readStandings(pool.map((cadre) => cadre.id));
   const ranking = rankMatches(
     { enterpriseId, industry: enterprise.industry, services },

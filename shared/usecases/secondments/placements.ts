@@ -1,10 +1,10 @@
 import type { CreatePlacementBody, Placement, UpdatePlacementBody } from '../../contract/placements';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
+import { NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { canSeePlacement, mayRecordPlacementOutcomes, placementVisibility } from '../../domain/secondments';
 import type { Viewer } from '../../domain/viewer';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { notFound, preconditionFailed } from '../../http/errors';
 import { findEnterprise } from '../../repositories/enterprises';
 import {
   findPlacement,
@@ -21,7 +21,7 @@ import { assertReferencesFound } from '../references';
 export const createPlacement = async (
   input: CreatePlacementBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Placement> => {
   const [enterprise, unit] = await Promise.all([findEnterprise(input.enterpriseId), findUnit(input.unitId)]);
   assertReferencesFound([
     { path: 'body.enterpriseId', found: enterprise !== undefined, message: 'No enterprise with this id' },
@@ -29,12 +29,13 @@ export const createPlacement = async (
   ]);
   const now = nowIso();
   const placement: Placement = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  return insertPlacement(placement, { status: 201, body: placement }, idempotency);
+  await insertPlacement(placement, idempotency?.guard(placement));
+  return placement;
 };
 
 export const readPlacement = async (viewer: Viewer, placementId: string): Promise<Placement> => {
   const placement = await findPlacement(placementId);
-  if (!placement || !canSeePlacement(viewer, placement)) throw notFound('The placement');
+  if (!placement || !canSeePlacement(viewer, placement)) throw new NotFound('The placement');
   return placement;
 };
 
@@ -71,7 +72,7 @@ export const recordPlacementOutcomes = async (
   expectedVersion: number,
 ): Promise<Placement> => {
   const current = await findPlacement(placementId);
-  if (!current || !mayRecordPlacementOutcomes(viewer, current)) throw notFound('The placement');
-  if (current.version !== expectedVersion) throw preconditionFailed();
+  if (!current || !mayRecordPlacementOutcomes(viewer, current)) throw new NotFound('The placement');
+  if (current.version !== expectedVersion) throw new StaleVersion();
   return savePlacementOutcomes(placementId, patch, expectedVersion);
 };

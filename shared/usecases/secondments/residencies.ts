@@ -1,10 +1,10 @@
 import type { CreateResidencyBody, EndResidencyBody, Residency } from '../../contract/residencies';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
+import { Conflict, InputRejected, InvalidTransition, NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { canSeeResidency, residencyVisibility } from '../../domain/secondments';
 import type { Viewer } from '../../domain/viewer';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { badRequest, conflict, invalidTransition, notFound, preconditionFailed } from '../../http/errors';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
 import {
@@ -25,7 +25,7 @@ import { assertReferencesFound } from '../references';
 export const createResidency = async (
   input: CreateResidencyBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Residency> => {
   const [cadre, enterprise] = await Promise.all([
     findCadre(input.cadreId),
     findEnterprise(input.enterpriseId),
@@ -35,13 +35,13 @@ export const createResidency = async (
     { path: 'body.enterpriseId', found: enterprise !== undefined, message: 'No enterprise with this id' },
   ]);
   if (!cadre?.inPool) {
-    throw conflict(
+    throw new Conflict(
       'CADRE_NOT_IN_POOL',
       'Residencies are filled from the cadre pool; this cadre is not in it.',
     );
   }
   if (cadre.conflictEnterpriseIds?.includes(input.enterpriseId)) {
-    throw conflict(
+    throw new Conflict(
       'CONFLICT_OF_INTEREST',
       "The cadre's recorded conflicts of interest include this enterprise (回避).",
     );
@@ -55,13 +55,14 @@ export const createResidency = async (
     createdAt: now,
     updatedAt: now,
   };
-  return insertResidency(residency, cadre.unitId, { status: 201, body: residency }, idempotency);
+  await insertResidency(residency, cadre.unitId, idempotency?.guard(residency));
+  return residency;
 };
 
 /** One residency, or 404 alike for a missing one and one outside the viewer's scope. */
 export const readResidency = async (viewer: Viewer, residencyId: string): Promise<Residency> => {
   const residency = await findResidency(residencyId);
-  if (!residency || !canSeeResidency(viewer, residency)) throw notFound('The residency');
+  if (!residency || !canSeeResidency(viewer, residency)) throw new NotFound('The residency');
   return residency;
 };
 
@@ -100,11 +101,11 @@ export const endResidency = async (
   expectedVersion: number,
 ): Promise<Residency> => {
   const current = await findResidency(residencyId);
-  if (!current) throw notFound('The residency');
-  if (current.version !== expectedVersion) throw preconditionFailed();
-  if (current.status !== 'active') throw invalidTransition('The residency has already ended.');
+  if (!current) throw new NotFound('The residency');
+  if (current.version !== expectedVersion) throw new StaleVersion();
+  if (current.status !== 'active') throw new InvalidTransition('The residency has already ended.');
   if (input.endedOn < current.startDate) {
-    throw badRequest('VALIDATION_FAILED', 'A residency cannot end before it started.', [
+    throw new InputRejected('VALIDATION_FAILED', 'A residency cannot end before it started.', [
       { path: 'body.endedOn', message: `Must not be before the start date ${current.startDate}` },
     ]);
   }

@@ -5,12 +5,12 @@ import type {
   ServiceEntry,
   ServiceEntryBody,
 } from '../../contract/residencies';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { programDateOf } from '../../domain/calendar/program-date';
+import { InputRejected, InvalidTransition, NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { isResidentCadre, mayEvaluate } from '../../domain/secondments';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { badRequest, invalidTransition, notFound } from '../../http/errors';
-import type { Principal } from '../../http/principal';
+import type { Caller } from '../../domain/viewer';
 import { findResidency, insertEvaluation, insertServiceEntry } from '../../repositories/residencies';
 
 /**
@@ -19,21 +19,21 @@ import { findResidency, insertEvaluation, insertServiceEntry } from '../../repos
  * not after its planned end. The entry and the day's program counters are one transaction.
  */
 export const logService = async (
-  principal: Principal,
+  caller: Caller,
   residencyId: string,
   input: ServiceEntryBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<ServiceEntry> => {
   const residency = await findResidency(residencyId);
-  if (!residency || !isResidentCadre(principal, residency)) throw notFound('The residency');
+  if (!residency || !isResidentCadre(caller, residency)) throw new NotFound('The residency');
   if (residency.status !== 'active') {
-    throw invalidTransition('Services are logged on an active residency; this one has ended.');
+    throw new InvalidTransition('Services are logged on an active residency; this one has ended.');
   }
   const today = programDateOf(new Date());
   // ISO dates order as strings: the earlier of the planned end and today.
   const latest = [residency.endDate, today].sort()[0] ?? today;
   if (input.date < residency.startDate || input.date > latest) {
-    throw badRequest('VALIDATION_FAILED', 'The service date lies outside the residency.', [
+    throw new InputRejected('VALIDATION_FAILED', 'The service date lies outside the residency.', [
       { path: 'body.date', message: `Must lie between ${residency.startDate} and ${latest}` },
     ]);
   }
@@ -48,13 +48,14 @@ export const logService = async (
     createdAt: now,
     updatedAt: now,
   };
-  return insertServiceEntry(entry, { status: 201, body: entry }, idempotency);
+  await insertServiceEntry(entry, idempotency?.guard(entry));
+  return entry;
 };
 
-const evaluatorRole = (principal: Principal, residency: Residency) =>
-  principal.roles.includes('enterprise') && principal.enterpriseId === residency.enterpriseId
+const evaluatorRole = (caller: Caller, residency: Residency) =>
+  caller.roles.includes('enterprise') && caller.enterpriseId === residency.enterpriseId
     ? 'enterprise'
-    : (principal.roles.find((role) => role === 'operator' || role === 'admin') ?? 'operator');
+    : (caller.roles.find((role) => role === 'operator' || role === 'admin') ?? 'operator');
 
 /**
  * The host enterprise (or the service centre entering its rating) evaluates a residency, once.
@@ -62,13 +63,13 @@ const evaluatorRole = (principal: Principal, residency: Residency) =>
  * transaction as the evaluation and the day's counters.
  */
 export const evaluateResidency = async (
-  principal: Principal,
+  caller: Caller,
   residencyId: string,
   input: EvaluationBody,
   idempotency?: IdempotencyToken,
-): Promise<Reply> => {
+): Promise<Evaluation> => {
   const residency = await findResidency(residencyId);
-  if (!residency || !mayEvaluate(principal, residency)) throw notFound('The residency');
+  if (!residency || !mayEvaluate(caller, residency)) throw new NotFound('The residency');
   const at = nowIso();
   const evaluation: Evaluation = {
     id: newId(),
@@ -77,10 +78,11 @@ export const evaluateResidency = async (
     enterpriseId: residency.enterpriseId,
     ...input,
     date: programDateOf(at),
-    evaluatedBy: { sub: principal.sub, role: evaluatorRole(principal, residency) },
+    evaluatedBy: { sub: caller.sub, role: evaluatorRole(caller, residency) },
     version: 1,
     createdAt: at,
     updatedAt: at,
   };
-  return insertEvaluation(evaluation, { status: 201, body: evaluation }, idempotency);
+  await insertEvaluation(evaluation, idempotency?.guard(evaluation));
+  return evaluation;
 };

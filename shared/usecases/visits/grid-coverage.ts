@@ -1,6 +1,6 @@
 import { programDateOf } from '../../domain/calendar/program-date';
+import { NotFound } from '../../domain/errors';
 import { type GridCoverage, gridCoverage } from '../../domain/visits/coverage';
-import { notFound } from '../../http/errors';
 import { findGrid, readGridEnterpriseCount } from '../../repositories/grids';
 import { readVisitedEnterpriseCount } from '../../repositories/visits';
 
@@ -16,6 +16,6 @@ export const readGridCoverage = async (gridId: string, year?: number): Promise<G
     readGridEnterpriseCount(gridId),
     readVisitedEnterpriseCount(gridId, inYear),
   ]);
-  if (!grid) throw notFound('The grid');
+  if (!grid) throw new NotFound('The grid');
   return gridCoverage(gridId, inYear, { enterprises, visitedEnterprises });
 };

@@ -1,13 +1,13 @@
 import type { LogVisitBody } from '../../contract/visits';
+import type { IdempotencyToken } from '../../db/creation-guard';
 import { programDateOf } from '../../domain/calendar/program-date';
+import { Conflict, type FieldProblem, Forbidden, InputRejected, ValidationFailed } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { raisedIssue } from '../../domain/issues/raising';
 import { answersToKeep, validateAnswers } from '../../domain/questionnaires/validate-answers';
 import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireOf } from '../../domain/questionnaires/versions';
+import type { Caller } from '../../domain/viewer';
 import { type Visit, visitDateProblem, yearOf } from '../../domain/visits/visit';
-import type { IdempotencyToken, Reply } from '../../http/contract';
-import { badRequest, conflict, type FieldError, forbidden, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/principal';
 import { findEnterprise } from '../../repositories/enterprises';
 import { findTeamMembership } from '../../repositories/team-memberships';
 import { FirstVisitRaceError, insertVisit, isVisitedInGridYear } from '../../repositories/visits';
@@ -17,10 +17,10 @@ import { issueView } from '../issues/issue-view';
 const ATTEMPTS = 3;
 
 /** Everything wrong with the body that needs no read: questionnaire answers, date, the issues' fields. */
-const bodyProblems = (input: LogVisitBody, today: string): FieldError[] => {
+const bodyProblems = (input: LogVisitBody, today: string): FieldProblem[] => {
   const version = input.questionnaireVersion ?? CURRENT_QUESTIONNAIRE_VERSION;
   const questionnaire = questionnaireOf(version);
-  const problems: FieldError[] = [];
+  const problems: FieldProblem[] = [];
   if (!questionnaire) {
     problems.push({ path: 'body.questionnaireVersion', message: 'No questionnaire has this version' });
   } else {
@@ -57,28 +57,24 @@ const bodyProblems = (input: LogVisitBody, today: string): FieldError[] => {
  * linked to the visit, built by the one raising rule), the grid-year coverage marker and counter and the
  * program's day counters are then written in one transaction.
  */
-export const logVisit = async (
-  principal: Principal,
-  input: LogVisitBody,
-  idempotency?: IdempotencyToken,
-): Promise<Reply> => {
-  const { cadreId } = principal;
-  if (!cadreId) throw forbidden('Only a cadre account (with a cadre id) logs visits.');
+export const logVisit = async (caller: Caller, input: LogVisitBody, idempotency?: IdempotencyToken) => {
+  const { cadreId } = caller;
+  if (!cadreId) throw new Forbidden('Only a cadre account (with a cadre id) logs visits.');
   const problems = bodyProblems(input, programDateOf(new Date()));
-  if (problems.length > 0) throw validationFailed(problems);
+  if (problems.length > 0) throw new ValidationFailed(problems);
 
   const [membership, enterprise] = await Promise.all([
     findTeamMembership(cadreId, input.teamId),
     findEnterprise(input.enterpriseId),
   ]);
   if (!enterprise) {
-    throw badRequest('UNKNOWN_REFERENCE', 'The request names records that do not exist.', [
+    throw new InputRejected('UNKNOWN_REFERENCE', 'The request names records that do not exist.', [
       { path: 'body.enterpriseId', message: 'No enterprise with this id' },
     ]);
   }
-  if (!membership) throw forbidden('You are not a member of this visit team.');
+  if (!membership) throw new Forbidden('You are not a member of this visit team.');
   if (membership.gridId !== enterprise.gridId) {
-    throw forbidden('The enterprise lies outside the grid of this visit team.');
+    throw new Forbidden('The enterprise lies outside the grid of this visit team.');
   }
 
   const answers = answersToKeep(input.questionnaire);
@@ -87,7 +83,7 @@ export const logVisit = async (
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const firstInGridYear = !(await isVisitedInGridYear(enterprise.gridId, year, enterprise.id));
     const at = nowIso();
-    const actor = { sub: principal.sub, role: 'cadre' as const };
+    const actor = { sub: caller.sub, role: 'cadre' as const };
     const visitId = newId();
     const issues = input.issues.map((issue) =>
       raisedIssue({
@@ -118,12 +114,13 @@ export const logVisit = async (
       createdAt: at,
       updatedAt: at,
     };
-    const reply = { status: 201, body: { ...visit, issues: issues.map(({ issue }) => issueView(issue)) } };
+    const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue)) };
     try {
-      return await insertVisit({ visit, issues, firstInGridYear }, reply, idempotency);
+      await insertVisit({ visit, issues, firstInGridYear }, idempotency?.guard(logged));
+      return logged;
     } catch (error) {
       if (!(error instanceof FirstVisitRaceError)) throw error;
     }
   }
-  throw conflict('CONFLICT', 'Concurrent visits to this enterprise kept colliding; retry.');
+  throw new Conflict('CONFLICT', 'Concurrent visits to this enterprise kept colliding; retry.');
 };

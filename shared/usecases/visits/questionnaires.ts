@@ -1,6 +1,6 @@
+import { NotFound } from '../../domain/errors';
 import type { Questionnaire } from '../../domain/questionnaires/questionnaire';
 import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireOf } from '../../domain/questionnaires/versions';
-import { notFound } from '../../http/errors';
 
 const view = (questionnaire: Questionnaire) => ({
   ...questionnaire,
@@ -13,6 +13,6 @@ export const readCurrentQuestionnaire = () => readQuestionnaire(CURRENT_QUESTION
 /** A questionnaire version, current or past; 404 for a version never served. */
 export const readQuestionnaire = (version: number) => {
   const questionnaire = questionnaireOf(version);
-  if (!questionnaire) throw notFound('The questionnaire version');
+  if (!questionnaire) throw new NotFound('The questionnaire version');
   return view(questionnaire);
 };

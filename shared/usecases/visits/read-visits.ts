@@ -1,8 +1,8 @@
 import type { Page } from '../../db/records';
 import { programDateOf } from '../../domain/calendar/program-date';
+import { NotFound, ValidationFailed } from '../../domain/errors';
+import type { Viewer } from '../../domain/viewer';
 import type { Visit } from '../../domain/visits/visit';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/principal';
 import { listGridIdsOfCadre } from '../../repositories/team-memberships';
 import {
   findVisit,
@@ -16,20 +16,20 @@ import {
  * Leaders and the service centre see every visit; a cadre sees the visits of its teams' grids (who
  * logged them does not matter: a team shares its work).
  */
-export const visitScopeOf = async (principal: Principal): Promise<VisitScope> => {
-  if (principal.roles.some((role) => role === 'leader' || role === 'operator' || role === 'admin')) {
+export const visitScopeOf = async (viewer: Viewer): Promise<VisitScope> => {
+  if (viewer.roles.some((role) => role === 'leader' || role === 'operator' || role === 'admin')) {
     return { kind: 'all' };
   }
-  return { kind: 'grids', gridIds: principal.cadreId ? await listGridIdsOfCadre(principal.cadreId) : [] };
+  return { kind: 'grids', gridIds: viewer.cadreId ? await listGridIdsOfCadre(viewer.cadreId) : [] };
 };
 
 const inScope = (scope: VisitScope, visit: Visit) =>
   scope.kind === 'all' || scope.gridIds.includes(visit.gridId);
 
 /** One visit, or 404 alike for a missing one and one outside the caller's grids. */
-export const readVisit = async (principal: Principal, visitId: string): Promise<Visit> => {
+export const readVisit = async (viewer: Viewer, visitId: string): Promise<Visit> => {
   const visit = await findVisit(visitId);
-  if (!visit || !inScope(await visitScopeOf(principal), visit)) throw notFound('The visit');
+  if (!visit || !inScope(await visitScopeOf(viewer), visit)) throw new NotFound('The visit');
   return visit;
 };
 
@@ -38,14 +38,14 @@ export const readVisit = async (principal: Principal, visitId: string): Promise<
  * only (by enterprise, grid or year), the date range in the key condition.
  */
 export const listVisibleVisits = async (
-  principal: Principal,
+  viewer: Viewer,
   filter: VisitFilter,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Visit>> => {
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw validationFailed([{ path: 'query.from', message: 'from is after to' }]);
+    throw new ValidationFailed([{ path: 'query.from', message: 'from is after to' }]);
   }
-  const scope = await visitScopeOf(principal);
+  const scope = await visitScopeOf(viewer);
   const currentYear = Number(programDateOf(new Date()).slice(0, 4));
   return listVisitsIn(visitListPlan(scope, filter, currentYear), filter, page);
 };

@@ -1,6 +1,6 @@
+import { Conflict, InvalidTransition } from '../../domain/errors';
 import type { IssueCommand } from '../../domain/issues/commands';
 import type { Issue } from '../../domain/issues/issue';
-import { ApiError } from '../../http/errors';
 import { IssueBusy } from '../../workflow/workflow-steps';
 import { applyIssueCommand } from '../issues/apply-issue-command';
 import { WORKFLOW_ACTOR } from './workflow-actor';
@@ -19,8 +19,8 @@ export const applyWorkflowCommand = async (
   try {
     return await applyIssueCommand({ issueId, actor: WORKFLOW_ACTOR, command, at });
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'INVALID_TRANSITION') return undefined;
-    if (error instanceof ApiError && error.code === 'CONCURRENT_UPDATE') throw new IssueBusy(error.message);
+    if (error instanceof InvalidTransition) return undefined;
+    if (error instanceof Conflict && error.code === 'CONCURRENT_UPDATE') throw new IssueBusy(error.message);
     throw error;
   }
 };

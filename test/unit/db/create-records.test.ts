@@ -3,16 +3,21 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CreatedBefore } from '../../../shared/db/creation-guard';
 import { createRecords, type GuardedPut } from '../../../shared/db/records';
-import { conflict } from '../../../shared/http/errors';
+import { Conflict } from '../../../shared/domain/errors';
+import { refusalOf } from '../../support/refusal';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const token = { scopedKey: 'user|POST /units|key-1', requestHash: 'hash-a' };
-const puts: GuardedPut[] = [
-  { item: { pk: 'UNIT#1', sk: 'UNIT', name: 'a' }, onTaken: () => conflict('CONFLICT', 'exists') },
-  { item: { pk: 'UNIQUE#UNIT_CODE#A', sk: 'UNIQUE' }, onTaken: () => conflict('UNIT_CODE_TAKEN', 'taken') },
-];
 const reply = { status: 201, body: { id: '1' } };
+const guard = { scopedKey: 'user|POST /units|key-1', requestHash: 'hash-a', replay: JSON.stringify(reply) };
+const puts: GuardedPut[] = [
+  { item: { pk: 'UNIT#1', sk: 'UNIT', name: 'a' }, onTaken: () => new Conflict('CONFLICT', 'exists') },
+  {
+    item: { pk: 'UNIQUE#UNIT_CODE#A', sk: 'UNIQUE' },
+    onTaken: () => new Conflict('UNIT_CODE_TAKEN', 'taken'),
+  },
+];
 
 const cancelled = (reasons: { Code: string; Item?: Record<string, unknown> }[]) =>
   new TransactionCanceledException({
@@ -26,18 +31,18 @@ describe('createRecords', () => {
 
   it('writes the guard and every record in one transaction, none overwriting', async () => {
     ddb.on(TransactWriteCommand).resolves({});
-    await expect(createRecords(puts, reply, token)).resolves.toEqual(reply);
+    await expect(createRecords(puts, guard)).resolves.toBeUndefined();
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items).toHaveLength(3);
     expect(items.every((item) => item.Put?.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
     expect(items[0]?.Put?.Item).toMatchObject({
-      pk: `IDEMPOTENCY#${token.scopedKey}`,
+      pk: `IDEMPOTENCY#${guard.scopedKey}`,
       requestHash: 'hash-a',
       reply: JSON.stringify(reply),
     });
   });
 
-  it('replays the first reply when the guard exists for the same body', async () => {
+  it('hands back the first reply, as stored, when the guard exists for the same body', async () => {
     const first = { status: 201, body: { id: 'first' } };
     ddb
       .on(TransactWriteCommand)
@@ -47,7 +52,9 @@ describe('createRecords', () => {
           { Code: 'None' },
         ]),
       );
-    await expect(createRecords(puts, reply, token)).resolves.toEqual(first);
+    const replayed = await createRecords(puts, guard).catch((error: unknown) => error);
+    expect(replayed).toBeInstanceOf(CreatedBefore);
+    expect((replayed as CreatedBefore).replay).toBe(JSON.stringify(first));
   });
 
   it('refuses a reused key with a different body (422)', async () => {
@@ -59,7 +66,7 @@ describe('createRecords', () => {
           { Code: 'None' },
         ]),
       );
-    await expect(createRecords(puts, reply, token)).rejects.toMatchObject({
+    expect(await refusalOf(createRecords(puts, guard))).toMatchObject({
       statusCode: 422,
       code: 'IDEMPOTENCY_KEY_REUSED',
     });
@@ -69,7 +76,7 @@ describe('createRecords', () => {
     ddb
       .on(TransactWriteCommand)
       .rejects(cancelled([{ Code: 'None' }, { Code: 'None' }, { Code: 'ConditionalCheckFailed' }]));
-    await expect(createRecords(puts, reply, token)).rejects.toMatchObject({
+    expect(await refusalOf(createRecords(puts, guard))).toMatchObject({
       statusCode: 409,
       code: 'UNIT_CODE_TAKEN',
     });
@@ -77,6 +84,6 @@ describe('createRecords', () => {
 
   it('passes other failures on unchanged', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled([{ Code: 'TransactionConflict' }]));
-    await expect(createRecords(puts, reply)).rejects.toBeInstanceOf(TransactionCanceledException);
+    await expect(createRecords(puts)).rejects.toBeInstanceOf(TransactionCanceledException);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { Conflict } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { defineRoute, type RouteInput, type RouteSpec } from '../../../shared/http/contract';
-import { conflict } from '../../../shared/http/errors';
 import { MAX_BODY_BYTES } from '../../../shared/http/middleware/parse-body';
 import { claimsFor, invoke } from '../../support/events';
 
@@ -76,7 +76,7 @@ const handler = apiHandler(
       throw new Error('database password is hunter2');
     },
     refused: async () => {
-      throw conflict('SOMETHING_TAKEN', 'Already there.');
+      throw new Conflict('SOMETHING_TAKEN', 'Already there.');
     },
   },
   { idempotency: (_token, run) => run() },

@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { lambdaContext } from '../../support/events';
+import { refusalOf } from '../../support/refusal';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const token = { scopedKey: 'u1|POST /units|key-12345678', requestHash: 'hash-a' };
@@ -51,7 +52,7 @@ describe('runIdempotently', () => {
     ddb
       .on(PutCommand)
       .rejects(existing({ id: token.scopedKey, status: 'INPROGRESS', requestHash: 'hash-a' }));
-    await expect(runIdempotently(token, async () => reply, lambdaContext)).rejects.toMatchObject({
+    expect(await refusalOf(runIdempotently(token, async () => reply, lambdaContext))).toMatchObject({
       statusCode: 409,
       code: 'IDEMPOTENCY_IN_PROGRESS',
     });
@@ -63,7 +64,7 @@ describe('runIdempotently', () => {
         reply: JSON.stringify(reply),
       }),
     );
-    await expect(runIdempotently(token, async () => reply, lambdaContext)).rejects.toMatchObject({
+    expect(await refusalOf(runIdempotently(token, async () => reply, lambdaContext))).toMatchObject({
       statusCode: 422,
       code: 'IDEMPOTENCY_KEY_REUSED',
     });

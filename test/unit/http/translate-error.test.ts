@@ -1,5 +1,21 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { CalendarYearMissingError } from '../../../shared/domain/calendar/errors';
+import * as domainErrors from '../../../shared/domain/errors';
+import {
+  Conflict,
+  ExportTooLarge,
+  Forbidden,
+  IdempotencyKeyReused,
+  InputRejected,
+  InvalidTransition,
+  JobNotFound,
+  NotFound,
+  StaleVersion,
+  ValidationFailed,
+  VersionRequired,
+} from '../../../shared/domain/errors';
+import { ApiError } from '../../../shared/http/errors';
 import { translateKnownError } from '../../../shared/http/translate-error';
 
 const cancelled = (code: string) =>
@@ -9,7 +25,122 @@ const cancelled = (code: string) =>
     CancellationReasons: [{ Code: code }],
   });
 
+const problem = { path: 'body.x', message: 'Wrong' };
+
 describe('translateKnownError', () => {
+  it.each([
+    [
+      new ValidationFailed([problem]),
+      400,
+      'VALIDATION_FAILED',
+      'Validation failed',
+      'The request does not match the schema.',
+      [problem],
+    ],
+    [
+      new InputRejected('UNKNOWN_REFERENCE', 'Names nothing.', [problem]),
+      400,
+      'UNKNOWN_REFERENCE',
+      'Bad request',
+      'Names nothing.',
+      [problem],
+    ],
+    [
+      new InputRejected('INVALID_CURSOR', 'Not ours.'),
+      400,
+      'INVALID_CURSOR',
+      'Bad request',
+      'Not ours.',
+      undefined,
+    ],
+    [new Forbidden(), 403, 'FORBIDDEN', 'Forbidden', 'Your role does not allow this action.', undefined],
+    [
+      new NotFound('The issue'),
+      404,
+      'NOT_FOUND',
+      'Not found',
+      'The issue does not exist or is outside your scope.',
+      undefined,
+    ],
+    [
+      new JobNotFound('nightly'),
+      404,
+      'JOB_NOT_FOUND',
+      'Not found',
+      'There is no job named nightly.',
+      undefined,
+    ],
+    [new Conflict('CREDIT_CODE_TAKEN', 'Taken.'), 409, 'CREDIT_CODE_TAKEN', 'Conflict', 'Taken.', undefined],
+    [
+      new InvalidTransition('Too early.'),
+      409,
+      'INVALID_TRANSITION',
+      'Invalid transition',
+      'Too early.',
+      undefined,
+    ],
+    [
+      new StaleVersion(),
+      412,
+      'VERSION_MISMATCH',
+      'Precondition failed',
+      'The record has changed since you read it; reload and retry.',
+      undefined,
+    ],
+    [
+      new IdempotencyKeyReused(),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+      'Idempotency key reused',
+      'This Idempotency-Key was already used with a different request body.',
+      undefined,
+    ],
+    [
+      new ExportTooLarge('Shorter, please.'),
+      422,
+      'EXPORT_TOO_LARGE',
+      'Export too large',
+      'Shorter, please.',
+      undefined,
+    ],
+    [
+      new VersionRequired(),
+      428,
+      'PRECONDITION_REQUIRED',
+      'Precondition required',
+      'Send If-Match with the version you read to update this record.',
+      undefined,
+    ],
+  ])(
+    'answers %o with its status, code, title and detail',
+    (refusal, statusCode, code, title, detail, errors) => {
+      const translated = translateKnownError(refusal);
+      expect(translated).toBeInstanceOf(ApiError);
+      expect(translated).toMatchObject({ statusCode, code, title, detail });
+      expect((translated as ApiError).errors).toEqual(errors);
+    },
+  );
+
+  it('maps every refusal shared/domain/errors.ts defines (none falls through to a 500)', () => {
+    const refusals = Object.values(domainErrors).filter(
+      (value): value is typeof domainErrors.DomainError =>
+        typeof value === 'function' && value.prototype instanceof domainErrors.DomainError,
+    );
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      const instance = Object.assign(Object.create(refusal.prototype), { code: 'X', problems: [] });
+      expect(translateKnownError(instance), refusal.name).toBeInstanceOf(ApiError);
+    }
+  });
+
+  it('answers a year the calendar lacks as a conflict with its own code', () => {
+    expect(translateKnownError(new CalendarYearMissingError(2031))).toMatchObject({
+      statusCode: 409,
+      code: 'CALENDAR_YEAR_MISSING',
+      title: 'Conflict',
+    });
+  });
+
   it('maps a transaction that lost a race to 409 and leaves other cancellations alone', () => {
     expect(translateKnownError(cancelled('TransactionConflict'))).toMatchObject({
       statusCode: 409,
@@ -17,5 +148,12 @@ describe('translateKnownError', () => {
     });
     const other = cancelled('ValidationError');
     expect(translateKnownError(other)).toBe(other);
+  });
+
+  it('leaves an ApiError and an unknown error as they are', () => {
+    const edge = new ApiError(401, 'UNAUTHORIZED', 'Unauthorized');
+    const crash = new Error('database password is hunter2');
+    expect(translateKnownError(edge)).toBe(edge);
+    expect(translateKnownError(crash)).toBe(crash);
   });
 });

@@ -8,6 +8,7 @@ import { MAX_LOCAL_TIMEOUT_SECONDS, withLocalTimeouts } from '../../../infra/loc
 import { handleSfnRequest, protocolJson } from '../../../infra/local/workflow/sfn-protocol';
 import type { LocalStateMachineDefinition } from '../../../infra/local/workflow/state-machines';
 import { taskTokenRegistry } from '../../../infra/local/workflow/task-tokens';
+import { refusalOf } from '../../support/refusal';
 
 const ARN = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:Orders';
 const FUNCTION_ARN = 'arn:aws-cn:lambda:cn-north-1:000000000000:function:Waiter';
@@ -199,7 +200,9 @@ describe('local engine', () => {
       input: { order: 3 },
       states: [{ state: 'Wait for it', type: 'Task' }],
     });
-    await expect(routes[1]?.handle(request, { name: 'v-2' })).rejects.toMatchObject({ statusCode: 404 });
+    expect(await refusalOf(Promise.resolve(routes[1]?.handle(request, { name: 'v-2' })))).toMatchObject({
+      statusCode: 404,
+    });
   });
 });
 
