@@ -8,8 +8,9 @@ import {
   unreasonableCounterOf,
 } from '../../../../shared/domain/issues/commands';
 import type { Issue } from '../../../../shared/domain/issues/issue';
-import { addToTally, decide, TransitionRefused } from '../../../../shared/domain/issues/lifecycle';
+import { decide, TransitionRefused } from '../../../../shared/domain/issues/lifecycle';
 import { DEFAULT_ISSUE_POLICY } from '../../../../shared/domain/issues/policy';
+import { addToTally } from '../../../../shared/domain/issues/unit-counts';
 import { openIssue } from './fixtures';
 
 const actor = { sub: 'op-1', role: 'operator' as const };
