@@ -1,4 +1,4 @@
-import type { AccountabilityCase } from '../contract/registries';
+import type { AccountabilityCase } from '../contract/accountability-cases';
 import { equalityFilter } from '../db/equality-filter';
 import { accountabilityCaseIndexes, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';

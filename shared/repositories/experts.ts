@@ -1,4 +1,4 @@
-import type { Engagement, Expert } from '../contract/registries';
+import type { Engagement, Expert } from '../contract/experts';
 import { expertIndexes, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
 import type { IdempotencyToken, Reply } from '../http/contract';

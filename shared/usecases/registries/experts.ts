@@ -4,7 +4,7 @@ import type {
   Engagement,
   Expert,
   UpdateExpertBody,
-} from '../../contract/registries';
+} from '../../contract/experts';
 import type { Page } from '../../db/records';
 import { newId, nowIso } from '../../domain/ids';
 import type { IdempotencyToken, Reply } from '../../http/contract';

@@ -1,4 +1,4 @@
-import type { CreatePromotionBody, Promotion } from '../../contract/registries';
+import type { CreatePromotionBody, Promotion } from '../../contract/promotions';
 import type { Page } from '../../db/records';
 import { newId, nowIso } from '../../domain/ids';
 import type { Viewer } from '../../domain/viewer';

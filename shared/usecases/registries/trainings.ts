@@ -3,7 +3,7 @@ import type {
   CreateTrainingBody,
   RecordAttendanceBody,
   Training,
-} from '../../contract/registries';
+} from '../../contract/trainings';
 import type { Page } from '../../db/records';
 import { newId, nowIso } from '../../domain/ids';
 import type { IdempotencyToken, Reply } from '../../http/contract';
