@@ -1,15 +1,9 @@
 import { type CfnResource, Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import {
-  FilterCriteria,
-  FilterRule,
-  type Function as LambdaFunction,
-  StartingPosition,
-} from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, FilterRule, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import {
   Choice,
   Condition,
@@ -38,6 +32,7 @@ import {
 } from '../nag';
 import { HouseFunction } from './api-function';
 import { bindTable } from './bind-table';
+import { consumeTableStream } from './stream-consumer';
 
 export interface IssueWorkflowProps {
   /** With a NEW_IMAGE stream: the outbox of issue items is delivered from it. */
@@ -283,27 +278,16 @@ export class IssueWorkflow extends Construct {
     this.deliverSignals.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.deliverSignals);
     this.deliverSignals.addToRolePolicy(TASK_RESPONSES);
-    this.undelivered = new Queue(this, 'Undelivered', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    // Step Functions down for longer than the stream retries: the record goes to the queue, and the
+    // daily sweep hands the outbox entry (still on the item) to the stream again.
+    this.undelivered = consumeTableStream(this, {
+      fn: this.deliverSignals,
+      table: props.programTable,
+      filters: OUTBOX_FILTERS,
+      failureQueueId: 'Undelivered',
+      consumer: 'outbox delivery',
     });
-    this.deliverSignals.addEventSource(
-      new DynamoEventSource(props.programTable, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        // Small batches: one slow or failing issue holds back few others of its shard.
-        batchSize: 10,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        // Step Functions down for longer than this: the record goes to the queue, and the daily
-        // sweep hands the outbox entry (still on the item) to the stream again.
-        retryAttempts: 20,
-        maxRecordAge: Duration.hours(6),
-        onFailure: new SqsDlq(this.undelivered),
-        filters: OUTBOX_FILTERS,
-      }),
-    );
-    acknowledgeDeliveryFindings(this.undelivered, this.deliverSignals);
+    acknowledgeDeliveryFindings(this.deliverSignals);
   }
 
   /**
