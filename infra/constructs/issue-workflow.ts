@@ -30,8 +30,8 @@ import {
   acknowledgeIssueWorkflowFindings,
   acknowledgeTaskResponseGrant,
 } from '../nag';
-import { HouseFunction } from './api-function';
 import { bindTable } from './bind-table';
+import { NodeFunction } from './node-function';
 import { consumeTableStream } from './stream-consumer';
 
 export interface IssueWorkflowProps {
@@ -83,7 +83,7 @@ export class IssueWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: IssueWorkflowProps) {
     super(scope, id);
     const stepFunction = (step: string, description: string) =>
-      new HouseFunction(this, step, {
+      new NodeFunction(this, step, {
         entry: `functions/workflow/${step}/handler.ts`,
         description,
         memorySize: 256,

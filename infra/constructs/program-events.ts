@@ -6,7 +6,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeEventPublisherFindings } from '../nag';
-import { HouseFunction } from './api-function';
+import { NodeFunction } from './node-function';
 import { consumeTableStream } from './stream-consumer';
 
 export interface ProgramEventsProps {
@@ -35,7 +35,7 @@ export class ProgramEvents extends Construct {
       eventBusName: busName,
       description: '亲清互挂 program events (WeeklyInspectionReported, …) for notifications to attach to',
     });
-    const publisher = new HouseFunction(this, 'PublishReports', {
+    const publisher = new NodeFunction(this, 'PublishReports', {
       entry: 'functions/events/publish-reports/handler.ts',
       description: 'Program events: publishes newly stored weekly inspection rows on the program bus',
       memorySize: 256,

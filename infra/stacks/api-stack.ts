@@ -28,9 +28,9 @@ import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
 import { ROLES } from '../../shared/domain/roles';
 import { settingsFor } from '../api-areas';
-import { HouseFunction } from '../constructs/api-function';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
+import { NodeFunction } from '../constructs/node-function';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
@@ -47,7 +47,7 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly httpApi: HttpApi;
-  readonly functions = new Map<string, HouseFunction>();
+  readonly functions = new Map<string, NodeFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
   /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
@@ -138,7 +138,7 @@ export class ApiStack extends Stack {
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const area of apiAreas()) {
       const settings = settingsFor(area);
-      const house = new HouseFunction(this, `Api-${area}`, {
+      const nodeFunction = new NodeFunction(this, `Api-${area}`, {
         entry: `functions/api/${area}/handler.ts`,
         description: settings.description,
         memorySize: settings.memorySize,
@@ -146,19 +146,20 @@ export class ApiStack extends Stack {
         logRetention: props.logRetention,
       });
       if (settings.program)
-        bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
+        bindTable(nodeFunction.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger)
         bindTable(
-          house.fn,
+          nodeFunction.fn,
           props.ledgerTable,
           'LEDGER_TABLE',
           settings.ledger,
           settings.ledgerByDay ? [LEDGER_INDEX] : [],
         );
-      if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
-      if (settings.namesExecutions) this.issueWorkflow.nameExecutions(house.fn);
-      this.functions.set(area, house);
-      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
+      if (settings.idempotency)
+        bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
+      if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
+      this.functions.set(area, nodeFunction);
+      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn));
     }
 
     const none = new HttpNoneAuthorizer();
