@@ -30,6 +30,7 @@ import {
   acknowledgeIssueWorkflowFindings,
   acknowledgeTaskResponseGrant,
 } from '../nag';
+import { type PolicyEnvironment, type PolicyGroup, policyVariables } from '../policy-settings';
 import { bindTable } from './bind-table';
 import { NodeFunction } from './node-function';
 import { consumeTableStream } from './stream-consumer';
@@ -39,6 +40,8 @@ export interface IssueWorkflowProps {
   programTable: ITable;
   ledgerTable: ITable;
   logRetention: RetentionDays;
+  /** The stage's policy settings: the steps that decide transitions read the issue policy. */
+  policy: PolicyEnvironment;
 }
 
 /** Failures of the Lambda service itself: worth retrying. Everything else is a fault to record. */
@@ -82,12 +85,13 @@ export class IssueWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: IssueWorkflowProps) {
     super(scope, id);
-    const stepFunction = (step: string, description: string) =>
+    const stepFunction = (step: string, description: string, policies: PolicyGroup[] = []) =>
       new NodeFunction(this, step, {
         entry: `functions/workflow/${step}/handler.ts`,
         description,
         memorySize: 256,
         timeout: Duration.seconds(10),
+        environment: policyVariables(props.policy, policies),
         logRetention: props.logRetention,
       }).fn;
 
@@ -109,7 +113,7 @@ export class IssueWorkflow extends Construct {
         ['record-failure', 'Issue workflow: marks the issue’s workflow failed in its ledger'],
       ] as const
     ).map(([step, description]) => {
-      const fn = stepFunction(step, description);
+      const fn = stepFunction(step, description, ['issue']);
       bindTable(fn, props.programTable, 'PROGRAM_TABLE', 'readWrite');
       bindTable(fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
       return fn;

@@ -7,11 +7,14 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeScheduledJobFindings } from '../nag';
+import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import type { ScheduledJobSettings } from '../scheduled-jobs';
 import { NodeFunction } from './node-function';
 
 export interface ScheduledJobProps extends ScheduledJobSettings {
   logRetention: RetentionDays;
+  /** The stage's policy settings; the job's function gets the groups it declares. */
+  policy: PolicyEnvironment;
   memorySize?: number;
   timeout?: Duration;
 }
@@ -37,6 +40,7 @@ export class ScheduledJob extends Construct {
       description: props.description,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.minutes(10),
+      environment: policyVariables(props.policy, props.policies),
       logRetention: props.logRetention,
     }).fn;
     this.deadLetters = new Queue(this, 'DeadLetters', {

@@ -33,6 +33,7 @@ import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
+import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
 export interface ApiStackProps extends StackProps {
@@ -41,6 +42,8 @@ export interface ApiStackProps extends StackProps {
   idempotencyTable: Table;
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
+  /** The stage's policy settings, for the functions that read them. */
+  policy: PolicyEnvironment;
 }
 
 /** The stateless half: identity, the HTTP API and its functions, all rebuilt freely. */
@@ -127,6 +130,7 @@ export class ApiStack extends Stack {
       programTable: props.programTable,
       ledgerTable: props.ledgerTable,
       logRetention: props.logRetention,
+      policy: props.policy,
     });
 
     this.programEvents = new ProgramEvents(this, 'ProgramEvents', {
@@ -143,6 +147,7 @@ export class ApiStack extends Stack {
         description: settings.description,
         memorySize: settings.memorySize,
         timeout: Duration.seconds(settings.timeoutSeconds ?? 10),
+        environment: policyVariables(props.policy, settings.policies),
         logRetention: props.logRetention,
       });
       if (settings.program)
@@ -174,7 +179,11 @@ export class ApiStack extends Stack {
     }
 
     for (const [name, settings] of Object.entries(SCHEDULED_JOBS)) {
-      const job = new ScheduledJob(this, `Job-${name}`, { ...settings, logRetention: props.logRetention });
+      const job = new ScheduledJob(this, `Job-${name}`, {
+        ...settings,
+        logRetention: props.logRetention,
+        policy: props.policy,
+      });
       bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
       bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
       this.jobs.set(name, job);
