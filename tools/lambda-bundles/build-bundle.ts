@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { bundleSettings } from '../infra/constructs/bundling';
+import { bundleSettings } from '../../infra/constructs/bundling';
 
 export interface BuiltBundle {
   /** Absolute path of the `.mjs` file, named as CDK names it. */
