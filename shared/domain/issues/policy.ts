@@ -1,3 +1,5 @@
+import { nonNegativeSetting } from '../policy-setting';
+
 /** The program's tunable rules for issues; defaults are the program's practice, overridable per deployment. */
 export interface IssuePolicy {
   /** Working days an assignment gets when the caller names none. */
@@ -34,13 +36,6 @@ const VARIABLES: Record<keyof IssuePolicy, string> = {
 };
 const SETTINGS = Object.entries(VARIABLES) as [keyof IssuePolicy, string][];
 
-const nonNegativeInteger = (name: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer`);
-  return parsed;
-};
-
 /**
  * Reads the overrides (ISSUE_MAX_RE_REVIEWS…) a stage sets (infra/stage-config.ts); an absent one
  * keeps its default, a bad one throws naming its variable.
@@ -48,7 +43,7 @@ const nonNegativeInteger = (name: string, value: string | undefined, fallback: n
 export const issuePolicyFromEnv = (env: Readonly<Record<string, string | undefined>>): IssuePolicy => {
   const policy = { ...DEFAULT_ISSUE_POLICY };
   for (const [setting, name] of SETTINGS)
-    policy[setting] = nonNegativeInteger(name, env[name], policy[setting]);
+    policy[setting] = nonNegativeSetting(name, env[name], policy[setting], 'integer');
   return policy;
 };
 

@@ -1,3 +1,5 @@
+import { nonNegativeSetting } from '../policy-setting';
+
 /**
  * The tunable parts of quarterly scoring (docs/scoring.md). Defaults are the documented program
  * practice; a deployment overrides the dimension weights and the prior strength through environment
@@ -45,13 +47,6 @@ const VARIABLES = {
   priorStrength: 'SCORING_PRIOR_STRENGTH',
 } as const;
 
-const nonNegativeNumber = (name: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative number`);
-  return parsed;
-};
-
 /**
  * Reads the overrides of SCORING_WEIGHT_ENTERPRISE, SCORING_WEIGHT_SUPERVISION, SCORING_WEIGHT_PARTY
  * and SCORING_PRIOR_STRENGTH a stage sets (infra/stage-config.ts); throws, naming the variable, on a
@@ -60,7 +55,12 @@ const nonNegativeNumber = (name: string, value: string | undefined, fallback: nu
 export const scoringConfigFromEnv = (env: Readonly<Record<string, string | undefined>>): ScoringConfig => {
   const defaults = DEFAULT_SCORING_CONFIG;
   const weight = (dimension: keyof ScoringConfig['weights']) =>
-    nonNegativeNumber(VARIABLES[dimension], env[VARIABLES[dimension]], defaults.weights[dimension]);
+    nonNegativeSetting(
+      VARIABLES[dimension],
+      env[VARIABLES[dimension]],
+      defaults.weights[dimension],
+      'number',
+    );
   const weights = {
     enterpriseEvaluation: weight('enterpriseEvaluation'),
     supervisionFeedback: weight('supervisionFeedback'),
@@ -71,10 +71,11 @@ export const scoringConfigFromEnv = (env: Readonly<Record<string, string | undef
   return {
     ...defaults,
     weights,
-    priorStrength: nonNegativeNumber(
+    priorStrength: nonNegativeSetting(
       VARIABLES.priorStrength,
       env[VARIABLES.priorStrength],
       defaults.priorStrength,
+      'number',
     ),
   };
 };

@@ -13,35 +13,15 @@ import { decide, type Transition, TransitionRefused } from '../../../../shared/d
 import { DEFAULT_ISSUE_POLICY } from '../../../../shared/domain/issues/policy';
 import { quarterOf } from '../../../../shared/domain/issues/quarter';
 import { addToTally } from '../../../../shared/domain/issues/unit-counts';
-import { openIssue } from './fixtures';
+import { openIssue, WALK_COMMANDS } from './fixtures';
 
 const actor = { sub: 'op-1', role: 'operator' as const };
 
-/** Extensions are left out: one approved late leaves an assignment overdue without a supervision. */
+/** Extensions stay out: one approved late leaves an assignment overdue without a supervision. */
 const commandPool: IssueCommand[] = [
-  { type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'arn:exec:I1' },
-  { type: 'escalate', executionArn: 'arn:exec:I1' },
-  { type: 'dispatch', unitId: 'U2', dueWorkingDays: 3 },
-  { type: 'return', reasonCode: 'not_our_remit', note: '不属本部门职责' },
-  { type: 'request_consultation', note: '需要会商' },
-  {
-    type: 'decide',
-    consultationId: 'C1',
-    dispatchOrderId: 'D1',
-    leadUnitId: 'U3',
-    coUnitIds: [],
-    dueWorkingDays: 5,
-    note: '牵头办理',
-  },
-  { type: 'resolve', resolution: '已办结' },
-  { type: 'resolve_on_spot', resolution: '当场解决' },
-  { type: 'feedback', verdict: 'satisfied' },
-  { type: 'feedback', verdict: 'basically_satisfied' },
-  { type: 'feedback', verdict: 'unsatisfied' },
+  ...WALK_COMMANDS,
   { type: 'feedback', verdict: 'unsatisfied' },
   { type: 'supervise', workingDaysOverdue: 2 },
-  { type: 'supervise', workingDaysOverdue: 6 },
-  { type: 'close_no_response' },
   { type: 'progress', note: '推进中' },
   { type: 'mark_unreasonable', reason: '要求政府承担企业经营损失' },
 ];
