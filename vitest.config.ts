@@ -26,6 +26,7 @@ export default defineConfig({
             PROGRAM_TABLE: 'program',
             LEDGER_TABLE: 'ledger',
             IDEMPOTENCY_TABLE: 'idempotency',
+            EVENT_BUS_NAME: 'program-events',
           },
         },
       },

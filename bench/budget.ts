@@ -1,5 +1,4 @@
-/** API handlers may be at most this much larger and slower to import than the baseline bundle. */
-export const BUDGET_RATIO = 1.3;
+import { BUDGET_RATIO } from '../tools/lambda-bundles/budget';
 
 export interface Measured {
   name: string;

@@ -4,7 +4,7 @@ import { buildApp } from '../infra/build-app';
 export interface LambdaEntry {
   /** Short label: the entry without `functions/` and `/handler.ts`, e.g. `api/units`. */
   name: string;
-  /** Repo-relative TypeScript entry, from the `local:entry` metadata the house construct adds. */
+  /** Repo-relative TypeScript entry, from the `local:entry` metadata `NodeFunction` adds. */
   entry: string;
   /** The bundle budget applies to API handlers; workflow and job functions are only reported. */
   isApiHandler: boolean;

@@ -14,7 +14,7 @@ const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 }, 5);
 const { handler } = await import('../functions/api/ledger/handler');
-const { apiEvent, lambdaContext } = await import('../test/support/events');
+const { apiEvent, lambdaContext } = await import('../tools/lambda-events');
 const baselineRss = process.memoryUsage().rss;
 const started = performance.now();
 const cpuBefore = process.cpuUsage();

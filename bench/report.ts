@@ -1,4 +1,5 @@
-import { BUDGET_RATIO, type Judged } from './budget';
+import { BUDGET_RATIO } from '../tools/lambda-bundles/budget';
+import type { Judged } from './budget';
 import type { PackageShare } from './package-breakdown';
 
 const kilobytes = (bytes: number): string => (bytes / 1024).toFixed(0);

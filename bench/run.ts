@@ -1,8 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUDGET_RATIO, judge, type Measured } from './budget';
-import { type BuiltBundle, buildBundle } from './build-bundle';
+import { BASELINE_ENTRY, BUDGET_RATIO } from '../tools/lambda-bundles/budget';
+import { type BuiltBundle, buildBundle } from '../tools/lambda-bundles/build-bundle';
+import { judge, type Measured } from './budget';
 import { median, pairedRatio, sampleImportTimes } from './import-time';
 import { type LambdaEntry, lambdaEntries } from './lambda-entries';
 import { extraOverBaseline } from './package-breakdown';
@@ -24,7 +25,7 @@ await rm(outRoot, { recursive: true, force: true });
 
 const baselineEntry: LambdaEntry = {
   name: 'baseline',
-  entry: 'bench/baseline.ts',
+  entry: BASELINE_ENTRY,
   isApiHandler: false,
   environment: {},
 };

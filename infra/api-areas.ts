@@ -1,4 +1,5 @@
 import type { TableAccess } from './constructs/bind-table';
+import type { PolicyGroup } from './policy-settings';
 
 export interface AreaSettings {
   description: string;
@@ -16,6 +17,8 @@ export interface AreaSettings {
   namesExecutions?: boolean;
   /** Areas that read the ledger by program day (its GSI1) are granted that index as well. */
   ledgerByDay?: boolean;
+  /** The policy settings the area's code reads (infra/policy-settings.ts). */
+  policies?: PolicyGroup[];
 }
 
 /**
@@ -45,6 +48,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     ledger: 'append',
     idempotency: true,
     namesExecutions: true,
+    policies: ['issue'],
   },
   consultations: {
     description: 'Half-monthly consultations, their decisions and dispatch orders',
@@ -52,6 +56,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
+    policies: ['issue'],
   },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',
@@ -64,6 +69,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: 'readWrite',
     ledger: 'append',
     timeoutSeconds: 29,
+    policies: ['issue', 'scoring'],
   },
   registries: {
     description:
@@ -115,6 +121,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     memorySize: 512,
     program: 'readWrite',
     idempotency: true,
+    policies: ['appraisal'],
   },
 };
 

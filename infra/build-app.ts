@@ -11,6 +11,8 @@ export interface BuildAppOptions {
   /** False skips esbuild (tests and local mode read the template only). */
   bundling: boolean;
   outdir?: string;
+  /** Context values beside cdk.json's and `-c`'s (tests set `policySettings` this way). */
+  context?: Record<string, unknown>;
 }
 
 /**
@@ -24,9 +26,13 @@ export const buildApp = (options: BuildAppOptions) => {
       // Exports stay protected while another stack imports them: the data stack cannot be broken by accident.
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
       ...(options.bundling ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...options.context,
     },
   });
-  const config = stageConfig(options.stage ?? app.node.tryGetContext('stage'));
+  const config = stageConfig(
+    options.stage ?? app.node.tryGetContext('stage'),
+    app.node.tryGetContext('policySettings'),
+  );
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const prefix = `Qinqing-${config.stage}`;
 
@@ -39,6 +45,7 @@ export const buildApp = (options: BuildAppOptions) => {
     idempotencyTable: stateful.idempotencyTable,
     logRetention: config.logRetention,
     throttle: config.throttle,
+    policy: config.policy,
   });
   acknowledgeApiStackFindings(api);
 

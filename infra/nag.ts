@@ -100,23 +100,12 @@ export const acknowledgeScheduledJobFindings = (deadLetters: IConstruct, fn: ICo
   ]);
 };
 
-/**
- * The outbox delivery function, and its failure queue: stream records it gave up on, kept for an
- * operator.
- */
-export const acknowledgeDeliveryFindings = (undelivered: IConstruct, fn: IFunction): void => {
-  acknowledge(fn, [
-    {
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'states:SendTaskSuccess/SendTaskFailure take a task token, not an ARN: IAM allows them on * only (the token is the capability); dynamodb:ListStreams, granted by the stream event source, has no resource-level permission; X-Ray PutTraceSegments/PutTelemetryRecords neither. Stream reads are on the program table stream only.',
-    },
-  ]);
-  acknowledge(undelivered, [
+/** The on-failure queue of a table stream consumer (infra/constructs/stream-consumer.ts). */
+export const acknowledgeStreamFailureQueue = (queue: IConstruct, consumer: string): void => {
+  acknowledge(queue, [
     {
       id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the on-failure destination of the outbox delivery stream mapping: the end of the line, read by an operator.',
+      reason: `This queue is the on-failure destination of the ${consumer} stream mapping: the end of the line, read by an operator.`,
     },
     {
       id: 'Serverless-SQSRedrivePolicy',
@@ -125,24 +114,24 @@ export const acknowledgeDeliveryFindings = (undelivered: IConstruct, fn: IFuncti
   ]);
 };
 
+/** The outbox delivery function. */
+export const acknowledgeDeliveryFindings = (fn: IFunction): void => {
+  acknowledge(fn, [
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'states:SendTaskSuccess/SendTaskFailure take a task token, not an ARN: IAM allows them on * only (the token is the capability); dynamodb:ListStreams, granted by the stream event source, has no resource-level permission; X-Ray PutTraceSegments/PutTelemetryRecords neither. Stream reads are on the program table stream only.',
+    },
+  ]);
+};
+
 /** The program events publisher (infra/constructs/program-events.ts). */
-export const acknowledgeEventPublisherFindings = (unpublished: IConstruct, fn: IFunction): void => {
+export const acknowledgeEventPublisherFindings = (fn: IFunction): void => {
   acknowledge(fn, [
     {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'dynamodb:ListStreams, granted by the stream event source, has no resource-level permission; X-Ray PutTraceSegments/PutTelemetryRecords neither. Stream reads are on the program table stream only; PutEvents on the program bus only.',
-    },
-  ]);
-  acknowledge(unpublished, [
-    {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the on-failure destination of the report publisher stream mapping: the end of the line, read by an operator.',
-    },
-    {
-      id: 'Serverless-SQSRedrivePolicy',
-      reason: 'A failure destination has no dead-letter queue of its own: an operator reads and clears it.',
     },
   ]);
 };

@@ -1,3 +1,5 @@
+import type { PolicyGroup } from './policy-settings';
+
 /** One scheduled job: its Lambda entry, when it runs and what it is for. */
 export interface ScheduledJobSettings {
   /** Repo-relative TypeScript entry, e.g. `functions/jobs/daily-sweep/handler.ts`. */
@@ -8,6 +10,8 @@ export interface ScheduledJobSettings {
    */
   schedule: string;
   description: string;
+  /** The policy settings the job's code reads (infra/policy-settings.ts). */
+  policies?: PolicyGroup[];
 }
 
 /**
@@ -20,12 +24,14 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     // 00:30 Asia/Shanghai every day.
     schedule: 'cron(30 16 * * ? *)',
     description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
+    policies: ['issue'],
   },
   'quarterly-scoring': {
     entry: 'functions/jobs/quarterly-scoring/handler.ts',
     // 01:00 Asia/Shanghai on the first day of each quarter = 17:00 UTC on the last day of the quarter.
     schedule: 'cron(0 17 L 3,6,9,12 ? *)',
     description: '每季排名: scores and ranks towns and departments for the quarter just ended',
+    policies: ['scoring'],
   },
   'weekly-inspection': {
     entry: 'functions/jobs/weekly-inspection/handler.ts',
@@ -33,11 +39,13 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(30 0 ? * MON *)',
     description:
       '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
+    policies: ['issue'],
   },
   'consultation-agenda': {
     entry: 'functions/jobs/consultation-agenda/handler.ts',
     // 09:00 Asia/Shanghai every Monday (01:00 UTC); the job itself holds one every other week.
     schedule: 'cron(0 1 ? * MON *)',
     description: '半月会商: calls the fortnight consultation with issues awaiting consultation and red cards',
+    policies: ['issue'],
   },
 };

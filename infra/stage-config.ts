@@ -1,15 +1,21 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type PolicyEnvironment, policyEnvironment } from './policy-settings';
 
 export interface StageConfig {
   stage: string;
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
+  /** The program's tunable rules for this stage, defaults filled in (infra/policy-settings.ts). */
+  policy: PolicyEnvironment;
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9-]{1,15}$/;
 
-/** Checked once in the composition root: a bad stage name fails synth with a clear message. */
-export const stageConfig = (stage: unknown): StageConfig => {
+/**
+ * Checked once in the composition root: a bad stage name or policy setting fails synth with a clear
+ * message. `policySettings` is the context value of that name (cdk.json or `-c`), for every stage.
+ */
+export const stageConfig = (stage: unknown, policySettings?: unknown): StageConfig => {
   if (typeof stage !== 'string' || !STAGE_NAME.test(stage)) {
     throw new Error(`Invalid stage ${JSON.stringify(stage)}: use -c stage=<lowercase name, 2–16 chars>`);
   }
@@ -18,5 +24,6 @@ export const stageConfig = (stage: unknown): StageConfig => {
     stage,
     logRetention: production ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     throttle: production ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 50, burstLimit: 100 },
+    policy: policyEnvironment(stage, policySettings),
   };
 };

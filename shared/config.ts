@@ -1,21 +1,43 @@
-/** Environment read once at module load; a missing variable fails the cold start, not a request. */
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`Missing environment variable ${name}`);
+/**
+ * Where this function's data and events go, read and checked once at module load from the variables
+ * CDK sets (bindTable, ProgramEvents): a malformed name fails the cold start, not a request. A
+ * function is given only the tables it may use, so an absent variable fails only when the function
+ * uses it, naming the variable.
+ */
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+const EVENT_BUS_NAME = /^[A-Za-z0-9_./-]{1,256}$/;
+
+const given = (variable: string, pattern: RegExp, what: string): string | undefined => {
+  const value = process.env[variable];
+  if (value !== undefined && !pattern.test(value)) {
+    throw new Error(`Environment variable ${variable} must be ${what}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+};
+
+const loaded = {
+  program: given('PROGRAM_TABLE', TABLE_NAME, 'a DynamoDB table name'),
+  ledger: given('LEDGER_TABLE', TABLE_NAME, 'a DynamoDB table name'),
+  idempotency: given('IDEMPOTENCY_TABLE', TABLE_NAME, 'a DynamoDB table name'),
+  eventBus: given('EVENT_BUS_NAME', EVENT_BUS_NAME, 'an EventBridge bus name'),
+};
+
+const needed = (value: string | undefined, variable: string): string => {
+  if (value === undefined) throw new Error(`Missing environment variable ${variable}`);
   return value;
 };
 
 export const tableNames = {
   get program() {
-    return required('PROGRAM_TABLE');
+    return needed(loaded.program, 'PROGRAM_TABLE');
   },
   get ledger() {
-    return required('LEDGER_TABLE');
+    return needed(loaded.ledger, 'LEDGER_TABLE');
   },
   get idempotency() {
-    return required('IDEMPOTENCY_TABLE');
+    return needed(loaded.idempotency, 'IDEMPOTENCY_TABLE');
   },
 };
 
 /** The program's EventBridge bus (reports and other facts others may subscribe to). */
-export const eventBusName = (): string => required('EVENT_BUS_NAME');
+export const eventBusName = (): string => needed(loaded.eventBus, 'EVENT_BUS_NAME');

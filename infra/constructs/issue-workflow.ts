@@ -1,15 +1,9 @@
 import { type CfnResource, Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import {
-  FilterCriteria,
-  FilterRule,
-  type Function as LambdaFunction,
-  StartingPosition,
-} from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, FilterRule, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import {
   Choice,
   Condition,
@@ -36,14 +30,18 @@ import {
   acknowledgeIssueWorkflowFindings,
   acknowledgeTaskResponseGrant,
 } from '../nag';
-import { HouseFunction } from './api-function';
+import { type PolicyEnvironment, type PolicyGroup, policyVariables } from '../policy-settings';
 import { bindTable } from './bind-table';
+import { NodeFunction } from './node-function';
+import { consumeTableStream } from './stream-consumer';
 
 export interface IssueWorkflowProps {
   /** With a NEW_IMAGE stream: the outbox of issue items is delivered from it. */
   programTable: ITable;
   ledgerTable: ITable;
   logRetention: RetentionDays;
+  /** The stage's policy settings: the steps that decide transitions read the issue policy. */
+  policy: PolicyEnvironment;
 }
 
 /** Failures of the Lambda service itself: worth retrying. Everything else is a fault to record. */
@@ -87,12 +85,13 @@ export class IssueWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: IssueWorkflowProps) {
     super(scope, id);
-    const stepFunction = (step: string, description: string) =>
-      new HouseFunction(this, step, {
+    const stepFunction = (step: string, description: string, policies: PolicyGroup[] = []) =>
+      new NodeFunction(this, step, {
         entry: `functions/workflow/${step}/handler.ts`,
         description,
         memorySize: 256,
         timeout: Duration.seconds(10),
+        environment: policyVariables(props.policy, policies),
         logRetention: props.logRetention,
       }).fn;
 
@@ -114,7 +113,7 @@ export class IssueWorkflow extends Construct {
         ['record-failure', 'Issue workflow: marks the issue’s workflow failed in its ledger'],
       ] as const
     ).map(([step, description]) => {
-      const fn = stepFunction(step, description);
+      const fn = stepFunction(step, description, ['issue']);
       bindTable(fn, props.programTable, 'PROGRAM_TABLE', 'readWrite');
       bindTable(fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
       return fn;
@@ -283,27 +282,16 @@ export class IssueWorkflow extends Construct {
     this.deliverSignals.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.deliverSignals);
     this.deliverSignals.addToRolePolicy(TASK_RESPONSES);
-    this.undelivered = new Queue(this, 'Undelivered', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    // Step Functions down for longer than the stream retries: the record goes to the queue, and the
+    // daily sweep hands the outbox entry (still on the item) to the stream again.
+    this.undelivered = consumeTableStream(this, {
+      fn: this.deliverSignals,
+      table: props.programTable,
+      filters: OUTBOX_FILTERS,
+      failureQueueId: 'Undelivered',
+      consumer: 'outbox delivery',
     });
-    this.deliverSignals.addEventSource(
-      new DynamoEventSource(props.programTable, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        // Small batches: one slow or failing issue holds back few others of its shard.
-        batchSize: 10,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        // Step Functions down for longer than this: the record goes to the queue, and the daily
-        // sweep hands the outbox entry (still on the item) to the stream again.
-        retryAttempts: 20,
-        maxRecordAge: Duration.hours(6),
-        onFailure: new SqsDlq(this.undelivered),
-        filters: OUTBOX_FILTERS,
-      }),
-    );
-    acknowledgeDeliveryFindings(this.undelivered, this.deliverSignals);
+    acknowledgeDeliveryFindings(this.deliverSignals);
   }
 
   /**

@@ -1,13 +1,13 @@
 import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
-import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterCriteria, FilterRule, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeEventPublisherFindings } from '../nag';
-import { HouseFunction } from './api-function';
+import { NodeFunction } from './node-function';
+import { consumeTableStream } from './stream-consumer';
 
 export interface ProgramEventsProps {
   programTable: ITable;
@@ -35,7 +35,7 @@ export class ProgramEvents extends Construct {
       eventBusName: busName,
       description: '亲清互挂 program events (WeeklyInspectionReported, …) for notifications to attach to',
     });
-    const publisher = new HouseFunction(this, 'PublishReports', {
+    const publisher = new NodeFunction(this, 'PublishReports', {
       entry: 'functions/events/publish-reports/handler.ts',
       description: 'Program events: publishes newly stored weekly inspection rows on the program bus',
       memorySize: 256,
@@ -44,29 +44,19 @@ export class ProgramEvents extends Construct {
     }).fn;
     this.bus.grantPutEventsTo(publisher);
     publisher.addEnvironment('EVENT_BUS_NAME', busName);
-    this.unpublished = new Queue(this, 'Unpublished', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.unpublished = consumeTableStream(this, {
+      fn: publisher,
+      table: props.programTable,
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('inspectionReport') } } },
+        }),
+      ],
+      failureQueueId: 'Unpublished',
+      consumer: 'report publisher',
     });
-    publisher.addEventSource(
-      new DynamoEventSource(props.programTable, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 10,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        retryAttempts: 20,
-        maxRecordAge: Duration.hours(6),
-        onFailure: new SqsDlq(this.unpublished),
-        filters: [
-          FilterCriteria.filter({
-            eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('inspectionReport') } } },
-          }),
-        ],
-      }),
-    );
     this.publisher = publisher;
-    acknowledgeEventPublisherFindings(this.unpublished, publisher);
+    acknowledgeEventPublisherFindings(publisher);
   }
 }

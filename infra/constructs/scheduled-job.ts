@@ -7,11 +7,14 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeScheduledJobFindings } from '../nag';
+import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import type { ScheduledJobSettings } from '../scheduled-jobs';
-import { HouseFunction } from './api-function';
+import { NodeFunction } from './node-function';
 
 export interface ScheduledJobProps extends ScheduledJobSettings {
   logRetention: RetentionDays;
+  /** The stage's policy settings; the job's function gets the groups it declares. */
+  policy: PolicyEnvironment;
   memorySize?: number;
   timeout?: Duration;
 }
@@ -20,7 +23,7 @@ export interface ScheduledJobProps extends ScheduledJobSettings {
 const MAX_EVENT_AGE = Duration.hours(6);
 
 /**
- * A job Lambda on an EventBridge schedule, the house way. A run that cannot be delivered (EventBridge
+ * A job Lambda (a `NodeFunction`) on an EventBridge schedule. A run that cannot be delivered (EventBridge
  * retries) or that keeps failing (Lambda's asynchronous retries) ends in the job's dead-letter queue,
  * encrypted and TLS-only, kept 14 days for an operator to look at. Jobs are idempotent per period,
  * so every retry is safe.
@@ -32,11 +35,12 @@ export class ScheduledJob extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
-    this.fn = new HouseFunction(this, 'Handler', {
+    this.fn = new NodeFunction(this, 'Handler', {
       entry: props.entry,
       description: props.description,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.minutes(10),
+      environment: policyVariables(props.policy, props.policies),
       logRetention: props.logRetention,
     }).fn;
     this.deadLetters = new Queue(this, 'DeadLetters', {

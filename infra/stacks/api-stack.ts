@@ -28,11 +28,12 @@ import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
 import { ROLES } from '../../shared/domain/roles';
 import { settingsFor } from '../api-areas';
-import { HouseFunction } from '../constructs/api-function';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
+import { NodeFunction } from '../constructs/node-function';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
+import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
 export interface ApiStackProps extends StackProps {
@@ -41,13 +42,15 @@ export interface ApiStackProps extends StackProps {
   idempotencyTable: Table;
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
+  /** The stage's policy settings, for the functions that read them. */
+  policy: PolicyEnvironment;
 }
 
 /** The stateless half: identity, the HTTP API and its functions, all rebuilt freely. */
 export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly httpApi: HttpApi;
-  readonly functions = new Map<string, HouseFunction>();
+  readonly functions = new Map<string, NodeFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
   /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
@@ -127,6 +130,7 @@ export class ApiStack extends Stack {
       programTable: props.programTable,
       ledgerTable: props.ledgerTable,
       logRetention: props.logRetention,
+      policy: props.policy,
     });
 
     this.programEvents = new ProgramEvents(this, 'ProgramEvents', {
@@ -138,27 +142,29 @@ export class ApiStack extends Stack {
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const area of apiAreas()) {
       const settings = settingsFor(area);
-      const house = new HouseFunction(this, `Api-${area}`, {
+      const nodeFunction = new NodeFunction(this, `Api-${area}`, {
         entry: `functions/api/${area}/handler.ts`,
         description: settings.description,
         memorySize: settings.memorySize,
         timeout: Duration.seconds(settings.timeoutSeconds ?? 10),
+        environment: policyVariables(props.policy, settings.policies),
         logRetention: props.logRetention,
       });
       if (settings.program)
-        bindTable(house.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
+        bindTable(nodeFunction.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger)
         bindTable(
-          house.fn,
+          nodeFunction.fn,
           props.ledgerTable,
           'LEDGER_TABLE',
           settings.ledger,
           settings.ledgerByDay ? [LEDGER_INDEX] : [],
         );
-      if (settings.idempotency) bindTable(house.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
-      if (settings.namesExecutions) this.issueWorkflow.nameExecutions(house.fn);
-      this.functions.set(area, house);
-      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, house.fn));
+      if (settings.idempotency)
+        bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
+      if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
+      this.functions.set(area, nodeFunction);
+      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn));
     }
 
     const none = new HttpNoneAuthorizer();
@@ -173,7 +179,11 @@ export class ApiStack extends Stack {
     }
 
     for (const [name, settings] of Object.entries(SCHEDULED_JOBS)) {
-      const job = new ScheduledJob(this, `Job-${name}`, { ...settings, logRetention: props.logRetention });
+      const job = new ScheduledJob(this, `Job-${name}`, {
+        ...settings,
+        logRetention: props.logRetention,
+        policy: props.policy,
+      });
       bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
       bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
       this.jobs.set(name, job);

@@ -42,6 +42,26 @@ export const assertBaseBasisPoints = (basisPoints: number): number => {
   return basisPoints;
 };
 
+const BASE_PERCENT_VARIABLE = 'EXCELLENT_BASE_PERCENT';
+
+/** A percentage with at most two decimals, 0–95, in basis points; empty or absent: the default 15. */
+export const parseBasePercent = (raw: string | undefined): number => {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_BASE_BASIS_POINTS;
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(raw.trim())) {
+    throw new Error(`${BASE_PERCENT_VARIABLE} must be a percentage like 15 or 12.5, got "${raw}"`);
+  }
+  return assertBaseBasisPoints(Math.round(Number(raw) * 100));
+};
+
+/** The base ratio a stage sets (`EXCELLENT_BASE_PERCENT`, infra/stage-config.ts), in basis points. */
+export const excellentBaseFromEnv = (env: Readonly<Record<string, string | undefined>>): number =>
+  parseBasePercent(env[BASE_PERCENT_VARIABLE]);
+
+/** The variable, as excellentBaseFromEnv reads it back. */
+export const excellentBaseToEnv = (basisPoints: number): Record<string, string> => ({
+  [BASE_PERCENT_VARIABLE]: String(basisPoints / 100),
+});
+
 export const excellentQuota = ({ cadres, secondedCadres, baseBasisPoints }: QuotaInput): ExcellentQuota => {
   const base = assertBaseBasisPoints(baseBasisPoints);
   const total = Math.max(0, Math.floor(cadres));

@@ -1,4 +1,4 @@
-import type { AccountabilityCase } from '../contract/registries';
+import type { AccountabilityCase } from '../contract/accountability-cases';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { accountabilityCaseIndexes, indexKeysOf, keys } from '../db/keys';

@@ -1,4 +1,4 @@
-import type { Engagement, Expert } from '../contract/registries';
+import type { Engagement, Expert } from '../contract/experts';
 import type { CreationGuard } from '../db/creation-guard';
 import { expertIndexes, indexKeysOf, keys } from '../db/keys';
 import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';

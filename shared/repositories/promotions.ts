@@ -1,4 +1,4 @@
-import type { Promotion } from '../contract/registries';
+import type { Promotion } from '../contract/promotions';
 import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
 import { createRecords, type Page, queryPage } from '../db/records';

@@ -1,5 +1,5 @@
 import { tableNames } from '../config';
-import { type Attendance, attendeeKey, type Training } from '../contract/registries';
+import { type Attendance, attendeeKey, type Training } from '../contract/trainings';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys, trainingIndexes } from '../db/keys';
 import { createRecords, getRecord, type IndexQuery, type Page, queryPage } from '../db/records';

@@ -4,7 +4,7 @@ import { ROLES } from '../../shared/domain/roles';
 import { apiTemplate } from './synthesized';
 
 describe('api stack', () => {
-  it('builds every function the house way: Node.js 24, arm64, explicit limits, JSON logs, X-Ray', () => {
+  it('builds every function as NodeFunction does: Node.js 24, arm64, explicit limits, JSON logs, X-Ray', () => {
     const functions = Object.values(apiTemplate().findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) {

@@ -5,6 +5,7 @@ import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambd
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
 import { IssueWorkflow } from '../../infra/constructs/issue-workflow';
+import { policyEnvironment } from '../../infra/policy-settings';
 import { apiTemplate } from './synthesized';
 
 interface AslState {
@@ -128,6 +129,7 @@ describe('issue workflow state machine', () => {
       programTable: table('Program'),
       ledgerTable: table('Ledger'),
       logRetention: RetentionDays.ONE_MONTH,
+      policy: policyEnvironment('test', undefined),
     });
     const fn = new LambdaFunction(stack, 'Issues', {
       runtime: Runtime.NODEJS_24_X,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api/cadres/handler';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { createCadre, createDepartment, operator } from './master-data-fixtures';
 
 describe('cadres against DynamoDB Local', () => {

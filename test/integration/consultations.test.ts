@@ -5,7 +5,7 @@ import { handler as issues } from '../../functions/api/issues/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { createEnterprise, issueAwaitingConsultation } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api/enterprises/handler';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { randomCreditCode } from '../support/credit-codes';
-import { claimsFor, invoke } from '../support/events';
 import { createGrid, createTown, operator } from './master-data-fixtures';
 
 let townUnitId: string;

@@ -4,7 +4,7 @@ import { handler } from '../../functions/api/grids/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
-import { invoke } from '../support/events';
+import { invoke } from '../../tools/lambda-events';
 import {
   createCadre,
   createDepartment,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { handler as enterprises } from '../../functions/api/enterprises/handler';
 import { handler as issues } from '../../functions/api/issues/handler';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { randomCreditCode } from '../support/credit-codes';
-import { claimsFor, invoke } from '../support/events';
 import { createGrid, createTown, operator } from './master-data-fixtures';
 
 export type Claims = Record<string, string | string[]>;

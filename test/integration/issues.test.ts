@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as consultations } from '../../functions/api/consultations/handler';
 import { handler } from '../../functions/api/issues/handler';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

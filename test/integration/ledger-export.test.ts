@@ -10,7 +10,7 @@ import { newId } from '../../shared/domain/ids';
 import { LEDGER_EXPORT_HEADERS, UTF8_BOM } from '../../shared/domain/ledger/export-table';
 import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../../shared/domain/ledger/hash-chain';
 import { ledgerItem } from '../../shared/repositories/issues';
-import { apiEvent, claimsFor, lambdaContext } from '../support/events';
+import { apiEvent, claimsFor, lambdaContext } from '../../tools/lambda-events';
 import { createDepartment, operator } from './master-data-fixtures';
 
 // Program days no other test writes on (the tables are shared by every test file of the run).

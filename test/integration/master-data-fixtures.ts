@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { handler as cadres } from '../../functions/api/cadres/handler';
 import { handler as grids } from '../../functions/api/grids/handler';
 import { handler as units } from '../../functions/api/units/handler';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 
 /** Tables are shared by every test file of a run, so codes carry a run-unique suffix. */
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api/registries/handler';
 import { readProgramStats } from '../../shared/repositories/program-stats';
-import { claimsFor, type InvokeResult, invoke } from '../support/events';
+import { claimsFor, type InvokeResult, invoke } from '../../tools/lambda-events';
 import { createEnterprise, raiseIssue } from './issue-fixtures';
 import { createCadre, createDepartment, operator } from './master-data-fixtures';
 

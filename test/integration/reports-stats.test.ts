@@ -5,7 +5,7 @@ import type { LedgerEntry } from '../../shared/domain/ledger/hash-chain';
 import { readLedger } from '../../shared/repositories/issues';
 import { readLedgerDays } from '../../shared/repositories/ledger-period';
 import { applyIssueCommand } from '../../shared/usecases/issues/apply-issue-command';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

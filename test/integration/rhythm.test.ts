@@ -13,7 +13,7 @@ import { isoWeekOf } from '../../shared/domain/rhythm/iso-week';
 import { programCalendar } from '../../shared/usecases/calendar/program-calendar';
 import { runConsultationAgenda } from '../../shared/usecases/jobs/consultation-agenda';
 import { runWeeklyInspection } from '../../shared/usecases/jobs/weekly-inspection';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

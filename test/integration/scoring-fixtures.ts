@@ -8,7 +8,7 @@ import type { Actor, Issue } from '../../shared/domain/issues/issue';
 import { chainEntry, GENESIS_HASH } from '../../shared/domain/ledger/hash-chain';
 import { insertIssue } from '../../shared/repositories/issues';
 import { applyIssueCommand } from '../../shared/usecases/issues/apply-issue-command';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { operator, unique } from './master-data-fixtures';
 
 export const OPERATOR: Actor = { sub: 'test-operator', role: 'operator' };

@@ -7,7 +7,7 @@ import { documentClient } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import { programDateOf } from '../../shared/domain/calendar';
 import { quarterOf } from '../../shared/domain/issues/quarter';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 import { createRankedUnit, putPartyPoints } from './scoring-fixtures';

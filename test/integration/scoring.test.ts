@@ -5,7 +5,7 @@ import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { keys } from '../../shared/db/keys';
 import type { Verdict } from '../../shared/domain/issues/issue';
-import { invoke } from '../support/events';
+import { invoke } from '../../tools/lambda-events';
 import {
   admin,
   apply,

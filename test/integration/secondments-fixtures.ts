@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import { handler as cadres } from '../../functions/api/cadres/handler';
 import { handler as enterprises } from '../../functions/api/enterprises/handler';
 import { handler as secondments } from '../../functions/api/secondments/handler';
+import { invoke } from '../../tools/lambda-events';
 import { randomCreditCode } from '../support/credit-codes';
-import { invoke } from '../support/events';
 import { createDepartment, createGrid, createTown, operator, unique } from './master-data-fixtures';
 
 export { secondments };

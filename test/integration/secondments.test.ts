@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as cadres } from '../../functions/api/cadres/handler';
 import { readProgramStats } from '../../shared/repositories/program-stats';
-import { claimsFor, invoke } from '../support/events';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { operator, unique } from './master-data-fixtures';
 import {
   createEnterpriseIn,

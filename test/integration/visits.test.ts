@@ -12,8 +12,8 @@ import { programDateOf } from '../../shared/domain/calendar/program-date';
 import { raisedIssue } from '../../shared/domain/issues/raising';
 import { readProgramStats } from '../../shared/repositories/program-stats';
 import { findVisit, insertVisit } from '../../shared/repositories/visits';
+import { claimsFor, invoke } from '../../tools/lambda-events';
 import { randomCreditCode } from '../support/credit-codes';
-import { claimsFor, invoke } from '../support/events';
 import { refusalOf } from '../support/refusal';
 import { createCadre, createGrid, createTown, operator } from './master-data-fixtures';
 

@@ -20,7 +20,7 @@ declare module 'vitest' {
 }
 
 /**
- * `ProgramTable49512687` → `PROGRAM_TABLE`: the variable the house convention would bind the table
+ * `ProgramTable49512687` → `PROGRAM_TABLE`: the variable bindTable's convention would bind the table
  * to. Integration tests may exercise a table (the ledger, say) before any function is bound to it.
  */
 const conventionalTableVariables = (stacks: readonly StackTemplate[]): Record<string, string> =>

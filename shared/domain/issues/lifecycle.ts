@@ -1,15 +1,8 @@
 import type { WorkingCalendar } from '../calendar';
-import {
-  type CounterDelta,
-  type IssueCommand,
-  type TransitionContext,
-  UNIT_COUNTERS,
-  type UnitCounter,
-  unreasonableCounterOf,
-} from './commands';
-import type { Assignment, Issue, IssueStatus, SignalKind, Verdict } from './issue';
+import type { CounterDelta, IssueCommand, TransitionContext } from './commands';
+import type { Assignment, Issue, IssueStatus, SignalKind } from './issue';
 import type { IssuePolicy } from './policy';
-import { quarterOf } from './quarter';
+import { addToTally, excludedByMarking, unitCountsOf } from './unit-counts';
 
 /** The outcome of a command: the issue's next state and what to record about it. */
 export interface Transition {
@@ -20,6 +13,7 @@ export interface Transition {
   next: Issue;
   /** What the ledger entry states beyond the status change. */
   data: Record<string, unknown>;
+  /** What it adds to the unit-quarter counters (unit-counts.ts). */
   counters: CounterDelta[];
   /** The human decision the issue's workflow is told about, if it has one. */
   signal?: SignalKind;
@@ -29,82 +23,11 @@ export class TransitionRefused extends Error {
   override readonly name = 'TransitionRefused';
 }
 
-const VERDICT_COUNTER: Record<Verdict, UnitCounter> = {
-  satisfied: 'verdictSatisfied',
-  basically_satisfied: 'verdictBasicallySatisfied',
-  unsatisfied: 'verdictUnsatisfied',
-};
-
-const RATED = new Set<string>(UNIT_COUNTERS);
-const isRated = (counter: string): counter is UnitCounter => RATED.has(counter);
-const pairOf = ({ unitId, quarter }: CounterDelta) => `${unitId}|${quarter}`;
-
-/** Adds deltas to an issue's tally: one entry per unit, quarter and counter, zeros dropped, in a fixed order. */
-export const addToTally = (
-  tally: readonly CounterDelta[],
-  deltas: readonly CounterDelta[],
-): CounterDelta[] => {
-  const sums = new Map<string, CounterDelta>();
-  for (const delta of [...tally, ...deltas]) {
-    const key = `${pairOf(delta)}|${delta.counter}`;
-    const sum = sums.get(key);
-    sums.set(key, sum ? { ...sum, by: sum.by + delta.by } : { ...delta });
-  }
-  return [...sums.entries()]
-    .filter(([, delta]) => delta.by !== 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, delta]) => delta);
-};
-
-/** One per unit-quarter a marked issue counts in: the unit's unreasonable demands of that quarter. */
-const unreasonableIssueDeltas = (pairs: Iterable<CounterDelta>): CounterDelta[] => {
-  const seen = new Map<string, CounterDelta>();
-  for (const delta of pairs) {
-    if (!seen.has(pairOf(delta))) {
-      seen.set(pairOf(delta), {
-        unitId: delta.unitId,
-        quarter: delta.quarter,
-        counter: 'unreasonableIssues',
-        by: 1,
-      });
-    }
-  }
-  return [...seen.values()];
-};
-
-/**
- * Marking an issue as an unreasonable demand moves everything it has counted so far out of the rated
- * counters into their unreasonable counterparts, in the unit and quarter where it was counted (so a
- * quarter already ranked changes, and re-running its scoring publishes the correction).
- */
-const movedToUnreasonable = (tally: readonly CounterDelta[]): CounterDelta[] => {
-  const rated = tally.filter((delta) => isRated(delta.counter) && delta.by !== 0);
-  return [
-    ...rated.flatMap((delta) => [
-      { ...delta, by: -delta.by },
-      { ...delta, counter: unreasonableCounterOf(delta.counter as UnitCounter) },
-    ]),
-    ...unreasonableIssueDeltas(rated),
-  ];
-};
-
-/**
- * After marking, whatever the issue counts goes to the unreasonable counters straight away, and a unit
- * it had not counted for in that quarter gets its `unreasonableIssues` too.
- */
-const countedAsUnreasonable = (tally: readonly CounterDelta[], deltas: readonly CounterDelta[]) => {
-  const known = new Set(tally.map(pairOf));
-  const moved = deltas.map((delta) =>
-    isRated(delta.counter) ? { ...delta, counter: unreasonableCounterOf(delta.counter) } : delta,
-  );
-  return [...moved, ...unreasonableIssueDeltas(moved.filter((delta) => !known.has(pairOf(delta))))];
-};
-
 /**
  * The issue lifecycle of DOMAIN.md as a pure function: given the issue, a command, today's program
  * date, the working-day calendar and the policy, it returns the transition or refuses it. It decides
- * nothing about who may act (use cases check roles and scope) and writes nothing. Counters of an issue
- * marked unreasonable go to the unreasonable counters; the issue keeps a tally of what it counted.
+ * nothing about who may act (use cases check roles and scope) and writes nothing. The unit counters
+ * are derived from the transition (unit-counts.ts), and the issue keeps a tally of what it counted.
  */
 export const decide = (
   issue: Issue,
@@ -113,10 +36,9 @@ export const decide = (
   calendar: WorkingCalendar,
   policy: IssuePolicy,
 ): Transition => {
-  const decided = transitionOf(issue, command, context, calendar, policy);
-  const tally = issue.counted ?? [];
-  const counters = issue.unreasonable ? countedAsUnreasonable(tally, decided.counters) : decided.counters;
-  const counted = addToTally(tally, counters);
+  const decided = nextState(issue, command, context, calendar, policy);
+  const counters = unitCountsOf(issue, decided, context.today);
+  const counted = addToTally(issue.counted ?? [], counters);
   return {
     ...decided,
     counters,
@@ -124,17 +46,15 @@ export const decide = (
   };
 };
 
-const transitionOf = (
+/** The state machine itself: the next status, the issue's changes and the ledger entry's data. */
+const nextState = (
   issue: Issue,
   command: IssueCommand,
   context: TransitionContext,
   calendar: WorkingCalendar,
   policy: IssuePolicy,
-): Transition => {
+): Omit<Transition, 'counters'> => {
   const { today } = context;
-  const quarter = quarterOf(today);
-  const count = (unitId: string | undefined, counter: UnitCounter, by = 1): CounterDelta[] =>
-    unitId && by !== 0 ? [{ unitId, quarter, counter, by }] : [];
   const requireStatus = (...allowed: IssueStatus[]) => {
     if (!allowed.includes(issue.status)) {
       throw new TransitionRefused(`${command.type} is not possible while the issue is ${issue.status}`);
@@ -150,15 +70,13 @@ const transitionOf = (
     toStatus: IssueStatus,
     changes: Partial<Issue>,
     data: Record<string, unknown> = {},
-    counters: CounterDelta[] = [],
     signal?: SignalKind,
-  ): Transition => ({
+  ): Omit<Transition, 'counters'> => ({
     action,
     fromStatus: issue.status,
     toStatus,
     next: { ...issue, ...changes, status: toStatus },
     data,
-    counters,
     signal,
   });
   const assignmentTo = (unitId: string, dueWorkingDays: number, coUnitIds: string[] = []): Assignment => ({
@@ -205,7 +123,6 @@ const transitionOf = (
         'assigned',
         { workflow, executionArn: command.executionArn, assignment },
         { unitId: assignment.unitId, dueDate: assignment.dueDate, dueWorkingDays: assignment.dueWorkingDays },
-        count(assignment.unitId, 'assigned'),
       );
     }
     case 'dispatch': {
@@ -216,7 +133,6 @@ const transitionOf = (
         'assigned',
         { assignment },
         { unitId: assignment.unitId, dueDate: assignment.dueDate, dueWorkingDays: assignment.dueWorkingDays },
-        count(assignment.unitId, 'assigned'),
         'dispatched',
       );
     }
@@ -232,19 +148,16 @@ const transitionOf = (
         'awaiting_dispatch',
         { assignment: undefined },
         { unitId, reasonCode: command.reasonCode, note: command.note },
-        count(unitId, 'returns'),
         'returned',
       );
     }
     case 'request_consultation': {
       requireStatus('assigned', 'awaiting_dispatch');
-      const unitId = issue.assignment?.unitId;
       return move(
         'consultation_requested',
         'awaiting_consultation',
         { consultation: { requestedOn: today, reason: command.note } },
         { note: command.note },
-        count(unitId, 'consultations'),
         'consultation_requested',
       );
     }
@@ -311,18 +224,12 @@ const transitionOf = (
           followUpDeadline: calendar.addWorkingDays(today, policy.followUpWorkingDays),
         },
         { resolution: command.resolution, unitId: assignment.unitId, onTime, workingDaysOverdue },
-        [
-          ...count(assignment.unitId, onTime ? 'resolvedOnTime' : 'resolvedLate'),
-          ...count(assignment.unitId, 'overdueWorkingDays', workingDaysOverdue),
-        ],
         'resolved',
       );
     }
     case 'feedback': {
       requireStatus('awaiting_feedback');
-      const unitId = issue.resolution?.unitId;
       const verdict = { verdict: command.verdict, comment: command.comment, on: today };
-      const counted = count(unitId, VERDICT_COUNTER[command.verdict]);
       const data = { verdict: command.verdict, comment: command.comment };
       if (command.verdict !== 'unsatisfied') {
         return move(
@@ -330,20 +237,13 @@ const transitionOf = (
           'closed',
           { verdict, closure: command.verdict, followUpDeadline: undefined },
           data,
-          counted,
           'closed',
         );
       }
       const reReviewCount = issue.reReviewCount + 1;
       if (!issue.workflow) {
         // Resolved on the spot without a workflow: it goes back to open, to be escalated.
-        return move(
-          're_review',
-          'open',
-          { verdict, reReviewCount, followUpDeadline: undefined },
-          data,
-          counted,
-        );
+        return move('re_review', 'open', { verdict, reReviewCount, followUpDeadline: undefined }, data);
       }
       if (issue.reReviewCount >= policy.maxReReviews) {
         return move(
@@ -358,13 +258,12 @@ const transitionOf = (
             },
           },
           { ...data, reReviewsExhausted: true },
-          [...counted, ...count(unitId, 'consultations')],
           'consultation',
         );
       }
       const previous = issue.assignment;
       const assignment = assignmentTo(
-        previous?.unitId ?? unitId ?? '',
+        previous?.unitId ?? issue.resolution?.unitId ?? '',
         previous?.dueWorkingDays ?? policy.defaultDueWorkingDays,
         previous?.coUnitIds,
       );
@@ -373,7 +272,6 @@ const transitionOf = (
         'assigned',
         { verdict, reReviewCount, assignment, followUpDeadline: undefined },
         { ...data, reReviewCount, unitId: assignment.unitId, dueDate: assignment.dueDate },
-        [...counted, ...count(assignment.unitId, 'reReviews')],
         're_review',
       );
     }
@@ -401,7 +299,6 @@ const transitionOf = (
           dueDate: assignment.dueDate,
           note: command.note,
         },
-        count(command.leadUnitId, 'assigned'),
         'decided',
       );
     }
@@ -419,7 +316,6 @@ const transitionOf = (
     case 'supervise': {
       requireStatus('assigned');
       const assignment = currentAssignment();
-      const firstTime = !assignment.overdue;
       if (assignment.supervisionLevel >= policy.supervisionLimit) {
         return move(
           'put_on_consultation_agenda',
@@ -432,7 +328,6 @@ const transitionOf = (
             },
           },
           { workingDaysOverdue: command.workingDaysOverdue, supervisionLevel: assignment.supervisionLevel },
-          count(assignment.unitId, 'consultations'),
         );
       }
       const supervisionLevel = assignment.supervisionLevel + 1;
@@ -450,10 +345,6 @@ const transitionOf = (
           },
         },
         { supervisionLevel, card, workingDaysOverdue: command.workingDaysOverdue },
-        [
-          ...count(assignment.unitId, 'supervisions'),
-          ...(firstTime ? count(assignment.unitId, 'overdue') : []),
-        ],
       );
     }
     case 'close_no_response': {
@@ -463,24 +354,16 @@ const transitionOf = (
         'closed',
         { closure: 'no_response', followUpDeadline: undefined },
         { closure: 'no_response', followUpDeadline: issue.followUpDeadline },
-        count(issue.resolution?.unitId, 'noResponse'),
       );
     }
     case 'mark_unreasonable': {
       if (issue.unreasonable)
         throw new TransitionRefused('the issue is already marked as an unreasonable demand');
-      const moved = movedToUnreasonable(issue.counted ?? []);
       return move(
         'marked_unreasonable',
         issue.status,
         { unreasonable: { reason: command.reason, on: today, by: context.actor.sub } },
-        {
-          reason: command.reason,
-          excludedFrom: moved
-            .filter((delta) => delta.counter === 'unreasonableIssues')
-            .map(({ unitId, quarter }) => ({ unitId, quarter })),
-        },
-        moved,
+        { reason: command.reason, excludedFrom: excludedByMarking(issue.counted ?? []) },
       );
     }
     case 'record_failure': {
@@ -494,12 +377,3 @@ const transitionOf = (
     }
   }
 };
-
-/** Supervision level the sweep wants for an assignment this many working days overdue (limit + 1 means consultation). */
-export const targetSupervisionLevel = (workingDaysOverdue: number, policy: IssuePolicy): number =>
-  workingDaysOverdue <= 0
-    ? 0
-    : Math.min(
-        policy.supervisionLimit + 1,
-        1 + Math.floor((workingDaysOverdue - 1) / policy.supervisionStepWorkingDays),
-      );

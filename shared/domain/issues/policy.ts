@@ -1,3 +1,5 @@
+import { nonNegativeSetting } from '../policy-setting';
+
 /** The program's tunable rules for issues; defaults are the program's practice, overridable per deployment. */
 export interface IssuePolicy {
   /** Working days an assignment gets when the caller names none. */
@@ -23,43 +25,28 @@ export const DEFAULT_ISSUE_POLICY: IssuePolicy = {
   dueSoonWorkingDays: 2,
 };
 
-const positiveInteger = (name: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer`);
-  return parsed;
+/** The variable each setting is read from. */
+const VARIABLES: Record<keyof IssuePolicy, string> = {
+  defaultDueWorkingDays: 'ISSUE_DEFAULT_DUE_WORKING_DAYS',
+  maxReReviews: 'ISSUE_MAX_RE_REVIEWS',
+  followUpWorkingDays: 'ISSUE_FOLLOW_UP_WORKING_DAYS',
+  supervisionLimit: 'ISSUE_SUPERVISION_LIMIT',
+  supervisionStepWorkingDays: 'ISSUE_SUPERVISION_STEP_WORKING_DAYS',
+  dueSoonWorkingDays: 'ISSUE_DUE_SOON_WORKING_DAYS',
+};
+const SETTINGS = Object.entries(VARIABLES) as [keyof IssuePolicy, string][];
+
+/**
+ * Reads the overrides (ISSUE_MAX_RE_REVIEWS…) a stage sets (infra/stage-config.ts); an absent one
+ * keeps its default, a bad one throws naming its variable.
+ */
+export const issuePolicyFromEnv = (env: Readonly<Record<string, string | undefined>>): IssuePolicy => {
+  const policy = { ...DEFAULT_ISSUE_POLICY };
+  for (const [setting, name] of SETTINGS)
+    policy[setting] = nonNegativeSetting(name, env[name], policy[setting], 'integer');
+  return policy;
 };
 
-/** Reads overrides such as ISSUE_MAX_RE_REVIEWS from the environment (set per stage in CDK). */
-export const issuePolicyFromEnv = (env: Record<string, string | undefined>): IssuePolicy => ({
-  defaultDueWorkingDays: positiveInteger(
-    'ISSUE_DEFAULT_DUE_WORKING_DAYS',
-    env.ISSUE_DEFAULT_DUE_WORKING_DAYS,
-    DEFAULT_ISSUE_POLICY.defaultDueWorkingDays,
-  ),
-  maxReReviews: positiveInteger(
-    'ISSUE_MAX_RE_REVIEWS',
-    env.ISSUE_MAX_RE_REVIEWS,
-    DEFAULT_ISSUE_POLICY.maxReReviews,
-  ),
-  followUpWorkingDays: positiveInteger(
-    'ISSUE_FOLLOW_UP_WORKING_DAYS',
-    env.ISSUE_FOLLOW_UP_WORKING_DAYS,
-    DEFAULT_ISSUE_POLICY.followUpWorkingDays,
-  ),
-  supervisionLimit: positiveInteger(
-    'ISSUE_SUPERVISION_LIMIT',
-    env.ISSUE_SUPERVISION_LIMIT,
-    DEFAULT_ISSUE_POLICY.supervisionLimit,
-  ),
-  supervisionStepWorkingDays: positiveInteger(
-    'ISSUE_SUPERVISION_STEP_WORKING_DAYS',
-    env.ISSUE_SUPERVISION_STEP_WORKING_DAYS,
-    DEFAULT_ISSUE_POLICY.supervisionStepWorkingDays,
-  ),
-  dueSoonWorkingDays: positiveInteger(
-    'ISSUE_DUE_SOON_WORKING_DAYS',
-    env.ISSUE_DUE_SOON_WORKING_DAYS,
-    DEFAULT_ISSUE_POLICY.dueSoonWorkingDays,
-  ),
-});
+/** Every variable of the policy, as issuePolicyFromEnv reads it back. */
+export const issuePolicyToEnv = (policy: IssuePolicy): Record<string, string> =>
+  Object.fromEntries(SETTINGS.map(([setting, name]) => [name, String(policy[setting])]));

@@ -12,7 +12,6 @@ import {
 } from '../calendar';
 import { dateOfDayNumber } from '../calendar/calendar-date';
 import type { Issue, WaitKind } from './issue';
-import { targetSupervisionLevel } from './lifecycle';
 import type { IssuePolicy } from './policy';
 
 /** The callback wait a signal completes: its task token and the decision number it consumes. */
@@ -45,6 +44,15 @@ const openWait = (issue: Issue, waitingFor: 'resolution' | 'verdict'): SweepWait
   if (workflow.signals.length >= wait.seq) return undefined;
   return { seq: wait.seq, token: wait.token, waitingFor: wait.waitingFor };
 };
+
+/** Supervision level the sweep wants for an assignment this many working days overdue (limit + 1 means consultation). */
+export const targetSupervisionLevel = (workingDaysOverdue: number, policy: IssuePolicy): number =>
+  workingDaysOverdue <= 0
+    ? 0
+    : Math.min(
+        policy.supervisionLimit + 1,
+        1 + Math.floor((workingDaysOverdue - 1) / policy.supervisionStepWorkingDays),
+      );
 
 /**
  * An overdue assignment is signalled (`Overdue`) when the level it should have by now is above the

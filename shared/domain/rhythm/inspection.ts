@@ -4,8 +4,8 @@
  */
 import type { CalendarDate, WorkingCalendar } from '../calendar';
 import type { Assignment, Card } from '../issues/issue';
-import { targetSupervisionLevel } from '../issues/lifecycle';
 import type { IssuePolicy } from '../issues/policy';
+import { targetSupervisionLevel } from '../issues/sweep-rules';
 
 export const CARDS = ['blue', 'yellow', 'red'] as const;
 const SEVERITY: Record<Card, number> = { blue: 1, yellow: 2, red: 3 };

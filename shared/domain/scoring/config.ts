@@ -1,3 +1,5 @@
+import { nonNegativeSetting } from '../policy-setting';
+
 /**
  * The tunable parts of quarterly scoring (docs/scoring.md). Defaults are the documented program
  * practice; a deployment overrides the dimension weights and the prior strength through environment
@@ -37,37 +39,51 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   neutralRate: 0.5,
 };
 
-const numberFrom = (name: string, value: string | undefined, fallback: number): number => {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative number`);
-  return parsed;
-};
+/** The settings a deployment may change, and the variable each is read from. */
+const VARIABLES = {
+  enterpriseEvaluation: 'SCORING_WEIGHT_ENTERPRISE',
+  supervisionFeedback: 'SCORING_WEIGHT_SUPERVISION',
+  partyPoints: 'SCORING_WEIGHT_PARTY',
+  priorStrength: 'SCORING_PRIOR_STRENGTH',
+} as const;
 
 /**
- * Reads SCORING_WEIGHT_ENTERPRISE, SCORING_WEIGHT_SUPERVISION, SCORING_WEIGHT_PARTY and
- * SCORING_PRIOR_STRENGTH; throws (failing the cold start) when the weights do not sum to 1.
+ * Reads the overrides of SCORING_WEIGHT_ENTERPRISE, SCORING_WEIGHT_SUPERVISION, SCORING_WEIGHT_PARTY
+ * and SCORING_PRIOR_STRENGTH a stage sets (infra/stage-config.ts); throws, naming the variable, on a
+ * bad value, and when the weights do not sum to 1.
  */
-export const scoringConfigFromEnv = (env: Record<string, string | undefined>): ScoringConfig => {
+export const scoringConfigFromEnv = (env: Readonly<Record<string, string | undefined>>): ScoringConfig => {
   const defaults = DEFAULT_SCORING_CONFIG;
+  const weight = (dimension: keyof ScoringConfig['weights']) =>
+    nonNegativeSetting(
+      VARIABLES[dimension],
+      env[VARIABLES[dimension]],
+      defaults.weights[dimension],
+      'number',
+    );
   const weights = {
-    enterpriseEvaluation: numberFrom(
-      'SCORING_WEIGHT_ENTERPRISE',
-      env.SCORING_WEIGHT_ENTERPRISE,
-      defaults.weights.enterpriseEvaluation,
-    ),
-    supervisionFeedback: numberFrom(
-      'SCORING_WEIGHT_SUPERVISION',
-      env.SCORING_WEIGHT_SUPERVISION,
-      defaults.weights.supervisionFeedback,
-    ),
-    partyPoints: numberFrom('SCORING_WEIGHT_PARTY', env.SCORING_WEIGHT_PARTY, defaults.weights.partyPoints),
+    enterpriseEvaluation: weight('enterpriseEvaluation'),
+    supervisionFeedback: weight('supervisionFeedback'),
+    partyPoints: weight('partyPoints'),
   };
   const sum = weights.enterpriseEvaluation + weights.supervisionFeedback + weights.partyPoints;
   if (Math.abs(sum - 1) > 1e-9) throw new Error(`Scoring weights must sum to 1 (they sum to ${sum})`);
   return {
     ...defaults,
     weights,
-    priorStrength: numberFrom('SCORING_PRIOR_STRENGTH', env.SCORING_PRIOR_STRENGTH, defaults.priorStrength),
+    priorStrength: nonNegativeSetting(
+      VARIABLES.priorStrength,
+      env[VARIABLES.priorStrength],
+      defaults.priorStrength,
+      'number',
+    ),
   };
 };
+
+/** Every variable a deployment may set, as scoringConfigFromEnv reads it back. */
+export const scoringConfigToEnv = (config: ScoringConfig): Record<string, string> => ({
+  [VARIABLES.enterpriseEvaluation]: String(config.weights.enterpriseEvaluation),
+  [VARIABLES.supervisionFeedback]: String(config.weights.supervisionFeedback),
+  [VARIABLES.partyPoints]: String(config.weights.partyPoints),
+  [VARIABLES.priorStrength]: String(config.priorStrength),
+});

@@ -1,4 +1,4 @@
 import { issuePolicyFromEnv } from '../../domain/issues/policy';
 
-/** The policy of this deployment, read once at module load (CDK sets the overrides per stage). */
+/** The policy of this deployment, read once at module load (the stage sets it: infra/stage-config.ts). */
 export const issuePolicy = issuePolicyFromEnv(process.env);

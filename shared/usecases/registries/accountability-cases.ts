@@ -1,4 +1,8 @@
-import type { AccountabilityCase, CaseDecisionBody, CreateCaseBody } from '../../contract/registries';
+import type {
+  AccountabilityCase,
+  CaseDecisionBody,
+  CreateCaseBody,
+} from '../../contract/accountability-cases';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
 import { decisionFits } from '../../domain/accountability';

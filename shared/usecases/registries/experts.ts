@@ -4,7 +4,7 @@ import type {
   Engagement,
   Expert,
   UpdateExpertBody,
-} from '../../contract/registries';
+} from '../../contract/experts';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
 import { NotFound, StaleVersion } from '../../domain/errors';

@@ -1,4 +1,4 @@
-import type { CreatePromotionBody, Promotion } from '../../contract/registries';
+import type { CreatePromotionBody, Promotion } from '../../contract/promotions';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
 import { NotFound } from '../../domain/errors';

@@ -3,7 +3,7 @@ import type {
   CreateTrainingBody,
   RecordAttendanceBody,
   Training,
-} from '../../contract/registries';
+} from '../../contract/trainings';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/records';
 import { NotFound } from '../../domain/errors';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attendeeKey,
-  createCaseBody,
-  createEngagementBody,
-  createExpertBody,
-  recordAttendanceBody,
-  updateExpertBody,
-} from '../../../shared/contract/registries';
+import { createCaseBody } from '../../../shared/contract/accountability-cases';
+import { createEngagementBody, createExpertBody, updateExpertBody } from '../../../shared/contract/experts';
+import { attendeeKey, recordAttendanceBody } from '../../../shared/contract/trainings';
 import { parseWith } from '../../../shared/http/validation';
 
 const errorsOf = (schema: Parameters<typeof parseWith>[0], value: unknown) => {

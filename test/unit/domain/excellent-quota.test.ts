@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBasePercent } from '../../../shared/appraisal-config';
 import { composeEnterpriseFeedback } from '../../../shared/domain/assessment-feedback';
-import { excellentQuota, MAX_BASE_BASIS_POINTS } from '../../../shared/domain/excellent-quota';
+import {
+  excellentQuota,
+  MAX_BASE_BASIS_POINTS,
+  parseBasePercent,
+} from '../../../shared/domain/excellent-quota';
 
 const unit = fc.record({
   others: fc.integer({ min: 0, max: 2_000 }),

@@ -4,7 +4,7 @@ import { Conflict } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { defineRoute, type RouteInput, type RouteSpec } from '../../../shared/http/contract';
 import { MAX_BODY_BYTES } from '../../../shared/http/middleware/parse-body';
-import { claimsFor, invoke } from '../../support/events';
+import { claimsFor, invoke } from '../../../tools/lambda-events';
 
 const routes = {
   create: defineRoute({

@@ -4,7 +4,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runIdempotently } from '../../../shared/http/idempotency';
-import { lambdaContext } from '../../support/events';
+import { lambdaContext } from '../../../tools/lambda-events';
 import { refusalOf } from '../../support/refusal';
 
 const ddb = mockClient(DynamoDBDocumentClient);

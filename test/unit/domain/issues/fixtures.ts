@@ -1,3 +1,4 @@
+import type { IssueCommand } from '../../../../shared/domain/issues/commands';
 import type { Issue } from '../../../../shared/domain/issues/issue';
 import { GENESIS_HASH } from '../../../../shared/domain/ledger/hash-chain';
 
@@ -19,3 +20,29 @@ export const openIssue = (overrides: Partial<Issue> = {}): Issue => ({
   updatedAt: '2026-03-02T01:00:00.000Z',
   ...overrides,
 });
+
+/** The commands a random walk through the lifecycle picks from (those its state refuses are skipped). */
+export const WALK_COMMANDS: readonly IssueCommand[] = [
+  { type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'arn:exec:I1' },
+  { type: 'escalate', executionArn: 'arn:exec:I1' },
+  { type: 'dispatch', unitId: 'U2', dueWorkingDays: 3 },
+  { type: 'return', reasonCode: 'not_our_remit', note: '不属本部门职责' },
+  { type: 'request_consultation', note: '需要会商' },
+  {
+    type: 'decide',
+    consultationId: 'C1',
+    dispatchOrderId: 'D1',
+    leadUnitId: 'U3',
+    coUnitIds: [],
+    dueWorkingDays: 5,
+    note: '牵头办理',
+  },
+  { type: 'resolve', resolution: '已办结' },
+  { type: 'resolve_on_spot', resolution: '当场解决' },
+  { type: 'feedback', verdict: 'satisfied' },
+  { type: 'feedback', verdict: 'basically_satisfied' },
+  { type: 'feedback', verdict: 'unsatisfied' },
+  { type: 'supervise', workingDaysOverdue: 4 },
+  { type: 'close_no_response' },
+  { type: 'mark_due_soon' },
+];

@@ -1,14 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInCalendar } from '../../../../shared/domain/calendar';
 import type { IssueCommand } from '../../../../shared/domain/issues/commands';
 import type { Issue } from '../../../../shared/domain/issues/issue';
-import {
-  decide,
-  type Transition,
-  TransitionRefused,
-  targetSupervisionLevel,
-} from '../../../../shared/domain/issues/lifecycle';
+import { decide, type Transition, TransitionRefused } from '../../../../shared/domain/issues/lifecycle';
 import { DEFAULT_ISSUE_POLICY } from '../../../../shared/domain/issues/policy';
 import { openIssue } from './fixtures';
 
@@ -103,6 +97,7 @@ describe('issue lifecycle', () => {
     issue = nextOf(issue, { type: 'resolve', resolution: 'last attempt' });
     const exhausted = run(issue, { type: 'feedback', verdict: 'unsatisfied' });
     expect(exhausted).toMatchObject({ toStatus: 'awaiting_consultation', signal: 'consultation' });
+    expect(exhausted.counters.map((delta) => delta.counter)).toEqual(['verdictUnsatisfied', 'consultations']);
   });
 
   it('sends an unsatisfied on-the-spot resolution back to open', () => {
@@ -176,24 +171,5 @@ describe('issue lifecycle', () => {
     const failed = nextOf(escalated(), { type: 'record_failure', error: 'Lambda.Unknown', cause: 'boom' });
     expect(failed.workflow?.failure).toEqual({ error: 'Lambda.Unknown', cause: 'boom' });
     expect(() => run(failed, { type: 'resolve', resolution: 'x' })).toThrow(/workflow failed/);
-  });
-});
-
-describe('targetSupervisionLevel', () => {
-  it('is 0 until overdue, 1 on the first overdue working day and one more every step, capped at limit + 1', () => {
-    expect([0, 1, 3, 4, 6, 7, 30].map((days) => targetSupervisionLevel(days, policy))).toEqual([
-      0, 1, 1, 2, 2, 3, 3,
-    ]);
-  });
-
-  it('never falls as days overdue grow and never exceeds limit + 1', () => {
-    fc.assert(
-      fc.property(fc.nat(400), fc.nat(400), (a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        const levelLow = targetSupervisionLevel(low, policy);
-        const levelHigh = targetSupervisionLevel(high, policy);
-        return levelLow <= levelHigh && levelHigh <= policy.supervisionLimit + 1;
-      }),
-    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   builtInCalendar,
@@ -13,6 +14,7 @@ import {
   noResponseDecision,
   overdueDecision,
   sweepInstant,
+  targetSupervisionLevel,
 } from '../../../../shared/domain/issues/sweep-rules';
 import { openIssue } from './fixtures';
 
@@ -251,5 +253,24 @@ describe('no-response decision', () => {
 describe('sweep instant', () => {
   it('is the start of the program day, with its offset', () => {
     expect(sweepInstant('2026-03-10')).toBe('2026-03-10T00:00:00+08:00');
+  });
+});
+
+describe('targetSupervisionLevel', () => {
+  it('is 0 until overdue, 1 on the first overdue working day and one more every step, capped at limit + 1', () => {
+    expect([0, 1, 3, 4, 6, 7, 30].map((days) => targetSupervisionLevel(days, policy))).toEqual([
+      0, 1, 1, 2, 2, 3, 3,
+    ]);
+  });
+
+  it('never falls as days overdue grow and never exceeds limit + 1', () => {
+    fc.assert(
+      fc.property(fc.nat(400), fc.nat(400), (a, b) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const levelLow = targetSupervisionLevel(low, policy);
+        const levelHigh = targetSupervisionLevel(high, policy);
+        return levelLow <= levelHigh && levelHigh <= policy.supervisionLimit + 1;
+      }),
+    );
   });
 });

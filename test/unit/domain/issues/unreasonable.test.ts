@@ -8,9 +8,10 @@ import {
   unreasonableCounterOf,
 } from '../../../../shared/domain/issues/commands';
 import type { Issue } from '../../../../shared/domain/issues/issue';
-import { addToTally, decide, TransitionRefused } from '../../../../shared/domain/issues/lifecycle';
+import { decide, TransitionRefused } from '../../../../shared/domain/issues/lifecycle';
 import { DEFAULT_ISSUE_POLICY } from '../../../../shared/domain/issues/policy';
-import { openIssue } from './fixtures';
+import { addToTally } from '../../../../shared/domain/issues/unit-counts';
+import { openIssue, WALK_COMMANDS } from './fixtures';
 
 const actor = { sub: 'op-1', role: 'operator' as const };
 const run = (issue: Issue, command: IssueCommand, today: string) =>
@@ -21,31 +22,6 @@ const mark: IssueCommand = { type: 'mark_unreasonable', reason: '要求政府承
 const totals = (deltas: readonly CounterDelta[]) =>
   Object.fromEntries(addToTally([], deltas).map((d) => [`${d.unitId}|${d.quarter}|${d.counter}`, d.by]));
 
-const commandPool: IssueCommand[] = [
-  { type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'arn:exec:I1' },
-  { type: 'escalate', executionArn: 'arn:exec:I1' },
-  { type: 'dispatch', unitId: 'U2', dueWorkingDays: 3 },
-  { type: 'return', reasonCode: 'not_our_remit', note: '不属本部门职责' },
-  { type: 'request_consultation', note: '需要会商' },
-  {
-    type: 'decide',
-    consultationId: 'C1',
-    dispatchOrderId: 'D1',
-    leadUnitId: 'U3',
-    coUnitIds: [],
-    dueWorkingDays: 5,
-    note: '牵头办理',
-  },
-  { type: 'resolve', resolution: '已办结' },
-  { type: 'resolve_on_spot', resolution: '当场解决' },
-  { type: 'feedback', verdict: 'satisfied' },
-  { type: 'feedback', verdict: 'basically_satisfied' },
-  { type: 'feedback', verdict: 'unsatisfied' },
-  { type: 'supervise', workingDaysOverdue: 4 },
-  { type: 'close_no_response' },
-  { type: 'mark_due_soon' },
-];
-
 /** Applies the steps that fit (others are refused, as the API would answer 409), optionally marking before step `markAt`. */
 const walk = (steps: ReadonlyArray<{ command: number; days: number }>, markAt?: number) => {
   let issue = openIssue({ createdAt: '2026-01-05T02:00:00.000Z' });
@@ -54,7 +30,7 @@ const walk = (steps: ReadonlyArray<{ command: number; days: number }>, markAt?: 
   steps.forEach((step, index) => {
     day += step.days * 86_400_000;
     const today = new Date(day).toISOString().slice(0, 10);
-    const commands = [...(index === markAt ? [mark] : []), commandPool[step.command] as IssueCommand];
+    const commands = [...(index === markAt ? [mark] : []), WALK_COMMANDS[step.command] as IssueCommand];
     for (const command of commands) {
       try {
         const transition = run(issue, command, today);
@@ -69,7 +45,7 @@ const walk = (steps: ReadonlyArray<{ command: number; days: number }>, markAt?: 
 };
 
 const steps = fc.array(
-  fc.record({ command: fc.nat({ max: commandPool.length - 1 }), days: fc.integer({ min: 0, max: 20 }) }),
+  fc.record({ command: fc.nat({ max: WALK_COMMANDS.length - 1 }), days: fc.integer({ min: 0, max: 20 }) }),
   { minLength: 1, maxLength: 12 },
 );
 

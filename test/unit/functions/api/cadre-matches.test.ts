@@ -3,8 +3,8 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/secondments/handler';
 import { secondmentKeys } from '../../../../shared/db/keys';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 import { enterprise, stored } from './fixtures';
 
 const { ddb, serve } = mockProgramTable();

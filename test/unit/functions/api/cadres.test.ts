@@ -2,8 +2,8 @@ import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/cadres/handler';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 import { cadre, department, stored, town } from './fixtures';
 
 const { ddb, serve } = mockProgramTable();

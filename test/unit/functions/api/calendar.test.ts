@@ -4,8 +4,8 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/calendar/handler';
 import { BUILT_IN_YEARS, type CalendarYear } from '../../../../shared/domain/calendar';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 
 const { ddb, serve } = mockProgramTable();
 const operator = claimsFor('operator', { sub: 'operator-1' });

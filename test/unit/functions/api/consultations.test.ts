@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/consultations/handler';
 import { keys } from '../../../../shared/db/keys';
 import type { DispatchOrder } from '../../../../shared/repositories/dispatch-orders';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 import { department } from './fixtures';
 import {
   assignedIssue,

@@ -4,8 +4,8 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/enterprises/handler';
 import { keys } from '../../../../shared/db/keys';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 import { enterprise, grid, otherGrid, stored, town } from './fixtures';
 
 const { ddb, serve } = mockProgramTable();

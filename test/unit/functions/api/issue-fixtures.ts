@@ -2,8 +2,8 @@ import { keys } from '../../../../shared/db/keys';
 import type { Issue } from '../../../../shared/domain/issues/issue';
 import { GENESIS_HASH } from '../../../../shared/domain/ledger/hash-chain';
 import { issueItem } from '../../../../shared/repositories/issue-items';
+import { claimsFor } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
-import { claimsFor } from '../../../support/events';
 import { department, enterprise, grid, stored, town } from './fixtures';
 
 /** A second department: a co-unit, or a unit with no business with the issue. */

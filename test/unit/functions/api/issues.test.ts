@@ -11,8 +11,8 @@ import {
   type LedgerEntry,
 } from '../../../../shared/domain/ledger/hash-chain';
 import { issueItem } from '../../../../shared/repositories/issue-items';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 import { department, enterprise, grid } from './fixtures';
 import {
   assignedIssue,

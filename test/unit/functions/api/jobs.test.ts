@@ -3,8 +3,8 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/jobs/handler';
 import { QUEUE_SHARDS } from '../../../../shared/db/keys';
+import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
-import { claimsFor, invoke } from '../../../support/events';
 
 const { ddb, serve } = mockProgramTable();
 const admin = claimsFor('admin');

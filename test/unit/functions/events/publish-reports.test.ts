@@ -42,7 +42,6 @@ const streamEvent = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Re
 
 beforeEach(() => {
   eventBridge.reset();
-  vi.stubEnv('EVENT_BUS_NAME', 'program-events');
 });
 
 describe('the report publisher', () => {

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { ApiEvent, ApiResult } from '../../shared/http/api-event';
+import type { ApiEvent, ApiResult } from '../shared/http/api-event';
 
 type Claims = Record<string, string | string[]>;
 

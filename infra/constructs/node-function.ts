@@ -5,7 +5,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundleSettings } from './bundling';
 
-export interface HouseFunctionProps {
+export interface NodeFunctionProps {
   /** Repo-relative TypeScript entry, e.g. `functions/api/units/handler.ts`. */
   entry: string;
   description: string;
@@ -16,14 +16,15 @@ export interface HouseFunctionProps {
 }
 
 /**
- * The one way this project makes a Lambda function: Node.js 24 on arm64, ESM bundle with the SDK
+ * Every Lambda function of the project (API areas, workflow steps, jobs, stream consumers) is one of
+ * these, the one way it makes a Lambda function: Node.js 24 on arm64, ESM bundle with the SDK
  * inside, JSON logs into a log group with retention, X-Ray active. The `local:entry` metadata lets
  * the local runner find the TypeScript source behind a function in the synthesized template.
  */
-export class HouseFunction extends Construct {
+export class NodeFunction extends Construct {
   readonly fn: NodejsFunction;
 
-  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+  constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
     this.fn = new NodejsFunction(this, 'Function', {

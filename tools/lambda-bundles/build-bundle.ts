@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { bundleSettings } from '../infra/constructs/bundling';
+import { bundleSettings } from '../../infra/constructs/bundling';
 
 export interface BuiltBundle {
   /** Absolute path of the `.mjs` file, named as CDK names it. */
@@ -12,7 +12,7 @@ export interface BuiltBundle {
 
 /**
  * Builds one entry exactly as CDK's `NodejsFunction` does (`esbuild --bundle` from the repository
- * root with the house construct's settings), so the numbers describe what Lambda will load.
+ * root with `NodeFunction`'s settings), so the numbers describe what Lambda will load.
  */
 export const buildBundle = async (repoRoot: string, entry: string, outdir: string): Promise<BuiltBundle> => {
   const { banner, mainFields, external, ...settings } = bundleSettings;
