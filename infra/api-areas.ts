@@ -58,6 +58,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     idempotency: true,
     policies: ['issue'],
   },
+  notifications: {
+    description: 'Notification subscriptions (units, enterprises, roles) and the delivery records',
+    memorySize: 512,
+    program: 'readWrite',
+    idempotency: true,
+  },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',
     memorySize: 512,

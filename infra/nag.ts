@@ -135,3 +135,14 @@ export const acknowledgeEventPublisherFindings = (fn: IFunction): void => {
     },
   ]);
 };
+
+/** The notification queues and functions (infra/constructs/notifications.ts). */
+export const acknowledgeNotificationFindings = (scope: IConstruct): void => {
+  acknowledge(scope, [
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; queue and table grants name their resources.',
+    },
+  ]);
+};

@@ -11,6 +11,8 @@ import { consumeTableStream } from './stream-consumer';
 
 export interface ProgramEventsProps {
   programTable: ITable;
+  /** The issue ledger, whose stream carries every issue event. */
+  ledgerTable: ITable;
   logRetention: RetentionDays;
 }
 
@@ -24,6 +26,7 @@ export class ProgramEvents extends Construct {
   readonly bus: EventBus;
   readonly publisher: IFunction;
   readonly unpublished: Queue;
+  readonly unpublishedIssueEvents: Queue;
 
   constructor(scope: Construct, id: string, props: ProgramEventsProps) {
     super(scope, id);
@@ -52,11 +55,51 @@ export class ProgramEvents extends Construct {
           eventName: FilterRule.isEqual('INSERT'),
           dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('inspectionReport') } } },
         }),
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('consultation') } } },
+        }),
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('INSERT'),
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('residency') } } },
+        }),
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual('MODIFY'),
+          dynamodb: {
+            NewImage: {
+              entity: { S: FilterRule.isEqual('residency') },
+              status: { S: FilterRule.isEqual('ended') },
+            },
+          },
+        }),
+        FilterCriteria.filter({
+          dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('rankingHead') } } },
+        }),
       ],
       failureQueueId: 'Unpublished',
       consumer: 'report publisher',
     });
     this.publisher = publisher;
     acknowledgeEventPublisherFindings(publisher);
+
+    // Issue events: every ledger entry appended, as the events it stands for (IssueAssigned, …).
+    const issuePublisher = new NodeFunction(this, 'PublishIssueEvents', {
+      entry: 'functions/events/publish-issue-events/handler.ts',
+      description:
+        'Program events: publishes the events of newly appended issue ledger entries on the program bus',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      logRetention: props.logRetention,
+    }).fn;
+    this.bus.grantPutEventsTo(issuePublisher);
+    issuePublisher.addEnvironment('EVENT_BUS_NAME', busName);
+    this.unpublishedIssueEvents = consumeTableStream(this, {
+      fn: issuePublisher,
+      table: props.ledgerTable,
+      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT') })],
+      failureQueueId: 'UnpublishedIssueEvents',
+      consumer: 'issue event publisher',
+    });
+    acknowledgeEventPublisherFindings(issuePublisher);
   }
 }

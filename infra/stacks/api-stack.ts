@@ -31,6 +31,7 @@ import { settingsFor } from '../api-areas';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
+import { Notifications } from '../constructs/notifications';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import { type PolicyEnvironment, policyVariables } from '../policy-settings';
@@ -44,6 +45,8 @@ export interface ApiStackProps extends StackProps {
   throttle: { rateLimit: number; burstLimit: number };
   /** The stage's policy settings, for the functions that read them. */
   policy: PolicyEnvironment;
+  /** The web client's base URL, which notification messages link to. */
+  notificationLinkBase?: string;
 }
 
 /** The stateless half: identity, the HTTP API and its functions, all rebuilt freely. */
@@ -56,6 +59,8 @@ export class ApiStack extends Stack {
   readonly issueWorkflow: IssueWorkflow;
   /** The program's event bus and the stream-fed function that publishes stored reports on it. */
   readonly programEvents: ProgramEvents;
+  /** Subscriptions' channel queues, the router and the delivery function. */
+  readonly notifications: Notifications;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -135,7 +140,15 @@ export class ApiStack extends Stack {
 
     this.programEvents = new ProgramEvents(this, 'ProgramEvents', {
       programTable: props.programTable,
+      ledgerTable: props.ledgerTable,
       logRetention: props.logRetention,
+    });
+    this.notifications = new Notifications(this, 'Notifications', {
+      bus: this.programEvents.bus,
+      programTable: props.programTable,
+      logRetention: props.logRetention,
+      linkBase: props.notificationLinkBase ?? 'https://qinqing.example.invalid',
+      smsProvider: 'none',
     });
 
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });

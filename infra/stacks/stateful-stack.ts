@@ -53,6 +53,8 @@ export class StatefulStack extends Stack {
       ...durable,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
+      // Each appended entry is its own outbox: the issue events are published from this stream.
+      stream: StreamViewType.NEW_IMAGE,
       resourcePolicy: new PolicyDocument({
         statements: [
           new PolicyStatement({
