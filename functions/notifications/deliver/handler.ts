@@ -53,13 +53,11 @@ export const deliverNotifications =
           retryInSeconds: delay,
           error: error as Error,
         });
-        await queues
-          .backOff(message.channel, record.receiptHandle, delay)
-          .catch((cause: unknown) =>
-            logger.warn('could not set the backoff; the queue visibility timeout applies', {
-              error: cause as Error,
-            }),
-          );
+        await queues.backOff(message.channel, record.receiptHandle, delay).catch((cause: unknown) =>
+          logger.warn('could not set the backoff; the queue visibility timeout applies', {
+            error: cause as Error,
+          }),
+        );
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }
