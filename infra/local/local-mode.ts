@@ -22,9 +22,11 @@ import {
 } from './local-environment';
 import { LocalModeError } from './local-mode-error';
 import type { LocalModule } from './local-module';
+import { notificationsModule } from './notifications/notifications-module';
 import type { StartOptions } from './options';
 import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
+import { queuesModule } from './queues/queues-module';
 import { schedulesModule } from './schedules/schedules-module';
 import { seedRoute } from './seed/seed-route';
 import { startModules } from './start-modules';
@@ -95,6 +97,8 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       dynamoDbModule(dynamo, paths.dynamodb),
       workflowModule(),
       eventsModule(),
+      queuesModule(),
+      notificationsModule(),
       streamsModule(dynamo.endpoint),
       schedulesModule(),
     ];
