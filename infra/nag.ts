@@ -144,5 +144,20 @@ export const acknowledgeNotificationFindings = (scope: IConstruct): void => {
       reason:
         'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; queue and table grants name their resources.',
     },
+    {
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        "SQS event sources take no on-failure destination: each channel queue's redrive policy moves a message to its dead-letter queue after the last attempt.",
+    },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'The channel dead-letter queues and the router’s dead-letter queue are the end of the line (alarmed, read by an operator); they have no dead-letter queue of their own.',
+    },
+    {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "The router's dead-letter queue takes the rule target's and the asynchronous invocations' failures; cdk-nag only recognises a DLQ named in another queue's redrive policy.",
+    },
   ]);
 };
