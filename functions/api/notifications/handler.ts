@@ -1,6 +1,7 @@
 import { notificationRoutes } from '../../../shared/contract/notifications';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
+import { runIdempotently } from '../../../shared/http/idempotency';
 import { listDeliveries } from '../../../shared/usecases/notifications/deliveries';
 import {
   createSubscription,
@@ -20,4 +21,4 @@ export const routes: Implementations<typeof notificationRoutes> = {
   listDeliveries: async ({ query }) => ({ body: await listDeliveries(query) }),
 };
 
-export const handler = apiHandler(notificationRoutes, routes);
+export const handler = apiHandler(notificationRoutes, routes, { idempotency: runIdempotently });

@@ -1,5 +1,6 @@
 import { LocalModeError } from '../local-mode-error';
-import { isRecord, resourcesOfType, type StackTemplate } from '../template/types';
+import type { LocalResource } from '../template/intrinsics';
+import { type CfnResource, isRecord, resourcesOfType, type StackTemplate } from '../template/types';
 import type { QueueDefinition } from './local-queues';
 
 /** A Lambda event source mapping on an SQS queue, as the template declares it. */
@@ -23,6 +24,16 @@ const getAttTarget = (value: unknown): string | undefined => {
 /** Locally a queue is named by its QueueName, else its logical id. */
 export const localQueueName = (logicalId: string, properties: Record<string, unknown>) =>
   typeof properties.QueueName === 'string' ? properties.QueueName : logicalId;
+
+/** What a queue answers to `Ref` (its URL) and `Fn::GetAtt` locally, its endpoint at `baseUrl`. */
+export const localQueueNamer =
+  (baseUrl: string, region: string, accountId: string) =>
+  (logicalId: string, resource: CfnResource): LocalResource => {
+    const name = localQueueName(logicalId, resource.Properties ?? {});
+    const url = `${baseUrl}/${accountId}/${name}`;
+    const arn = `arn:${region.startsWith('cn-') ? 'aws-cn' : 'aws'}:sqs:${region}:${accountId}:${name}`;
+    return { ref: url, attributes: { Arn: arn, QueueName: name, QueueUrl: url } };
+  };
 
 export const queueDefinitions = (stack: StackTemplate): QueueDefinition[] => {
   const queues = resourcesOfType(stack, 'AWS::SQS::Queue');

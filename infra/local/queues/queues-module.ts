@@ -1,8 +1,7 @@
 import { jsonResponse as json } from '../http/json-response';
 import type { LocalModule } from '../local-module';
-import type { CfnResource } from '../template/types';
 import { localQueues } from './local-queues';
-import { localQueueName, queueDefinitions, queueMappings } from './queue-definitions';
+import { localQueueNamer, queueDefinitions, queueMappings } from './queue-definitions';
 import { pollQueue } from './queue-poller';
 import { listenSqsEndpoint, sqsOperations } from './sqs-endpoint';
 
@@ -35,13 +34,6 @@ export const queuesModule = (options: QueuesModuleOptions = {}): LocalModule => 
     const pollers = mappings.map((mapping) =>
       pollQueue(mapping, { queues, invoke, queueArn, region, log: options.log ?? console.log }),
     );
-    const namer = (logicalId: string, resource: CfnResource) => {
-      const name = localQueueName(logicalId, resource.Properties ?? {});
-      return {
-        ref: queueUrl(name),
-        attributes: { Arn: queueArn(name), QueueName: name, QueueUrl: queueUrl(name) },
-      };
-    };
     const deadLetterQueues = new Set(
       definitions.flatMap((definition) => (definition.redrive ? [definition.redrive.deadLetterQueue] : [])),
     );
@@ -55,7 +47,7 @@ export const queuesModule = (options: QueuesModuleOptions = {}): LocalModule => 
       }));
     return {
       environment: { AWS_ENDPOINT_URL_SQS: endpoint.url },
-      namers: { 'AWS::SQS::Queue': namer },
+      namers: { 'AWS::SQS::Queue': localQueueNamer(endpoint.url, region, accountId) },
       routes: [
         { method: 'GET', path: '/_local/queues', handle: async () => json({ timeScale, queues: view() }) },
       ],

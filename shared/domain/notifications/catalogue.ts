@@ -6,6 +6,9 @@
  */
 export const EVENT_SCHEMA_VERSION = 1;
 
+/** The `source` of every event the program publishes. */
+export const EVENT_SOURCE = 'qinqing.program';
+
 export const DETAIL_TYPES = {
   issueRaised: 'IssueRaised',
   issueEscalated: 'IssueEscalated',

@@ -4,7 +4,13 @@ import { pollQueue } from '../../../infra/local/queues/queue-poller';
 import { sqsOperations } from '../../../infra/local/queues/sqs-endpoint';
 
 const definitions = [
-  { logicalId: 'Work', name: 'work', visibilityTimeoutSeconds: 30, delaySeconds: 0, redrive: { deadLetterQueue: 'dead', maxReceiveCount: 3 } },
+  {
+    logicalId: 'Work',
+    name: 'work',
+    visibilityTimeoutSeconds: 30,
+    delaySeconds: 0,
+    redrive: { deadLetterQueue: 'dead', maxReceiveCount: 3 },
+  },
   { logicalId: 'Dead', name: 'dead', visibilityTimeoutSeconds: 30, delaySeconds: 0 },
 ];
 
@@ -63,14 +69,22 @@ describe('local SQS queues', () => {
   it('answers the SDK’s JSON protocol with the MD5 the SDK checks, and QueueDoesNotExist for an unknown queue', () => {
     const queues = localQueues(definitions);
     const handle = sqsOperations(queues, (name) => `http://local/000000000000/${name}`);
-    const sent = handle('AmazonSQS.SendMessage', JSON.stringify({ QueueUrl: 'http://local/000000000000/work', MessageBody: '{"x":1}' }));
+    const sent = handle(
+      'AmazonSQS.SendMessage',
+      JSON.stringify({ QueueUrl: 'http://local/000000000000/work', MessageBody: '{"x":1}' }),
+    );
     expect(sent.body).toMatchObject({ MD5OfMessageBody: md5Of('{"x":1}') });
     const batch = handle(
       'AmazonSQS.SendMessageBatch',
-      JSON.stringify({ QueueUrl: 'http://local/000000000000/work', Entries: [{ Id: '0', MessageBody: 'b' }] }),
+      JSON.stringify({
+        QueueUrl: 'http://local/000000000000/work',
+        Entries: [{ Id: '0', MessageBody: 'b' }],
+      }),
     );
     expect(batch.body).toMatchObject({ Successful: [{ Id: '0' }], Failed: [] });
-    expect(handle('AmazonSQS.SendMessage', JSON.stringify({ QueueUrl: 'http://local/0/nope', MessageBody: 'x' }))).toMatchObject({
+    expect(
+      handle('AmazonSQS.SendMessage', JSON.stringify({ QueueUrl: 'http://local/0/nope', MessageBody: 'x' })),
+    ).toMatchObject({
       status: 400,
       body: { __type: 'com.amazonaws.sqs#QueueDoesNotExist' },
     });
@@ -82,7 +96,13 @@ describe('local SQS queues', () => {
     queues.send('work', 'fail');
     const seen: string[] = [];
     const poller = pollQueue(
-      { logicalId: 'M', queueName: 'work', functionLogicalId: 'Fn', batchSize: 10, reportBatchItemFailures: true },
+      {
+        logicalId: 'M',
+        queueName: 'work',
+        functionLogicalId: 'Fn',
+        batchSize: 10,
+        reportBatchItemFailures: true,
+      },
       {
         queues,
         region: 'cn-north-1',
@@ -91,7 +111,11 @@ describe('local SQS queues', () => {
         invoke: async (_fn, event) => {
           const records = (event as { Records: { messageId: string; body: string }[] }).Records;
           seen.push(...records.map((record) => record.body));
-          return { batchItemFailures: records.filter((record) => record.body === 'fail').map((record) => ({ itemIdentifier: record.messageId })) };
+          return {
+            batchItemFailures: records
+              .filter((record) => record.body === 'fail')
+              .map((record) => ({ itemIdentifier: record.messageId })),
+          };
         },
       },
     );

@@ -55,14 +55,20 @@ describe('SMS quiet hours (Asia/Shanghai)', () => {
 
 describe('retries and ids', () => {
   it('backs off exponentially from the base, capped at 15 minutes', () => {
-    expect([1, 2, 3, 4, 5, 10].map((attempt) => retryDelaySeconds(attempt))).toEqual([30, 60, 120, 240, 480, 900]);
+    expect([1, 2, 3, 4, 5, 10].map((attempt) => retryDelaySeconds(attempt))).toEqual([
+      30, 60, 120, 240, 480, 900,
+    ]);
     expect(retryDelaySeconds(3, 1)).toBe(4);
   });
 
   it('gives one delivery id per event and subscription, and different ids otherwise', () => {
     expect(deliveryIdOf('issue/A/2/IssueAssigned', 'S1')).toBe(deliveryIdOf('issue/A/2/IssueAssigned', 'S1'));
-    expect(deliveryIdOf('issue/A/2/IssueAssigned', 'S1')).not.toBe(deliveryIdOf('issue/A/2/IssueAssigned', 'S2'));
-    expect(deliveryIdOf('issue/A/2/IssueAssigned', 'S1')).not.toBe(deliveryIdOf('issue/A/3/IssueAssigned', 'S1'));
+    expect(deliveryIdOf('issue/A/2/IssueAssigned', 'S1')).not.toBe(
+      deliveryIdOf('issue/A/2/IssueAssigned', 'S2'),
+    );
+    expect(deliveryIdOf('issue/A/2/IssueAssigned', 'S1')).not.toBe(
+      deliveryIdOf('issue/A/3/IssueAssigned', 'S1'),
+    );
   });
 
   it('masks phones and names the hour window', () => {

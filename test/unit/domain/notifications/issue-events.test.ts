@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_DETAIL_SCHEMAS } from '../../../../shared/contract/program-events';
 import * as z from 'zod/mini';
+import { EVENT_DETAIL_SCHEMAS } from '../../../../shared/contract/program-events';
 import type { LedgerFacts } from '../../../../shared/domain/ledger/hash-chain';
 import { issueEventsOf } from '../../../../shared/domain/notifications/issue-events';
 import { programFactsOf } from '../../../../shared/domain/notifications/program-facts';
@@ -25,27 +25,53 @@ const validate = (event: { detailType: string; id: string; detail: Record<string
 
 describe('issue events from ledger entries', () => {
   it('an escalation to a unit is IssueEscalated and IssueAssigned, with stable ids from the entry', () => {
-    const events = issueEventsOf(entry('escalated', 'assigned', { unitId: 'U1', dueDate: '2026-12-19', dueWorkingDays: 10 }));
+    const events = issueEventsOf(
+      entry('escalated', 'assigned', { unitId: 'U1', dueDate: '2026-12-19', dueWorkingDays: 10 }),
+    );
     expect(events.map((event) => event.detailType)).toEqual(['IssueEscalated', 'IssueAssigned']);
-    expect(events.map((event) => event.id)).toEqual(['issue/01ISSUE/2/IssueEscalated', 'issue/01ISSUE/2/IssueAssigned']);
-    expect(events[1]?.detail).toMatchObject({ issueId: '01ISSUE', seq: 2, unitId: 'U1', dueDate: '2026-12-19', status: 'assigned' });
+    expect(events.map((event) => event.id)).toEqual([
+      'issue/01ISSUE/2/IssueEscalated',
+      'issue/01ISSUE/2/IssueAssigned',
+    ]);
+    expect(events[1]?.detail).toMatchObject({
+      issueId: '01ISSUE',
+      seq: 2,
+      unitId: 'U1',
+      dueDate: '2026-12-19',
+      status: 'assigned',
+    });
     for (const event of events) validate(event);
   });
 
   it('the same entry always makes the same events (a stream re-delivery)', () => {
-    const once = issueEventsOf(entry('resolved', 'awaiting_feedback', { resolution: '已办', unitId: 'U1', onTime: true }));
-    expect(issueEventsOf(entry('resolved', 'awaiting_feedback', { resolution: '已办', unitId: 'U1', onTime: true }))).toEqual(once);
+    const once = issueEventsOf(
+      entry('resolved', 'awaiting_feedback', { resolution: '已办', unitId: 'U1', onTime: true }),
+    );
+    expect(
+      issueEventsOf(
+        entry('resolved', 'awaiting_feedback', { resolution: '已办', unitId: 'U1', onTime: true }),
+      ),
+    ).toEqual(once);
     expect(once.map((event) => event.detailType)).toEqual(['IssueResolved', 'VerdictRequested']);
   });
 
   it('carries no free text and no actor: resolutions, notes, comments and reasons stay in the ledger', () => {
     const events = [
-      ...issueEventsOf(entry('resolved', 'awaiting_feedback', { resolution: '张三已上门处理', unitId: 'U1' })),
-      ...issueEventsOf(entry('returned', 'awaiting_dispatch', { unitId: 'U1', reasonCode: 'other', note: '联系人李四 13800000000' })),
+      ...issueEventsOf(
+        entry('resolved', 'awaiting_feedback', { resolution: '张三已上门处理', unitId: 'U1' }),
+      ),
+      ...issueEventsOf(
+        entry('returned', 'awaiting_dispatch', {
+          unitId: 'U1',
+          reasonCode: 'other',
+          note: '联系人李四 13800000000',
+        }),
+      ),
       ...issueEventsOf(entry('closed', 'closed', { verdict: 'satisfied', comment: '王五很满意' })),
     ];
     const text = JSON.stringify(events);
-    for (const secret of ['张三', '李四', '13800000000', '王五', 'operator-1']) expect(text).not.toContain(secret);
+    for (const secret of ['张三', '李四', '13800000000', '王五', 'operator-1'])
+      expect(text).not.toContain(secret);
     for (const event of events) validate(event);
   });
 
@@ -56,13 +82,18 @@ describe('issue events from ledger entries', () => {
     expect(typesOf('escalated', 'awaiting_dispatch')).toEqual(['IssueEscalated']);
     expect(typesOf('dispatched', 'assigned')).toEqual(['IssueAssigned']);
     expect(typesOf('card_shown', 'assigned', { card: 'blue' })).toEqual(['IssueDueSoon']);
-    expect(typesOf('supervised', 'assigned', { card: 'yellow', supervisionLevel: 1 })).toEqual(['IssueSupervised']);
+    expect(typesOf('supervised', 'assigned', { card: 'yellow', supervisionLevel: 1 })).toEqual([
+      'IssueSupervised',
+    ]);
     expect(typesOf('consultation_requested', 'awaiting_consultation')).toEqual(['IssueSentToConsultation']);
     expect(typesOf('consultation_decided', 'assigned', { dispatchOrderId: 'D1', leadUnitId: 'U2' })).toEqual([
       'ConsultationDecided',
       'IssueAssigned',
     ]);
-    expect(typesOf('re_review', 'assigned', { verdict: 'unsatisfied' })).toEqual(['VerdictRecorded', 'IssueAssigned']);
+    expect(typesOf('re_review', 'assigned', { verdict: 'unsatisfied' })).toEqual([
+      'VerdictRecorded',
+      'IssueAssigned',
+    ]);
     expect(typesOf('closed', 'closed', { closure: 'no_response' })).toEqual(['IssueClosed']);
     expect(typesOf('progress_reported', 'assigned', { note: 'x' })).toEqual([]);
     expect(typesOf('workflow_failed', 'assigned')).toEqual([]);
@@ -72,18 +103,44 @@ describe('issue events from ledger entries', () => {
 describe('program facts from program-table rows', () => {
   it('a new consultation is its agenda; a residency its start and end; a ranking head its revision', () => {
     const agenda = programFactsOf(
-      { entity: 'consultation', id: 'C1', date: '2026-12-15', agendaIssueIds: ['I1', 'I2'], createdAt: '2026-12-05T01:00:00Z' },
+      {
+        entity: 'consultation',
+        id: 'C1',
+        date: '2026-12-15',
+        agendaIssueIds: ['I1', 'I2'],
+        createdAt: '2026-12-05T01:00:00Z',
+      },
       true,
     );
-    expect(agenda.map((event) => [event.detailType, event.id])).toEqual([['ConsultationAgendaReady', 'consultation/C1/agenda']]);
+    expect(agenda.map((event) => [event.detailType, event.id])).toEqual([
+      ['ConsultationAgendaReady', 'consultation/C1/agenda'],
+    ]);
     for (const event of agenda) validate(event);
-    const residency = { entity: 'residency', id: 'R1', cadreId: 'K1', enterpriseId: 'E1', batch: '2026-1', startDate: '2026-03-01', endDate: '2026-08-31', createdAt: '2026-02-01T00:00:00Z' };
+    const residency = {
+      entity: 'residency',
+      id: 'R1',
+      cadreId: 'K1',
+      enterpriseId: 'E1',
+      batch: '2026-1',
+      startDate: '2026-03-01',
+      endDate: '2026-08-31',
+      createdAt: '2026-02-01T00:00:00Z',
+    };
     expect(programFactsOf(residency, true).map((event) => event.detailType)).toEqual(['ResidencyStarted']);
     expect(programFactsOf({ ...residency, status: 'active' }, false)).toEqual([]);
     const ended = programFactsOf({ ...residency, status: 'ended', endedOn: '2026-08-31' }, false);
     expect(ended.map((event) => event.id)).toEqual(['residency/R1/ended']);
     for (const event of [...programFactsOf(residency, true), ...ended]) validate(event);
-    const ranking = programFactsOf({ entity: 'rankingHead', quarter: '2026-Q4', revision: 2, asOf: '2026-12-31', computedAt: '2027-01-02T00:00:00Z' }, false);
+    const ranking = programFactsOf(
+      {
+        entity: 'rankingHead',
+        quarter: '2026-Q4',
+        revision: 2,
+        asOf: '2026-12-31',
+        computedAt: '2027-01-02T00:00:00Z',
+      },
+      false,
+    );
     expect(ranking.map((event) => event.id)).toEqual(['ranking/2026-Q4/2']);
     for (const event of ranking) validate(event);
     expect(programFactsOf({ entity: 'unit', id: 'U1' }, true)).toEqual([]);
