@@ -5,7 +5,7 @@ export interface MessageContext {
   issueTitle?: string;
   unitName?: string;
   enterpriseName?: string;
-  /** The 交办单 number when the assignment has one, else the issue's id stands for it. */
+  /** The 交办单 number when the assignment has one; without one the issue's number stands in. */
   orderNumber?: string;
   /** Where the recipient reads the record (the web client's page for it). */
   link: string;
@@ -43,12 +43,12 @@ export const messageFor = (
   const title = context.issueTitle ? `「${context.issueTitle}」` : '';
   const unit = context.unitName ?? '';
   const due = str(detail.dueDate);
-  const order = context.orderNumber ?? str(detail.issueId);
+  const order = context.orderNumber ? `交办单号${context.orderNumber}` : `问题编号${str(detail.issueId)}`;
   const params: Record<string, string> = {
     title: context.issueTitle ?? '',
     unit,
     dueDate: due,
-    order,
+    order: context.orderNumber ?? str(detail.issueId),
     link: context.link,
   };
   const make = (heading: string, body: string): Message => ({
@@ -63,23 +63,20 @@ export const messageFor = (
     case D.issueEscalated:
       return make('问题上报', `企业问题${title}已上报${unit ? `，拟由${unit}办理` : '，待服务中心交办'}。`);
     case D.issueAssigned:
-      return make('问题交办', `问题${title}已交${unit || '贵单位'}办理，交办单号${order}${dueClause}。`);
+      return make('问题交办', `问题${title}已交${unit || '贵单位'}办理，${order}${dueClause}。`);
     case D.issueDueSoon:
-      return make('即将到期（蓝牌）', `问题${title}（交办单号${order}）即将到期${dueClause}，请抓紧办理。`);
+      return make('即将到期（蓝牌）', `问题${title}（${order}）即将到期${dueClause}，请抓紧办理。`);
     case D.issueSupervised:
       return make(
         `逾期督办（${CARDS[str(detail.card)] ?? ''}）`,
-        `问题${title}（交办单号${order}）已逾期${str(detail.workingDaysOverdue)}个工作日，${unit}被${str(detail.supervisionLevel)}级督办，亮${CARDS[str(detail.card)] ?? '牌'}。`,
+        `问题${title}（${order}）已逾期${str(detail.workingDaysOverdue)}个工作日，${unit}被${str(detail.supervisionLevel)}级督办，亮${CARDS[str(detail.card)] ?? '牌'}。`,
       );
     case D.issueReturned:
       return make('退单', `问题${title}被${unit || '承办单位'}退回，待重新交办。`);
     case D.issueSentToConsultation:
       return make('提请会商', `问题${title}已列入半月会商议题。`);
     case D.consultationDecided:
-      return make(
-        '会商决定',
-        `问题${title}经会商，交${unit || '牵头单位'}牵头办理，交办单号${order}${dueClause}。`,
-      );
+      return make('会商决定', `问题${title}经会商，交${unit || '牵头单位'}牵头办理，${order}${dueClause}。`);
     case D.issueResolved:
       return make('问题办结', `您反映的问题${title}已由${unit || '承办单位'}办结。`);
     case D.verdictRequested:
