@@ -44,7 +44,8 @@ export const deliverNotifications =
           ...result,
         });
       } catch (error) {
-        const delay = retryDelaySeconds(attempt, retryBaseSeconds);
+        // After the last attempt there is nothing to wait for: visible at once, the queue dead-letters it.
+        const delay = attempt >= MAX_ATTEMPTS ? 0 : retryDelaySeconds(attempt, retryBaseSeconds);
         logger.warn('notification failed; the queue retries it', {
           deliveryId: message.deliveryId,
           channel: message.channel,
