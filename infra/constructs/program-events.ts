@@ -17,10 +17,12 @@ export interface ProgramEventsProps {
 }
 
 /**
- * The program's EventBridge bus and how facts reach it: a stored report is its own outbox. The program
- * table's stream, filtered to newly inserted weekly inspection rows, feeds one function that puts a
- * `WeeklyInspectionReported` event per row on the bus; notifications attach later as rules on the bus.
- * No API function carries the EventBridge client, and a re-run that stores nothing sends nothing.
+ * The program's EventBridge bus and how facts reach it: a stored row is its own outbox. The program
+ * table's stream, filtered to the rows that are facts (weekly inspection rows, consultations,
+ * residencies started or ended, ranking heads), feeds one publisher; the ledger table's stream feeds
+ * another, which publishes each appended issue ledger entry as its events (docs/notifications.md).
+ * Notifications attach as a rule on the bus. No API function carries the EventBridge client, and a
+ * re-run that stores nothing sends nothing.
  */
 export class ProgramEvents extends Construct {
   readonly bus: EventBus;
