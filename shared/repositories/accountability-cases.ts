@@ -2,7 +2,8 @@ import type { AccountabilityCase } from '../contract/accountability-cases';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { accountabilityCaseIndexes, indexKeysOf, keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
@@ -62,6 +63,10 @@ export const listCases = (
   filter: CaseFilter,
   page: { limit: number; cursor?: string },
 ): Promise<Page<AccountabilityCase>> => queryPage<AccountabilityCase>({ ...caseQueryPlan(filter), ...page });
+
+/** Every case of a cadre, newest first (a few in a career). */
+export const allCasesOf = (cadreId: string): Promise<AccountabilityCase[]> =>
+  queryAll<AccountabilityCase>(caseQueryPlan({ cadreId }));
 
 /** Writes the decision if the case is still at `expectedVersion` (a decided case has moved on: StaleVersion). */
 export const saveCaseDecision = (

@@ -2,7 +2,8 @@ import type { Cadre } from '../contract/cadres';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { cadreIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { countAll, type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 
 /**
@@ -68,3 +69,6 @@ export const saveCadreChanges = (next: Cadre, changes: Partial<Cadre>, expectedV
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The cadre',
   );
+
+/** The number of cadres of a unit: a COUNT query on the cadres-by-unit index (no items returned). */
+export const countCadresOfUnit = (unitId: string): Promise<number> => countAll(cadreIndexes.byUnit(unitId));

@@ -1,6 +1,7 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
+import { queryAll } from '../db/queries';
 import type { CalendarYear } from '../domain/calendar';
 
 /** A loaded year with who loaded it and when. */
@@ -12,14 +13,8 @@ export interface LoadedCalendarYear {
 
 /** Holiday arrangements operators loaded after the built-in years: pk `CALENDAR`, sk `YEAR#<year>`. */
 export const listLoadedCalendarYearRecords = async (): Promise<LoadedCalendarYear[]> => {
-  const { Items } = await documentClient.send(
-    new QueryCommand({
-      TableName: tableNames.program,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'CALENDAR' },
-    }),
-  );
-  return (Items ?? []).map((item) => ({
+  const items = await queryAll<LoadedCalendarYear>({ partition: 'CALENDAR' });
+  return items.map((item) => ({
     data: item.data as CalendarYear,
     loadedBy: String(item.loadedBy),
     loadedAt: String(item.loadedAt),

@@ -2,7 +2,8 @@ import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { dispatchOrderIndexes, type ItemKey, indexKeysOf, keys } from '../db/keys';
-import { type Page, queryPage, toRecord } from '../db/records';
+import { type Page, queryPage } from '../db/queries';
+import { toRecord } from '../db/records';
 import { dispatchOrderSortKey } from '../domain/dispatch-order-number';
 import type { TransactItem } from './issues';
 

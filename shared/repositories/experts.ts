@@ -1,7 +1,8 @@
 import type { Engagement, Expert } from '../contract/experts';
 import type { CreationGuard } from '../db/creation-guard';
 import { expertIndexes, indexKeysOf, keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 

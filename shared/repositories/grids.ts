@@ -4,7 +4,8 @@ import type { Grid, Team } from '../contract/grids';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { gridIndexes, indexKeysOf, keys, teamsOfGrid } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, type TransactItem } from '../db/records';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
 
 /**

@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { indexKeysOf, keys, unitCounterIndexes } from '../db/keys';
-import { type Page, queryPage, toRecord } from '../db/records';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { toRecord } from '../db/records';
 import type { UnitInspection } from '../domain/rhythm/inspection';
 import type { TransactItem } from './issues';
 
@@ -149,35 +150,5 @@ export const listInspectionReports = (
   });
 
 /** Every unit row of a week (the job's own re-read; a week holds one row per unit: O(units)). */
-export const allInspectionReports = async (week: string): Promise<InspectionReport[]> => {
-  const rows: InspectionReport[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listInspectionReports(week, { limit: 100, cursor });
-    rows.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return rows;
-};
-
-/**
- * The unit an issue waiting for dispatch was handed back by, if a return is what put it there: the
- * newest ledger entries (a few, newest first) up to the one that moved it into `awaiting_dispatch`.
- */
-export const returningUnitOf = async (issueId: string): Promise<string | undefined> => {
-  const { Items = [] } = await documentClient.send(
-    new QueryCommand({
-      TableName: tableNames.ledger,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.issue(issueId).pk },
-      ScanIndexForward: false,
-      Limit: 5,
-      ConsistentRead: true,
-    }),
-  );
-  const entry = Items.find(
-    (item) => item.toStatus === 'awaiting_dispatch' && item.fromStatus !== 'awaiting_dispatch',
-  );
-  const unitId = entry?.action === 'returned' ? (entry.data as Record<string, unknown>)?.unitId : undefined;
-  return typeof unitId === 'string' ? unitId : undefined;
-};
+export const allInspectionReports = (week: string): Promise<InspectionReport[]> =>
+  queryAll<InspectionReport>({ partition: keys.inspectionWeek(week).pk, sortPrefix: 'UNIT#' });

@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { type ItemKey, indexKeysOf, keys, ledgerIndexKeys, unitCounterIndexes } from '../db/keys';
+import { queryAll, queryPage } from '../db/queries';
 import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
@@ -34,12 +35,6 @@ export const ledgerItem = (entry: LedgerEntry) => ({
   ...ledgerIndexKeys(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
   ...entry,
 });
-
-/** Storage attributes of a ledger item, not part of the entry (nor of its hash). */
-export const ledgerEntryOf = (item: Record<string, unknown>): LedgerEntry => {
-  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...entry } = item;
-  return entry as unknown as LedgerEntry;
-};
 
 export const findIssue = async (issueId: string): Promise<StoredIssue | undefined> => {
   const { Item } = await documentClient.send(
@@ -211,23 +206,26 @@ export const commitTransition = async (
 };
 
 /** The whole ledger of an issue, in sequence order (strongly consistent: it is read right after writes). */
-export const readLedger = async (issueId: string): Promise<LedgerEntry[]> => {
-  const entries: LedgerEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.ledger,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ISSUE#${issueId}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) entries.push(ledgerEntryOf(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
+export const readLedger = (issueId: string): Promise<LedgerEntry[]> =>
+  queryAll<LedgerEntry>({ table: 'ledger', partition: keys.issue(issueId).pk, consistent: true });
+
+/**
+ * The unit an issue waiting for dispatch was handed back by, if a return is what put it there: the
+ * newest ledger entries (a few, newest first) up to the one that moved it into `awaiting_dispatch`.
+ */
+export const returningUnitOf = async (issueId: string): Promise<string | undefined> => {
+  const { items } = await queryPage<LedgerEntry>({
+    table: 'ledger',
+    partition: keys.issue(issueId).pk,
+    newestFirst: true,
+    limit: 5,
+    consistent: true,
+  });
+  const entry = items.find(
+    (item) => item.toStatus === 'awaiting_dispatch' && item.fromStatus !== 'awaiting_dispatch',
+  );
+  const unitId = entry?.action === 'returned' ? (entry.data as Record<string, unknown>)?.unitId : undefined;
+  return typeof unitId === 'string' ? unitId : undefined;
 };
 
 /** Issues by id, in the order asked, skipping any that do not exist. */

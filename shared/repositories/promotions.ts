@@ -1,7 +1,8 @@
 import type { Promotion } from '../contract/promotions';
 import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
-import { createRecords, type Page, queryPage } from '../db/records';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 
@@ -18,8 +19,13 @@ export const insertPromotion = (promotion: Promotion, guard?: CreationGuard) =>
     [programStatsUpdate(promotion.date, promotion.id, { promotions: 1 })],
   );
 
+const promotionsOf = (cadreId: string) => ({ partition: keys.cadre(cadreId).pk, sortPrefix: 'PROMOTION#' });
+
 export const listPromotions = (
   cadreId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Promotion>> =>
-  queryPage<Promotion>({ partition: keys.cadre(cadreId).pk, sortPrefix: 'PROMOTION#', ...page });
+): Promise<Page<Promotion>> => queryPage<Promotion>({ ...promotionsOf(cadreId), ...page });
+
+/** Every promotion of a cadre (a handful in a career). */
+export const allPromotionsOf = (cadreId: string): Promise<Promotion[]> =>
+  queryAll<Promotion>(promotionsOf(cadreId));

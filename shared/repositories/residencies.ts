@@ -6,7 +6,8 @@ import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { type IndexPartition, indexKeysOf, residencyIndexes, secondmentKeys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord } from '../db/records';
 import { Conflict, StaleVersion } from '../domain/errors';
 import { isFitSatisfied, isServiceSatisfied } from '../domain/secondments';
 import { secondedYearItems } from './assessments';
@@ -98,6 +99,10 @@ export const listResidencies = (
   page: { limit: number; cursor?: string },
 ): Promise<Page<Residency>> => queryPage<Residency>({ ...residencyQueryPlan(filter), ...page });
 
+/** Every residency of a cadre, in creation order (a few in a career). */
+export const allResidenciesOf = (cadreId: string): Promise<Residency[]> =>
+  queryAll<Residency>(residencyQueryPlan({ cadreId }));
+
 /**
  * Ends an active residency read at `expectedVersion` and deletes the cadre's claim, in one
  * transaction; a residency changed meanwhile is StaleVersion and nothing is written.
@@ -166,12 +171,17 @@ export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =
     [programStatsUpdate(entry.date, entry.id, { serviceEntries: 1, fundsFen: entry.fundsFen })],
   );
 
+const serviceEntriesOf = (residencyId: string) => ({
+  partition: secondmentKeys.residency(residencyId).pk,
+  sortPrefix: secondmentKeys.residencyServicePrefix,
+});
+
 export const listServiceEntries = (residencyId: string, page: { limit: number; cursor?: string }) =>
-  queryPage<ServiceEntry>({
-    partition: secondmentKeys.residency(residencyId).pk,
-    sortPrefix: secondmentKeys.residencyServicePrefix,
-    ...page,
-  });
+  queryPage<ServiceEntry>({ ...serviceEntriesOf(residencyId), ...page });
+
+/** Every service log entry of a residency (one residency's log: tens, not thousands). */
+export const allServiceEntriesOf = (residencyId: string): Promise<ServiceEntry[]> =>
+  queryAll<ServiceEntry>(serviceEntriesOf(residencyId));
 
 /**
  * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the

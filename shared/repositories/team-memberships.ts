@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { keys } from '../db/keys';
+import { queryAll } from '../db/queries';
 
 /**
  * The grids of a cadre's visit teams: one key query of the cadre's partition, whose team membership
@@ -10,23 +11,12 @@ import { keys } from '../db/keys';
 export const listGridIdsOfCadre = async (cadreId: string): Promise<string[]> => {
   // A membership key with an empty team id is the prefix every membership of the cadre shares.
   const { pk, sk: teamPrefix } = keys.teamMembership(cadreId, '');
-  const gridIds = new Set<string>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :team)',
-        ExpressionAttributeValues: { ':pk': pk, ':team': teamPrefix },
-        ProjectionExpression: 'gridId',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (typeof item.gridId === 'string') gridIds.add(item.gridId);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const memberships = await queryAll<{ gridId?: unknown }>({
+    partition: pk,
+    sortPrefix: teamPrefix,
+    fields: ['gridId'],
+  });
+  const gridIds = new Set(memberships.flatMap(({ gridId }) => (typeof gridId === 'string' ? [gridId] : [])));
   return [...gridIds].sort();
 };
 

@@ -2,7 +2,8 @@ import { tableNames } from '../config';
 import { type Attendance, attendeeKey, type Training } from '../contract/trainings';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys, trainingIndexes } from '../db/keys';
-import { createRecords, getRecord, type IndexQuery, type Page, queryPage } from '../db/records';
+import { type IndexQuery, type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
 

@@ -1,7 +1,8 @@
 import type { Unit } from '../contract/units';
 import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
 
 /**
@@ -41,3 +42,6 @@ export const listUnits = (filter: {
   filter.kind
     ? queryPage<Unit>({ index: 'GSI2', partition: `UNIT#KIND#${filter.kind}`, ...filter })
     : queryPage<Unit>({ index: 'GSI1', partition: 'UNIT', ...filter });
+
+/** Every unit (GSI1 `UNIT`): O(units), a few pages even for a province. */
+export const allUnits = (): Promise<Unit[]> => queryAll<Unit>({ index: 'GSI1', partition: 'UNIT' });

@@ -4,15 +4,8 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { type IndexPartition, indexKeysOf, keys, visitIndexes, visitSortKey } from '../db/keys';
-import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
-import {
-  createRecords,
-  type GuardedPut,
-  type Page,
-  queryPage,
-  type TransactItem,
-  toRecord,
-} from '../db/records';
+import { type Page, queryPartitionsPage } from '../db/queries';
+import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
 import type { Issue } from '../domain/issues/issue';
@@ -235,55 +228,27 @@ const kept = (visit: Visit, keep: VisitListPlan['keep']) =>
   (keep.gridId === undefined || visit.gridId === keep.gridId) &&
   (keep.gridIds === undefined || keep.gridIds.includes(visit.gridId));
 
-/** One page of one partition, newest first, within the date range (inclusive). */
-const readPartition = (
-  partition: IndexPartition,
-  range: { from?: string; to?: string },
-  limit: number,
-  cursor: string | null,
-) =>
-  queryPage<Visit>({
-    index: partition.index,
-    partition: partition.partition,
-    sortBetween: {
-      from: range.from ?? '0000-00-00',
-      // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
-      to: `${range.to ?? '9999-12-31'}#~`,
-    },
-    limit,
-    cursor: cursor ?? undefined,
-    newestFirst: true,
-  });
-
 /**
- * One page of visits from the plan's partitions, one after another. At most `limit` index entries are
- * read per page and grid filters apply after the read, so a page may hold fewer items than `limit`
- * while `nextCursor` still leads on.
+ * One page of visits from the plan's partitions, one after another, newest first within the date
+ * range (inclusive). At most `limit` index entries are read per page and grid filters apply after the
+ * read, so a page may hold fewer items than `limit` while `nextCursor` still leads on.
  */
-export const listVisitsIn = async (
+export const listVisitsIn = (
   plan: VisitListPlan,
   range: { from?: string; to?: string },
   page: { limit: number; cursor?: string },
-): Promise<Page<Visit>> => {
-  const { partitions } = plan;
-  if (partitions.length === 0) return { items: [], nextCursor: null };
-  const position = decodePartitionsCursor(page.cursor, partitions.length);
-  const items: Visit[] = [];
-  let budget = page.limit;
-  while (budget > 0 && position.partition < partitions.length) {
-    const partition = partitions[position.partition] as IndexPartition;
-    const read = await readPartition(partition, range, budget, position.cursor);
-    budget -= read.items.length;
-    items.push(...read.items.filter((visit) => kept(visit, plan.keep)));
-    if (read.nextCursor) {
-      position.cursor = read.nextCursor;
-    } else {
-      position.partition += 1;
-      position.cursor = null;
-    }
-  }
-  return {
-    items,
-    nextCursor: position.partition < partitions.length ? encodePartitionsCursor(position) : null,
-  };
-};
+): Promise<Page<Visit>> =>
+  queryPartitionsPage(
+    plan.partitions.map(({ index, partition }) => ({
+      index,
+      partition,
+      sortBetween: {
+        from: range.from ?? '0000-00-00',
+        // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
+        to: `${range.to ?? '9999-12-31'}#~`,
+      },
+      newestFirst: true,
+    })),
+    page,
+    (visits: Visit[]) => visits.filter((visit) => kept(visit, plan.keep)),
+  );

@@ -6,21 +6,16 @@ import { programDateOf } from '../../domain/calendar/program-date';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { Caller } from '../../domain/viewer';
-import { listCases } from '../../repositories/accountability-cases';
-import {
-  alreadyAssessed,
-  findAssessment,
-  insertAssessment,
-  listResidentIssues,
-  readAll,
-} from '../../repositories/assessments';
+import { allCasesOf } from '../../repositories/accountability-cases';
+import { alreadyAssessed, findAssessment, insertAssessment } from '../../repositories/assessments';
 import { findCadre } from '../../repositories/cadres';
-import { listPromotions } from '../../repositories/promotions';
+import { listResidentIssues } from '../../repositories/issue-lists';
+import { allPromotionsOf } from '../../repositories/promotions';
 import {
+  allResidenciesOf,
+  allServiceEntriesOf,
   findEvaluation,
   findResidency,
-  listResidencies,
-  listServiceEntries,
 } from '../../repositories/residencies';
 
 /** The last day of the residency's window: its end if it ended, else the earlier of planned end and today. */
@@ -29,9 +24,9 @@ export const windowEnd = (residency: Residency, today: string): string =>
 
 const composePastRecord = async (residency: Residency): Promise<PastRecord> => {
   const [promotions, cases, residencies] = await Promise.all([
-    readAll((page) => listPromotions(residency.cadreId, page)),
-    readAll((page) => listCases({ cadreId: residency.cadreId }, page)),
-    readAll((page) => listResidencies({ cadreId: residency.cadreId }, page)),
+    allPromotionsOf(residency.cadreId),
+    allCasesOf(residency.cadreId),
+    allResidenciesOf(residency.cadreId),
   ]);
   const others = residencies.filter((other) => other.id !== residency.id);
   const assessments = await Promise.all(others.map((other) => findAssessment(other.id)));
@@ -78,7 +73,7 @@ export const assessResidency = async (
   const at = nowIso();
   const [cadre, services, evaluation, issues, pastRecord] = await Promise.all([
     findCadre(residency.cadreId),
-    readAll((page) => listServiceEntries(residencyId, page)),
+    allServiceEntriesOf(residencyId),
     findEvaluation(residencyId),
     listResidentIssues(residency.enterpriseId, residency.startDate, windowEnd(residency, programDateOf(at))),
     composePastRecord(residency),

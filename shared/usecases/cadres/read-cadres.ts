@@ -1,5 +1,5 @@
 import type { Cadre } from '../../contract/cadres';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { cadreVisibility, canSeeCadre } from '../../domain/cadre-visibility';
 import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';

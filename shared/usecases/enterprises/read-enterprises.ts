@@ -1,5 +1,5 @@
 import type { Enterprise } from '../../contract/enterprises';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { canSeeEnterprise, enterpriseVisibility } from '../../domain/enterprise-visibility';
 import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';

@@ -4,7 +4,7 @@ import type {
   CreateCaseBody,
 } from '../../contract/accountability-cases';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { decisionFits } from '../../domain/accountability';
 import { cadreVisibility } from '../../domain/cadre-visibility';
 import { InvalidTransition, NotFound, StaleVersion, ValidationFailed } from '../../domain/errors';

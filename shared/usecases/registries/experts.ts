@@ -6,7 +6,7 @@ import type {
   UpdateExpertBody,
 } from '../../contract/experts';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { findEnterprise } from '../../repositories/enterprises';

@@ -1,6 +1,6 @@
 import type { CreatePromotionBody, Promotion } from '../../contract/promotions';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { Viewer } from '../../domain/viewer';

@@ -5,7 +5,7 @@ import type {
   Training,
 } from '../../contract/trainings';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { findCadre } from '../../repositories/cadres';

@@ -1,6 +1,6 @@
 import type { CreatePlacementBody, Placement, UpdatePlacementBody } from '../../contract/placements';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { canSeePlacement, mayRecordPlacementOutcomes, placementVisibility } from '../../domain/secondments';

@@ -1,6 +1,6 @@
 import type { CreateResidencyBody, EndResidencyBody, Residency } from '../../contract/residencies';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { Conflict, InputRejected, InvalidTransition, NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { canSeeResidency, residencyVisibility } from '../../domain/secondments';

@@ -57,7 +57,7 @@ describe('GET /enterprises/{enterpriseId}/cadre-matches', () => {
     expect(ddb).toHaveReceivedCommandTimes(GetCommand, 1); // the enterprise
     expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
       IndexName: 'GSI3',
-      ExpressionAttributeValues: { ':pool': 'CADRE#POOL' },
+      ExpressionAttributeValues: { ':pk': 'CADRE#POOL' },
     });
     expect(body).toMatchObject({ considered: 250, excluded: { resident: 25, conflictOfInterest: 0 } });
     expect(body?.items).toHaveLength(5);

@@ -37,7 +37,7 @@ const { ddb, serve } = mockProgramTable();
 /** The grid of the fixture cadre's visit team: the cadre's scope. */
 const cadreTeams = () =>
   ddb
-    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CADRE#CADRE1', ':team': 'TEAM#' } })
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CADRE#CADRE1', ':sk': 'TEAM#' } })
     .resolves({ Items: [{ gridId: grid.id }] });
 
 beforeEach(() => {
