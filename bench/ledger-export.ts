@@ -46,7 +46,10 @@ try {
   const started = performance.now();
   const { entries, units } = seedLedger(ENTRIES);
   const writes = [
-    ...units.map((unit) => ({ table: environment.PROGRAM_TABLE, item: { ...keys.unit(unit.id), ...unit } })),
+    ...units.map((unit) => ({
+      table: environment.PROGRAM_TABLE,
+      item: { ...keys.unit.item(unit.id), ...unit },
+    })),
     ...entries.map((entry) => ({ table: environment.LEDGER_TABLE, item: ledgerItem(entry) })),
   ];
   const batches: (typeof writes)[] = [];

@@ -53,7 +53,7 @@ export const createRecords = async (
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<void> => {
   const guard = creationGuard && {
-    ...keys.idempotencyGuard(creationGuard.scopedKey),
+    ...keys.idempotency.guard(creationGuard.scopedKey),
     entity: 'idempotencyGuard',
     requestHash: creationGuard.requestHash,
     reply: creationGuard.replay,

@@ -1,7 +1,7 @@
 import type { AccountabilityCase } from '../contract/accountability-cases';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { accountabilityCaseIndexes, indexKeysOf, keys } from '../db/keys';
+import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -12,9 +12,9 @@ import { programStatsUpdate } from './program-stats';
  * cadre's unit (GSI3), newest first; kind, status and decision as filters on the chosen partition.
  */
 const partitionsOf = (record: Pick<AccountabilityCase, 'cadreId' | 'unitId'>) => [
-  accountabilityCaseIndexes.all(),
-  accountabilityCaseIndexes.byCadre(record.cadreId),
-  accountabilityCaseIndexes.byUnit(record.unitId),
+  keys.accountabilityCase.all(),
+  keys.accountabilityCase.byCadre(record.cadreId),
+  keys.accountabilityCase.byUnit(record.unitId),
 ];
 
 /** The case and its day's `accountabilityCases` count (on the day it was opened), in one transaction. */
@@ -23,7 +23,7 @@ export const insertCase = (record: AccountabilityCase, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.accountabilityCase(record.id),
+          ...keys.accountabilityCase.item(record.id),
           ...indexKeysOf(record.id, partitionsOf(record)),
           entity: 'accountabilityCase',
           ...record,
@@ -35,7 +35,8 @@ export const insertCase = (record: AccountabilityCase, guard?: CreationGuard) =>
     [programStatsUpdate(record.date, record.id, { accountabilityCases: 1 })],
   );
 
-export const findCase = (caseId: string) => getRecord<AccountabilityCase>(keys.accountabilityCase(caseId));
+export const findCase = (caseId: string) =>
+  getRecord<AccountabilityCase>(keys.accountabilityCase.item(caseId));
 
 export interface CaseFilter {
   cadreId?: string;
@@ -48,10 +49,10 @@ export interface CaseFilter {
 /** A cadre's cases are fewer than a unit's, a unit's fewer than all: the narrowest partition carries it. */
 export const caseQueryPlan = ({ cadreId, unitId, kind, status, decision }: CaseFilter) => {
   const partition = cadreId
-    ? accountabilityCaseIndexes.byCadre(cadreId)
+    ? keys.accountabilityCase.byCadre(cadreId)
     : unitId
-      ? accountabilityCaseIndexes.byUnit(unitId)
-      : accountabilityCaseIndexes.all();
+      ? keys.accountabilityCase.byUnit(unitId)
+      : keys.accountabilityCase.all();
   return {
     ...partition,
     filter: equalityFilter({ unitId: cadreId ? unitId : undefined, kind, status, decision }),
@@ -74,4 +75,9 @@ export const saveCaseDecision = (
   decision: Pick<AccountabilityCase, 'status' | 'decision' | 'decisionReason' | 'decidedBy' | 'decidedAt'>,
   expectedVersion: number,
 ) =>
-  updateVersioned<AccountabilityCase>(keys.accountabilityCase(caseId), expectedVersion, decision, 'The case');
+  updateVersioned<AccountabilityCase>(
+    keys.accountabilityCase.item(caseId),
+    expectedVersion,
+    decision,
+    'The case',
+  );

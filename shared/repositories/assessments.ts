@@ -1,7 +1,7 @@
 import type { Assessment } from '../contract/assessments';
 import type { Residency } from '../contract/residencies';
 import type { CreationGuard } from '../db/creation-guard';
-import { assessmentIndexes, assessmentKeys, indexKeysOf } from '../db/keys';
+import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -20,10 +20,10 @@ export const insertAssessment = (assessment: Assessment, guard?: CreationGuard) 
     [
       {
         item: {
-          ...assessmentKeys.assessment(assessment.residencyId),
+          ...keys.assessment.item(assessment.residencyId),
           ...indexKeysOf(assessment.id, [
-            assessmentIndexes.byYear(assessment.year),
-            assessmentIndexes.byUnit(assessment.unitId, assessment.year, assessment.id),
+            keys.assessment.byYear(assessment.year),
+            keys.assessment.byUnit(assessment.unitId, assessment.year, assessment.id),
           ]),
           entity: 'assessment',
           ...assessment,
@@ -35,7 +35,7 @@ export const insertAssessment = (assessment: Assessment, guard?: CreationGuard) 
   );
 
 export const findAssessment = (residencyId: string) =>
-  getRecord<Assessment>(assessmentKeys.assessment(residencyId));
+  getRecord<Assessment>(keys.assessment.item(residencyId));
 
 export const listAssessments = (
   filter: { year: string; unitId?: string },
@@ -43,11 +43,11 @@ export const listAssessments = (
 ): Promise<Page<Assessment>> =>
   filter.unitId
     ? queryPage<Assessment>({
-        ...assessmentIndexes.byUnit(filter.unitId, filter.year),
+        ...keys.assessment.byUnit(filter.unitId, filter.year),
         sortPrefix: `${filter.year}#`,
         ...page,
       })
-    : queryPage<Assessment>({ ...assessmentIndexes.byYear(filter.year), ...page });
+    : queryPage<Assessment>({ ...keys.assessment.byYear(filter.year), ...page });
 
 const YEAR_LIMIT = 20;
 
@@ -61,9 +61,9 @@ export const yearsSpanned = (startDate: string, endDate: string): string[] => {
 /** The seconded-year markers a new residency writes beside itself (cadre's unit at creation). */
 export const secondedYearItems = (residency: Residency, cadreUnitId: string) =>
   yearsSpanned(residency.startDate, residency.endDate).map((year) => ({
-    ...assessmentKeys.secondedYear(residency.id, year),
+    ...keys.assessment.secondedYear(residency.id, year),
     ...indexKeysOf(residency.id, [
-      assessmentIndexes.secondedInYear(year, `${cadreUnitId}#${residency.cadreId}#${residency.id}`),
+      keys.assessment.secondedInYear(year, `${cadreUnitId}#${residency.cadreId}#${residency.id}`),
     ]),
     entity: 'secondedYear',
     year,
@@ -82,6 +82,6 @@ export interface SecondedMarker {
 /** Who held a residency in the year (one marker per residency), all units or one unit's prefix. */
 export const listSecondedInYear = (year: string, unitId?: string): Promise<SecondedMarker[]> =>
   queryAll<SecondedMarker>({
-    ...assessmentIndexes.secondedInYear(year),
+    ...keys.assessment.secondedInYear(year),
     ...(unitId ? { sortPrefix: `${unitId}#` } : {}),
   });

@@ -1,7 +1,7 @@
 import type { Cadre } from '../contract/cadres';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { cadreIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { countAll, type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -11,9 +11,9 @@ import { Conflict } from '../domain/errors';
  * (GSI1), by unit (GSI2), in or out of the pool (GSI3), each in creation order.
  */
 const partitionsOf = (cadre: Pick<Cadre, 'unitId' | 'inPool'>) => [
-  cadreIndexes.all(),
-  cadreIndexes.byUnit(cadre.unitId),
-  cadreIndexes.byPool(cadre.inPool),
+  keys.cadre.all(),
+  keys.cadre.byUnit(cadre.unitId),
+  keys.cadre.byPool(cadre.inPool),
 ];
 
 export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
@@ -21,7 +21,7 @@ export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.cadre(cadre.id),
+          ...keys.cadre.item(cadre.id),
           ...indexKeysOf(cadre.id, partitionsOf(cadre)),
           entity: 'cadre',
           ...cadre,
@@ -32,7 +32,7 @@ export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
     guard,
   );
 
-export const findCadre = (cadreId: string) => getRecord<Cadre>(keys.cadre(cadreId));
+export const findCadre = (cadreId: string) => getRecord<Cadre>(keys.cadre.item(cadreId));
 
 export interface CadreFilter {
   unitId?: string;
@@ -44,13 +44,13 @@ export const cadreQueryPlan = ({ unitId, inPool }: CadreFilter) => {
   let partition: IndexPartition;
   let rest: CadreFilter;
   if (unitId) {
-    partition = cadreIndexes.byUnit(unitId);
+    partition = keys.cadre.byUnit(unitId);
     rest = { inPool };
   } else if (inPool !== undefined) {
-    partition = cadreIndexes.byPool(inPool);
+    partition = keys.cadre.byPool(inPool);
     rest = {};
   } else {
-    partition = cadreIndexes.all();
+    partition = keys.cadre.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -64,11 +64,11 @@ export const listCadres = (
 /** Writes `changes` if the version is still `expectedVersion`, moving the cadre between unit and pool lists. */
 export const saveCadreChanges = (next: Cadre, changes: Partial<Cadre>, expectedVersion: number) =>
   updateVersioned<Cadre>(
-    keys.cadre(next.id),
+    keys.cadre.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The cadre',
   );
 
 /** The number of cadres of a unit: a COUNT query on the cadres-by-unit index (no items returned). */
-export const countCadresOfUnit = (unitId: string): Promise<number> => countAll(cadreIndexes.byUnit(unitId));
+export const countCadresOfUnit = (unitId: string): Promise<number> => countAll(keys.cadre.byUnit(unitId));

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
+import { keys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import type { CalendarYear } from '../domain/calendar';
 
@@ -11,9 +12,9 @@ export interface LoadedCalendarYear {
   loadedAt: string;
 }
 
-/** Holiday arrangements operators loaded after the built-in years: pk `CALENDAR`, sk `YEAR#<year>`. */
+/** Holiday arrangements operators loaded after the built-in years: one partition, an item a year. */
 export const listLoadedCalendarYearRecords = async (): Promise<LoadedCalendarYear[]> => {
-  const items = await queryAll<LoadedCalendarYear>({ partition: 'CALENDAR' });
+  const items = await queryAll<LoadedCalendarYear>(keys.calendarYear.all());
   return items.map((item) => ({
     data: item.data as CalendarYear,
     loadedBy: String(item.loadedBy),
@@ -31,7 +32,7 @@ export const saveCalendarYear = async (
   await documentClient.send(
     new PutCommand({
       TableName: tableNames.program,
-      Item: { pk: 'CALENDAR', sk: `YEAR#${year.year}`, entity: 'calendarYear', data: year, ...meta },
+      Item: { ...keys.calendarYear.item(year.year), entity: 'calendarYear', data: year, ...meta },
       ...(meta.replace ? {} : { ConditionExpression: 'attribute_not_exists(pk)' }),
     }),
   );

@@ -16,12 +16,12 @@ export const insertConsultation = (consultation: StoredConsultation, guard?: Cre
   createRecords(
     [
       {
-        item: { ...keys.consultation(consultation.id), entity: 'consultation', ...consultation },
+        item: { ...keys.consultation.item(consultation.id), entity: 'consultation', ...consultation },
         onTaken: () => new Conflict('CONFLICT', `Consultation ${consultation.id} already exists.`),
       },
       {
         item: {
-          ...keys.consultationDate(consultation.date),
+          ...keys.consultation.date(consultation.date),
           entity: 'uniqueClaim',
           ownerId: consultation.id,
         },
@@ -33,10 +33,10 @@ export const insertConsultation = (consultation: StoredConsultation, guard?: Cre
   );
 
 export const findConsultation = (consultationId: string) =>
-  getRecord<StoredConsultation>(keys.consultation(consultationId));
+  getRecord<StoredConsultation>(keys.consultation.item(consultationId));
 
 /** The id of the consultation held on a date, through its uniqueness claim. */
 export const findConsultationIdByDate = async (date: string): Promise<string | undefined> => {
-  const claim = await getRecord<{ ownerId: string }>(keys.consultationDate(date));
+  const claim = await getRecord<{ ownerId: string }>(keys.consultation.date(date));
   return claim?.ownerId;
 };

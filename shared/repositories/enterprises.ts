@@ -1,7 +1,7 @@
 import type { Enterprise } from '../contract/enterprises';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { enterpriseIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -12,10 +12,10 @@ import { gridEnterpriseCountUpdate } from './grids';
  * (GSI4), each in creation order; credit-code uniqueness through a claim item.
  */
 const partitionsOf = (enterprise: Pick<Enterprise, 'gridId' | 'townUnitId' | 'industry'>) => [
-  enterpriseIndexes.all(),
-  enterpriseIndexes.byGrid(enterprise.gridId),
-  enterpriseIndexes.byTown(enterprise.townUnitId),
-  enterpriseIndexes.byIndustry(enterprise.industry),
+  keys.enterprise.all(),
+  keys.enterprise.byGrid(enterprise.gridId),
+  keys.enterprise.byTown(enterprise.townUnitId),
+  keys.enterprise.byIndustry(enterprise.industry),
 ];
 
 export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) =>
@@ -23,7 +23,7 @@ export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) 
     [
       {
         item: {
-          ...keys.enterprise(enterprise.id),
+          ...keys.enterprise.item(enterprise.id),
           ...indexKeysOf(enterprise.id, partitionsOf(enterprise)),
           entity: 'enterprise',
           ...enterprise,
@@ -31,7 +31,11 @@ export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) 
         onTaken: () => new Conflict('CONFLICT', `Enterprise ${enterprise.id} already exists.`),
       },
       {
-        item: { ...keys.creditCode(enterprise.creditCode), entity: 'uniqueClaim', ownerId: enterprise.id },
+        item: {
+          ...keys.enterprise.creditCode(enterprise.creditCode),
+          entity: 'uniqueClaim',
+          ownerId: enterprise.id,
+        },
         onTaken: () =>
           new Conflict('CREDIT_CODE_TAKEN', `Credit code ${enterprise.creditCode} is already registered.`),
       },
@@ -40,7 +44,8 @@ export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) 
     [gridEnterpriseCountUpdate(enterprise.gridId, 1)],
   );
 
-export const findEnterprise = (enterpriseId: string) => getRecord<Enterprise>(keys.enterprise(enterpriseId));
+export const findEnterprise = (enterpriseId: string) =>
+  getRecord<Enterprise>(keys.enterprise.item(enterpriseId));
 
 export interface EnterpriseFilter {
   gridId?: string;
@@ -56,16 +61,16 @@ export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: Enterprise
   let partition: IndexPartition;
   let rest: EnterpriseFilter;
   if (gridId) {
-    partition = enterpriseIndexes.byGrid(gridId);
+    partition = keys.enterprise.byGrid(gridId);
     rest = { townUnitId, industry };
   } else if (townUnitId) {
-    partition = enterpriseIndexes.byTown(townUnitId);
+    partition = keys.enterprise.byTown(townUnitId);
     rest = { industry };
   } else if (industry) {
-    partition = enterpriseIndexes.byIndustry(industry);
+    partition = keys.enterprise.byIndustry(industry);
     rest = {};
   } else {
-    partition = enterpriseIndexes.all();
+    partition = keys.enterprise.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -89,7 +94,7 @@ export const saveEnterpriseChanges = (
   previousGridId: string,
 ) =>
   updateVersioned<Enterprise>(
-    keys.enterprise(next.id),
+    keys.enterprise.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The enterprise',

@@ -1,6 +1,6 @@
 import type { Engagement, Expert } from '../contract/experts';
 import type { CreationGuard } from '../db/creation-guard';
-import { expertIndexes, indexKeysOf, keys } from '../db/keys';
+import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -12,8 +12,8 @@ import { programStatsUpdate } from './program-stats';
  * Haining); an expert's engagements by key query of the expert's partition.
  */
 const partitionsOf = (expert: Pick<Expert, 'profession'>) => [
-  expertIndexes.all(),
-  expertIndexes.byProfession(expert.profession),
+  keys.expert.all(),
+  keys.expert.byProfession(expert.profession),
 ];
 
 export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
@@ -21,7 +21,7 @@ export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.expert(expert.id),
+          ...keys.expert.item(expert.id),
           ...indexKeysOf(expert.id, partitionsOf(expert)),
           entity: 'expert',
           ...expert,
@@ -32,7 +32,7 @@ export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
     guard,
   );
 
-export const findExpert = (expertId: string) => getRecord<Expert>(keys.expert(expertId));
+export const findExpert = (expertId: string) => getRecord<Expert>(keys.expert.item(expertId));
 
 export interface ExpertFilter {
   profession?: string;
@@ -40,7 +40,7 @@ export interface ExpertFilter {
 }
 
 export const expertQueryPlan = ({ profession, field }: ExpertFilter) => ({
-  ...(profession ? expertIndexes.byProfession(profession) : expertIndexes.all()),
+  ...(profession ? keys.expert.byProfession(profession) : keys.expert.all()),
   filter: field
     ? { expression: 'contains(#fields, :field)', names: { '#fields': 'fields' }, values: { ':field': field } }
     : undefined,
@@ -51,7 +51,7 @@ export const listExperts = (filter: ExpertFilter, page: { limit: number; cursor?
 
 export const saveExpertChanges = (next: Expert, changes: Partial<Expert>, expectedVersion: number) =>
   updateVersioned<Expert>(
-    keys.expert(next.id),
+    keys.expert.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The expert',
@@ -63,7 +63,7 @@ export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) 
     [
       {
         item: {
-          ...keys.expertEngagement(engagement.expertId, engagement.id),
+          ...keys.expert.engagement(engagement.expertId, engagement.id),
           entity: 'expertEngagement',
           ...engagement,
         },
@@ -77,9 +77,8 @@ export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) 
 export const listEngagements = (
   expertId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Engagement>> =>
-  queryPage<Engagement>({ partition: keys.expert(expertId).pk, sortPrefix: 'ENGAGEMENT#', ...page });
+): Promise<Page<Engagement>> => queryPage<Engagement>({ ...keys.expert.engagementsOf(expertId), ...page });
 
 /** Whether an issue exists: an engagement may name one. */
 export const issueExists = async (issueId: string): Promise<boolean> =>
-  (await getRecord<object>(keys.issue(issueId))) !== undefined;
+  (await getRecord<object>(keys.issue.item(issueId))) !== undefined;

@@ -3,7 +3,7 @@ import { tableNames } from '../config';
 import type { Grid, Team } from '../contract/grids';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { gridIndexes, indexKeysOf, keys, teamsOfGrid } from '../db/keys';
+import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -18,22 +18,22 @@ export const insertGrid = (grid: Grid, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.grid(grid.id),
-          ...indexKeysOf(grid.id, [gridIndexes.all(), gridIndexes.byTown(grid.townUnitId)]),
+          ...keys.grid.item(grid.id),
+          ...indexKeysOf(grid.id, [keys.grid.all(), keys.grid.byTown(grid.townUnitId)]),
           entity: 'grid',
           ...grid,
         },
         onTaken: () => new Conflict('CONFLICT', `Grid ${grid.id} already exists.`),
       },
       {
-        item: { ...keys.gridCode(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
+        item: { ...keys.grid.code(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
         onTaken: () => new Conflict('GRID_CODE_TAKEN', `Grid code ${grid.code} is already in use.`),
       },
     ],
     guard,
   );
 
-export const findGrid = (gridId: string) => getRecord<Grid>(keys.grid(gridId));
+export const findGrid = (gridId: string) => getRecord<Grid>(keys.grid.item(gridId));
 
 export const listGrids = (filter: {
   townUnitId?: string;
@@ -41,7 +41,7 @@ export const listGrids = (filter: {
   cursor?: string;
 }): Promise<Page<Grid>> =>
   queryPage<Grid>({
-    ...(filter.townUnitId ? gridIndexes.byTown(filter.townUnitId) : gridIndexes.all()),
+    ...(filter.townUnitId ? keys.grid.byTown(filter.townUnitId) : keys.grid.all()),
     limit: filter.limit,
     cursor: filter.cursor,
   });
@@ -54,12 +54,12 @@ export const insertTeam = (team: Team, guard?: CreationGuard) =>
   createRecords(
     [
       {
-        item: { ...keys.team(team.gridId, team.id), entity: 'team', ...team },
+        item: { ...keys.grid.team(team.gridId, team.id), entity: 'team', ...team },
         onTaken: () => new Conflict('CONFLICT', `Team ${team.id} already exists.`),
       },
       ...team.memberCadreIds.map((cadreId) => ({
         item: {
-          ...keys.teamMembership(cadreId, team.id),
+          ...keys.cadre.teamMembership(cadreId, team.id),
           entity: 'teamMembership',
           cadreId,
           teamId: team.id,
@@ -73,7 +73,7 @@ export const insertTeam = (team: Team, guard?: CreationGuard) =>
   );
 
 export const listTeams = (gridId: string, page: { limit: number; cursor?: string }): Promise<Page<Team>> =>
-  queryPage<Team>({ ...teamsOfGrid(gridId), ...page });
+  queryPage<Team>({ ...keys.grid.teamsOf(gridId), ...page });
 
 /**
  * Moves a grid's enterprise count by `by`, as a write inside the transaction that registers an
@@ -83,7 +83,7 @@ export const listTeams = (gridId: string, page: { limit: number; cursor?: string
 export const gridEnterpriseCountUpdate = (gridId: string, by: number): TransactItem => ({
   Update: {
     TableName: tableNames.program,
-    Key: keys.gridEnterpriseCount(gridId),
+    Key: keys.grid.enterpriseCount(gridId),
     UpdateExpression: 'SET entity = :entity, gridId = :gridId ADD enterprises :by',
     ExpressionAttributeValues: { ':entity': 'gridEnterpriseCount', ':gridId': gridId, ':by': by },
   },
@@ -92,7 +92,7 @@ export const gridEnterpriseCountUpdate = (gridId: string, by: number): TransactI
 /** How many enterprises the grid holds now (0 before its first). */
 export const readGridEnterpriseCount = async (gridId: string): Promise<number> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.gridEnterpriseCount(gridId) }),
+    new GetCommand({ TableName: tableNames.program, Key: keys.grid.enterpriseCount(gridId) }),
   );
   return Number(Item?.enterprises ?? 0);
 };

@@ -30,7 +30,7 @@ const bookkeeping = async (
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: keys.issue(issueId),
+        Key: keys.issue.item(issueId),
         UpdateExpression: `${update.remove ? `REMOVE ${update.remove} ` : ''}SET ${sets}`,
         ConditionExpression: update.condition,
         ExpressionAttributeNames: update.names,
@@ -108,7 +108,7 @@ export const markExecutionStarted = async (issueId: string): Promise<void> => {
   await documentClient.send(
     new UpdateCommand({
       TableName: tableNames.program,
-      Key: keys.issue(issueId),
+      Key: keys.issue.item(issueId),
       UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
       ConditionExpression: 'attribute_exists(workflow)',
       ExpressionAttributeValues: { ':one': 1 },

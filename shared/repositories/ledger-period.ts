@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { equalityFilter } from '../db/equality-filter';
-import { keys, LEDGER_INDEX, ledgerDayPartition } from '../db/keys';
+import { keys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
 
@@ -17,8 +17,7 @@ const DAYS_IN_FLIGHT = 16;
 const readDay = (date: string, unitId: string | undefined): Promise<LedgerEntry[]> =>
   queryAll<LedgerEntry>({
     table: 'ledger',
-    index: LEDGER_INDEX,
-    partition: ledgerDayPartition(date),
+    ...keys.ledger.dayPartition(date),
     filter: equalityFilter({ unitId }),
   });
 
@@ -63,7 +62,7 @@ export const unitNamesOf = async (unitIds: readonly string[]): Promise<Map<strin
         >
       | undefined = {
       [tableNames.program]: {
-        Keys: unitIds.slice(i, i + 100).map((id) => ({ ...keys.unit(id) })),
+        Keys: unitIds.slice(i, i + 100).map((id) => ({ ...keys.unit.item(id) })),
         ProjectionExpression: 'id, #name',
         ExpressionAttributeNames: { '#name': 'name' },
       },

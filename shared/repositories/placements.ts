@@ -1,7 +1,7 @@
 import type { Placement } from '../contract/placements';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, placementIndexes, secondmentKeys } from '../db/keys';
+import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -16,11 +16,11 @@ export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...secondmentKeys.placement(placement.id),
+          ...keys.placement.item(placement.id),
           ...indexKeysOf(placement.id, [
-            placementIndexes.all(),
-            placementIndexes.byUnit(placement.unitId),
-            placementIndexes.byEnterprise(placement.enterpriseId),
+            keys.placement.all(),
+            keys.placement.byUnit(placement.unitId),
+            keys.placement.byEnterprise(placement.enterpriseId),
           ]),
           entity: 'placement',
           ...placement,
@@ -32,8 +32,7 @@ export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
     [programStatsUpdate(placement.startDate, placement.id, { placements: 1 })],
   );
 
-export const findPlacement = (placementId: string) =>
-  getRecord<Placement>(secondmentKeys.placement(placementId));
+export const findPlacement = (placementId: string) => getRecord<Placement>(keys.placement.item(placementId));
 
 export interface PlacementFilter {
   unitId?: string;
@@ -45,13 +44,13 @@ export const placementQueryPlan = ({ unitId, enterpriseId }: PlacementFilter) =>
   let partition: IndexPartition;
   let rest: PlacementFilter;
   if (enterpriseId) {
-    partition = placementIndexes.byEnterprise(enterpriseId);
+    partition = keys.placement.byEnterprise(enterpriseId);
     rest = { unitId };
   } else if (unitId) {
-    partition = placementIndexes.byUnit(unitId);
+    partition = keys.placement.byUnit(unitId);
     rest = {};
   } else {
-    partition = placementIndexes.all();
+    partition = keys.placement.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -66,10 +65,4 @@ export const savePlacementOutcomes = (
   placementId: string,
   changes: Pick<Partial<Placement>, 'learned' | 'applied'>,
   expectedVersion: number,
-) =>
-  updateVersioned<Placement>(
-    secondmentKeys.placement(placementId),
-    expectedVersion,
-    changes,
-    'The placement',
-  );
+) => updateVersioned<Placement>(keys.placement.item(placementId), expectedVersion, changes, 'The placement');

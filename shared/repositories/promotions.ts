@@ -11,7 +11,7 @@ export const insertPromotion = (promotion: Promotion, guard?: CreationGuard) =>
   createRecords(
     [
       {
-        item: { ...keys.promotion(promotion.cadreId, promotion.id), entity: 'promotion', ...promotion },
+        item: { ...keys.promotion.item(promotion.cadreId, promotion.id), entity: 'promotion', ...promotion },
         onTaken: () => new Conflict('CONFLICT', `Promotion ${promotion.id} already exists.`),
       },
     ],
@@ -19,13 +19,11 @@ export const insertPromotion = (promotion: Promotion, guard?: CreationGuard) =>
     [programStatsUpdate(promotion.date, promotion.id, { promotions: 1 })],
   );
 
-const promotionsOf = (cadreId: string) => ({ partition: keys.cadre(cadreId).pk, sortPrefix: 'PROMOTION#' });
-
 export const listPromotions = (
   cadreId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Promotion>> => queryPage<Promotion>({ ...promotionsOf(cadreId), ...page });
+): Promise<Page<Promotion>> => queryPage<Promotion>({ ...keys.promotion.ofCadre(cadreId), ...page });
 
 /** Every promotion of a cadre (a handful in a career). */
 export const allPromotionsOf = (cadreId: string): Promise<Promotion[]> =>
-  queryAll<Promotion>(promotionsOf(cadreId));
+  queryAll<Promotion>(keys.promotion.ofCadre(cadreId));

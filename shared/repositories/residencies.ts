@@ -5,7 +5,7 @@ import type { Evaluation, Residency, ServiceEntry } from '../contract/residencie
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, residencyIndexes, secondmentKeys } from '../db/keys';
+import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict, StaleVersion } from '../domain/errors';
@@ -20,10 +20,10 @@ import { programStatsUpdate } from './program-stats';
  * residency and deleted with its end, each in one transaction.
  */
 const partitionsOf = (residency: Pick<Residency, 'batch' | 'cadreId' | 'enterpriseId'>) => [
-  residencyIndexes.all(),
-  residencyIndexes.byBatch(residency.batch),
-  residencyIndexes.byCadre(residency.cadreId),
-  residencyIndexes.byEnterprise(residency.enterpriseId),
+  keys.residency.all(),
+  keys.residency.byBatch(residency.batch),
+  keys.residency.byCadre(residency.cadreId),
+  keys.residency.byEnterprise(residency.enterpriseId),
 ];
 
 export const cadreAlreadyResident = () =>
@@ -38,7 +38,7 @@ export const insertResidency = (residency: Residency, cadreUnitId: string, guard
     [
       {
         item: {
-          ...secondmentKeys.residency(residency.id),
+          ...keys.residency.item(residency.id),
           ...indexKeysOf(residency.id, partitionsOf(residency)),
           entity: 'residency',
           ...residency,
@@ -47,7 +47,7 @@ export const insertResidency = (residency: Residency, cadreUnitId: string, guard
       },
       {
         item: {
-          ...secondmentKeys.activeResidency(residency.cadreId),
+          ...keys.residency.activeClaim(residency.cadreId),
           entity: 'activeResidencyClaim',
           ownerId: residency.id,
           cadreId: residency.cadreId,
@@ -64,8 +64,7 @@ export const insertResidency = (residency: Residency, cadreUnitId: string, guard
     [programStatsUpdate(residency.startDate, residency.id, { residencies: 1 })],
   );
 
-export const findResidency = (residencyId: string) =>
-  getRecord<Residency>(secondmentKeys.residency(residencyId));
+export const findResidency = (residencyId: string) => getRecord<Residency>(keys.residency.item(residencyId));
 
 export interface ResidencyFilter {
   batch?: string;
@@ -79,16 +78,16 @@ export const residencyQueryPlan = ({ batch, cadreId, enterpriseId, status }: Res
   let partition: IndexPartition;
   let rest: ResidencyFilter;
   if (cadreId) {
-    partition = residencyIndexes.byCadre(cadreId);
+    partition = keys.residency.byCadre(cadreId);
     rest = { batch, enterpriseId, status };
   } else if (enterpriseId) {
-    partition = residencyIndexes.byEnterprise(enterpriseId);
+    partition = keys.residency.byEnterprise(enterpriseId);
     rest = { batch, status };
   } else if (batch) {
-    partition = residencyIndexes.byBatch(batch);
+    partition = keys.residency.byBatch(batch);
     rest = { status };
   } else {
-    partition = residencyIndexes.all();
+    partition = keys.residency.all();
     rest = { status };
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -115,7 +114,7 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
           {
             Update: {
               TableName: tableNames.program,
-              Key: secondmentKeys.residency(ended.id),
+              Key: keys.residency.item(ended.id),
               UpdateExpression: `SET #status = :ended, endedOn = :endedOn, ${
                 ended.endNote === undefined ? '' : 'endNote = :note, '
               }#version = :next, updatedAt = :now`,
@@ -135,7 +134,7 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
           {
             Delete: {
               TableName: tableNames.program,
-              Key: secondmentKeys.activeResidency(ended.cadreId),
+              Key: keys.residency.activeClaim(ended.cadreId),
               ConditionExpression: 'ownerId = :residency',
               ExpressionAttributeValues: { ':residency': ended.id },
             },
@@ -160,7 +159,7 @@ export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =
     [
       {
         item: {
-          ...secondmentKeys.residencyService(entry.residencyId, entry.id),
+          ...keys.residency.service(entry.residencyId, entry.id),
           entity: 'residencyService',
           ...entry,
         },
@@ -171,17 +170,12 @@ export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =
     [programStatsUpdate(entry.date, entry.id, { serviceEntries: 1, fundsFen: entry.fundsFen })],
   );
 
-const serviceEntriesOf = (residencyId: string) => ({
-  partition: secondmentKeys.residency(residencyId).pk,
-  sortPrefix: secondmentKeys.residencyServicePrefix,
-});
-
 export const listServiceEntries = (residencyId: string, page: { limit: number; cursor?: string }) =>
-  queryPage<ServiceEntry>({ ...serviceEntriesOf(residencyId), ...page });
+  queryPage<ServiceEntry>({ ...keys.residency.servicesOf(residencyId), ...page });
 
 /** Every service log entry of a residency (one residency's log: tens, not thousands). */
 export const allServiceEntriesOf = (residencyId: string): Promise<ServiceEntry[]> =>
-  queryAll<ServiceEntry>(serviceEntriesOf(residencyId));
+  queryAll<ServiceEntry>(keys.residency.servicesOf(residencyId));
 
 /**
  * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the
@@ -192,7 +186,7 @@ export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) 
     [
       {
         item: {
-          ...secondmentKeys.residencyEvaluation(evaluation.residencyId),
+          ...keys.residency.evaluation(evaluation.residencyId),
           entity: 'residencyEvaluation',
           ...evaluation,
         },
@@ -204,7 +198,7 @@ export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) 
       {
         Update: {
           TableName: tableNames.program,
-          Key: secondmentKeys.cadreFitScores(evaluation.cadreId),
+          Key: keys.cadre.fitScores(evaluation.cadreId),
           UpdateExpression: 'SET entity = :entity, cadreId = :cadre ADD fitScoreSum :fit, evaluations :one',
           ExpressionAttributeValues: {
             ':entity': 'cadreFitScores',
@@ -223,4 +217,4 @@ export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) 
   );
 
 export const findEvaluation = (residencyId: string) =>
-  getRecord<Evaluation>(secondmentKeys.residencyEvaluation(residencyId));
+  getRecord<Evaluation>(keys.residency.evaluation(residencyId));

@@ -9,11 +9,8 @@ import { queryAll } from '../db/queries';
  * items carry their team's grid. Sorted and without repeats (a cadre may sit in two teams of a grid).
  */
 export const listGridIdsOfCadre = async (cadreId: string): Promise<string[]> => {
-  // A membership key with an empty team id is the prefix every membership of the cadre shares.
-  const { pk, sk: teamPrefix } = keys.teamMembership(cadreId, '');
   const memberships = await queryAll<{ gridId?: unknown }>({
-    partition: pk,
-    sortPrefix: teamPrefix,
+    ...keys.cadre.teamMembershipsOf(cadreId),
     fields: ['gridId'],
   });
   const gridIds = new Set(memberships.flatMap(({ gridId }) => (typeof gridId === 'string' ? [gridId] : [])));
@@ -28,7 +25,7 @@ export const findTeamMembership = async (
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.teamMembership(cadreId, teamId),
+      Key: keys.cadre.teamMembership(cadreId, teamId),
       ProjectionExpression: 'teamId, gridId',
     }),
   );

@@ -1,7 +1,7 @@
 import { tableNames } from '../config';
-import { type Attendance, attendeeKey, type Training } from '../contract/trainings';
+import type { Attendance, Training } from '../contract/trainings';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys, trainingIndexes } from '../db/keys';
+import { indexKeysOf, keys } from '../db/keys';
 import { type IndexQuery, type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -16,9 +16,9 @@ import { programStatsUpdate } from './program-stats';
 const sortOf = (training: Pick<Training, 'date' | 'id'>) => `${training.date}#${training.id}`;
 
 const partitionsOf = (training: Training) => [
-  trainingIndexes.all(sortOf(training)),
+  keys.training.all(sortOf(training)),
   ...(training.organizerUnitId
-    ? [trainingIndexes.byOrganizer(training.organizerUnitId, sortOf(training))]
+    ? [keys.training.byOrganizer(training.organizerUnitId, sortOf(training))]
     : []),
 ];
 
@@ -28,7 +28,7 @@ export const insertTraining = (training: Training, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.training(training.id),
+          ...keys.training.item(training.id),
           ...indexKeysOf(training.id, partitionsOf(training)),
           entity: 'training',
           ...training,
@@ -40,7 +40,7 @@ export const insertTraining = (training: Training, guard?: CreationGuard) =>
     [programStatsUpdate(training.date, training.id, { trainings: 1 })],
   );
 
-export const findTraining = (trainingId: string) => getRecord<Training>(keys.training(trainingId));
+export const findTraining = (trainingId: string) => getRecord<Training>(keys.training.item(trainingId));
 
 export interface TrainingFilter {
   organizerUnitId?: string;
@@ -62,7 +62,7 @@ const dateRange = ({ from, to }: TrainingFilter): IndexQuery['filter'] => {
 };
 
 export const trainingQueryPlan = (filter: TrainingFilter) => ({
-  ...(filter.organizerUnitId ? trainingIndexes.byOrganizer(filter.organizerUnitId) : trainingIndexes.all()),
+  ...(filter.organizerUnitId ? keys.training.byOrganizer(filter.organizerUnitId) : keys.training.all()),
   filter: dateRange(filter),
   newestFirst: true,
 });
@@ -84,7 +84,7 @@ export const insertAttendances = (
   return createRecords(
     attendances.map((attendance) => ({
       item: {
-        ...keys.trainingAttendance(training.id, attendeeKey(attendance)),
+        ...keys.training.attendance(training.id, attendance),
         entity: 'trainingAttendance',
         ...attendance,
       },
@@ -99,7 +99,7 @@ export const insertAttendances = (
       {
         Update: {
           TableName: tableNames.program,
-          Key: keys.training(training.id),
+          Key: keys.training.item(training.id),
           UpdateExpression: 'ADD attendanceCount :n',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':n': attendances.length },
@@ -114,4 +114,4 @@ export const listAttendance = (
   trainingId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Attendance>> =>
-  queryPage<Attendance>({ partition: keys.training(trainingId).pk, sortPrefix: 'ATTENDEE#', ...page });
+  queryPage<Attendance>({ ...keys.training.attendancesOf(trainingId), ...page });

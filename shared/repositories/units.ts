@@ -1,6 +1,6 @@
 import type { Unit } from '../contract/units';
 import type { CreationGuard } from '../db/creation-guard';
-import { keys } from '../db/keys';
+import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -14,25 +14,22 @@ export const insertUnit = (unit: Unit, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.unit(unit.id),
+          ...keys.unit.item(unit.id),
           entity: 'unit',
-          gsi1pk: 'UNIT',
-          gsi1sk: unit.id,
-          gsi2pk: `UNIT#KIND#${unit.kind}`,
-          gsi2sk: unit.id,
+          ...indexKeysOf(unit.id, [keys.unit.all(), keys.unit.byKind(unit.kind)]),
           ...unit,
         },
         onTaken: () => new Conflict('CONFLICT', `Unit ${unit.id} already exists.`),
       },
       {
-        item: { ...keys.unitCode(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
+        item: { ...keys.unit.code(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
         onTaken: () => new Conflict('UNIT_CODE_TAKEN', `Unit code ${unit.code} is already in use.`),
       },
     ],
     guard,
   );
 
-export const findUnit = (unitId: string) => getRecord<Unit>(keys.unit(unitId));
+export const findUnit = (unitId: string) => getRecord<Unit>(keys.unit.item(unitId));
 
 export const listUnits = (filter: {
   kind?: Unit['kind'];
@@ -40,8 +37,8 @@ export const listUnits = (filter: {
   cursor?: string;
 }): Promise<Page<Unit>> =>
   filter.kind
-    ? queryPage<Unit>({ index: 'GSI2', partition: `UNIT#KIND#${filter.kind}`, ...filter })
-    : queryPage<Unit>({ index: 'GSI1', partition: 'UNIT', ...filter });
+    ? queryPage<Unit>({ ...keys.unit.byKind(filter.kind), ...filter })
+    : queryPage<Unit>({ ...keys.unit.all(), ...filter });
 
 /** Every unit (GSI1 `UNIT`): O(units), a few pages even for a province. */
-export const allUnits = (): Promise<Unit[]> => queryAll<Unit>({ index: 'GSI1', partition: 'UNIT' });
+export const allUnits = (): Promise<Unit[]> => queryAll<Unit>(keys.unit.all());

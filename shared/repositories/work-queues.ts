@@ -1,4 +1,4 @@
-import { type IndexPartition, issueIndexes, QUEUE_SHARDS } from '../db/keys';
+import { type IndexPartition, keys, QUEUE_SHARDS } from '../db/keys';
 import { type Query, queryPages } from '../db/queries';
 import type { CalendarDate } from '../domain/calendar';
 import type { Issue } from '../domain/issues/issue';
@@ -42,8 +42,8 @@ async function* allOf(queues: IndexPartition[], range: SortRange, filter?: Query
   for (const queue of queues) yield* queueItems(queue, range, filter);
 }
 
-const openAssignments = shardsOf((shard) => issueIndexes.openAssignments(shard));
-const awaitingFeedback = shardsOf((shard) => issueIndexes.awaitingFeedback(shard));
+const openAssignments = shardsOf((shard) => keys.issue.openAssignments(shard));
+const awaitingFeedback = shardsOf((shard) => keys.issue.awaitingFeedback(shard));
 
 /** Open assignments due before `asOf`: the overdue ones. */
 export const assignmentsDueBefore = (asOf: CalendarDate) => allOf(openAssignments, { before: asOf });
@@ -65,8 +65,8 @@ export const issuesWithOutbox = () =>
     [
       ...openAssignments,
       ...awaitingFeedback,
-      issueIndexes.awaitingDispatch(),
-      issueIndexes.awaitingConsultation(),
+      keys.issue.awaitingDispatch(),
+      keys.issue.awaitingConsultation(),
     ],
     'whole',
     {
@@ -79,4 +79,4 @@ export const issuesWithOutbox = () =>
 export const allOpenAssignments = () => allOf(openAssignments, 'whole');
 
 /** Every issue waiting to be dispatched (first dispatch or after a return). */
-export const allAwaitingDispatch = () => allOf([issueIndexes.awaitingDispatch()], 'whole');
+export const allAwaitingDispatch = () => allOf([keys.issue.awaitingDispatch()], 'whole');

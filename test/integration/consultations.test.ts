@@ -106,7 +106,7 @@ describe('consultations against DynamoDB Local', () => {
     const { Item: counter } = await documentClient.send(
       new GetCommand({
         TableName: tableNames.program,
-        Key: keys.dispatchOrderCounter(YEAR),
+        Key: keys.dispatchOrder.counter(YEAR),
         ConsistentRead: true,
       }),
     );

@@ -33,7 +33,7 @@ describe('grids and teams against DynamoDB Local', () => {
       const { Item } = await documentClient.send(
         new GetCommand({
           TableName: tableNames.program,
-          Key: keys.teamMembership(cadreId, String(team?.id)),
+          Key: keys.cadre.teamMembership(cadreId, String(team?.id)),
         }),
       );
       expect(Item).toMatchObject({ cadreId, teamId: team?.id, gridId });

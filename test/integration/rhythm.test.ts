@@ -68,7 +68,7 @@ const readReport = async (week: string, claims = operator) => {
 
 const cardCounters = async (unitId: string, quarter: string) => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.unitQuarterCounters(unitId, quarter) }),
+    new GetCommand({ TableName: tableNames.program, Key: keys.scoring.unitQuarterCounters(unitId, quarter) }),
   );
   return { cardsBlue: Item?.cardsBlue, cardsYellow: Item?.cardsYellow, cardsRed: Item?.cardsRed };
 };
@@ -154,7 +154,7 @@ describe('the weekly inspection against DynamoDB Local', () => {
     );
     // A run that stopped after storing the rows, before marking the week complete:
     await documentClient.send(
-      new DeleteCommand({ TableName: tableNames.program, Key: keys.inspectionWeek(week) }),
+      new DeleteCommand({ TableName: tableNames.program, Key: keys.inspection.week(week) }),
     );
     const interrupted = await runWeeklyInspection(asOf);
 

@@ -122,7 +122,10 @@ describe('POST /issues/{issueId}/mark-unreasonable', () => {
       data: { reason: '诉求超出政策范围', excludedFrom: [{ unitId, quarter }] },
     });
     const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableNames.program, Key: keys.unitQuarterCounters(unitId, quarter) }),
+      new GetCommand({
+        TableName: tableNames.program,
+        Key: keys.scoring.unitQuarterCounters(unitId, quarter),
+      }),
     );
     expect(Item).toMatchObject({
       assigned: 0,

@@ -139,7 +139,7 @@ describe('quarterly scoring of a scripted quarter', () => {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: keys.unitQuarterCounters(u('TD'), QUARTER),
+        Key: keys.scoring.unitQuarterCounters(u('TD'), QUARTER),
         UpdateExpression: 'ADD cardsYellow :y, cardsRed :r',
         ExpressionAttributeValues: { ':y': 6, ':r': 2 },
       }),

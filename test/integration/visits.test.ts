@@ -415,7 +415,7 @@ describe('visits against DynamoDB Local', () => {
       new QueryCommand({
         TableName: tableNames.program,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.gridYearCoverage(p.gridA, thisYear).pk },
+        ExpressionAttributeValues: { ':pk': keys.visit.gridYearCoverage(p.gridA, thisYear).pk },
       }),
     );
 

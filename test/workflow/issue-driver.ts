@@ -155,7 +155,7 @@ export const expectLedgerIntact = async (issueId: string) => {
 /** A unit's counters for a quarter; counters never touched read as 0. */
 export const countersOf = async (unitId: string, quarter: string): Promise<Record<UnitCounter, number>> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.unitQuarterCounters(unitId, quarter) }),
+    new GetCommand({ TableName: tableNames.program, Key: keys.scoring.unitQuarterCounters(unitId, quarter) }),
   );
   return Object.fromEntries(
     UNIT_COUNTERS.map((counter) => [counter, Number(Item?.[counter] ?? 0)]),

@@ -34,17 +34,17 @@ describe('POST /enterprises', () => {
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items.map((item) => item.Put?.Item)).toEqual([
       expect.objectContaining({
-        ...keys.enterprise(String(body?.id)),
+        ...keys.enterprise.item(String(body?.id)),
         gsi1pk: 'ENT',
         gsi2pk: `ENT#GRID#${grid.id}`,
         gsi3pk: `ENT#TOWN#${town.id}`,
         gsi4pk: 'ENT#INDUSTRY#leather',
       }),
-      expect.objectContaining({ ...keys.creditCode('91350100M000100Y43'), ownerId: body?.id }),
+      expect.objectContaining({ ...keys.enterprise.creditCode('91350100M000100Y43'), ownerId: body?.id }),
       undefined,
     ]);
     expect(items[2]?.Update).toMatchObject({
-      Key: keys.gridEnterpriseCount(grid.id),
+      Key: keys.grid.enterpriseCount(grid.id),
       ExpressionAttributeValues: { ':by': 1 },
     });
   });
@@ -210,8 +210,8 @@ describe('PATCH /enterprises/{enterpriseId}', () => {
     expect(
       counts.map((count) => [count.Update?.Key, count.Update?.ExpressionAttributeValues?.[':by']]),
     ).toEqual([
-      [keys.gridEnterpriseCount(grid.id), -1],
-      [keys.gridEnterpriseCount(otherGrid.id), 1],
+      [keys.grid.enterpriseCount(grid.id), -1],
+      [keys.grid.enterpriseCount(otherGrid.id), 1],
     ]);
   });
 

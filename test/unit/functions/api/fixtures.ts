@@ -49,11 +49,11 @@ export const enterprise: Enterprise = {
 };
 
 export const stored: StoredItem[] = [
-  { ...keys.unit(town.id), ...town },
-  { ...keys.unit(otherTown.id), ...otherTown },
-  { ...keys.unit(department.id), ...department },
-  { ...keys.grid(grid.id), ...grid },
-  { ...keys.grid(otherGrid.id), ...otherGrid },
-  { ...keys.cadre(cadre.id), ...cadre },
-  { ...keys.enterprise(enterprise.id), ...enterprise },
+  { ...keys.unit.item(town.id), ...town },
+  { ...keys.unit.item(otherTown.id), ...otherTown },
+  { ...keys.unit.item(department.id), ...department },
+  { ...keys.grid.item(grid.id), ...grid },
+  { ...keys.grid.item(otherGrid.id), ...otherGrid },
+  { ...keys.cadre.item(cadre.id), ...cadre },
+  { ...keys.enterprise.item(enterprise.id), ...enterprise },
 ];

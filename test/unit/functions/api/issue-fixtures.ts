@@ -55,7 +55,7 @@ export const assignedIssue = issueOf({
 
 export const storedWith = (...issues: Issue[]): StoredItem[] => [
   ...stored,
-  { ...keys.unit(otherDepartment.id), ...otherDepartment },
+  { ...keys.unit.item(otherDepartment.id), ...otherDepartment },
   ...issues.map((issue) => issueItem(issue, 3)),
 ];
 

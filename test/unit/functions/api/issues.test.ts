@@ -392,7 +392,7 @@ describe('GET /issues', () => {
       .resolves({
         Items: [
           {
-            ...keys.coUnitLink(assignedIssue.id, otherDepartment.id),
+            ...keys.issue.coUnitLink(assignedIssue.id, otherDepartment.id),
             issueId: assignedIssue.id,
             unitId: otherDepartment.id,
             entity: 'coUnitLink',

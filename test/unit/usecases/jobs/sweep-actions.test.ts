@@ -24,7 +24,7 @@ describe('signalling a wait', () => {
 
     expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 1);
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: keys.issue('I1'),
+      Key: keys.issue.item('I1'),
       UpdateExpression:
         'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
       ConditionExpression: 'workflow.#wait.#token = :token',
