@@ -1,4 +1,3 @@
-import type { AccountabilityCase } from '../contract/accountability-cases';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { indexKeysOf, keys } from '../db/keys';
@@ -6,19 +5,20 @@ import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { AccountabilityCaseRecord } from './records/accountability-cases';
 
 /**
  * Accountability cases (容错免责). Access patterns: by id (pk); all (GSI1), by cadre (GSI2), by the
  * cadre's unit (GSI3), newest first; kind, status and decision as filters on the chosen partition.
  */
-const partitionsOf = (record: Pick<AccountabilityCase, 'cadreId' | 'unitId'>) => [
+const partitionsOf = (record: Pick<AccountabilityCaseRecord, 'cadreId' | 'unitId'>) => [
   keys.accountabilityCase.all(),
   keys.accountabilityCase.byCadre(record.cadreId),
   keys.accountabilityCase.byUnit(record.unitId),
 ];
 
 /** The case and its day's `accountabilityCases` count (on the day it was opened), in one transaction. */
-export const insertCase = (record: AccountabilityCase, guard?: CreationGuard) =>
+export const insertCase = (record: AccountabilityCaseRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -36,7 +36,7 @@ export const insertCase = (record: AccountabilityCase, guard?: CreationGuard) =>
   );
 
 export const findCase = (caseId: string) =>
-  getRecord<AccountabilityCase>(keys.accountabilityCase.item(caseId));
+  getRecord<AccountabilityCaseRecord>(keys.accountabilityCase.item(caseId));
 
 export interface CaseFilter {
   cadreId?: string;
@@ -63,19 +63,23 @@ export const caseQueryPlan = ({ cadreId, unitId, kind, status, decision }: CaseF
 export const listCases = (
   filter: CaseFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<AccountabilityCase>> => queryPage<AccountabilityCase>({ ...caseQueryPlan(filter), ...page });
+): Promise<Page<AccountabilityCaseRecord>> =>
+  queryPage<AccountabilityCaseRecord>({ ...caseQueryPlan(filter), ...page });
 
 /** Every case of a cadre, newest first (a few in a career). */
-export const allCasesOf = (cadreId: string): Promise<AccountabilityCase[]> =>
-  queryAll<AccountabilityCase>(caseQueryPlan({ cadreId }));
+export const allCasesOf = (cadreId: string): Promise<AccountabilityCaseRecord[]> =>
+  queryAll<AccountabilityCaseRecord>(caseQueryPlan({ cadreId }));
 
 /** Writes the decision if the case is still at `expectedVersion` (a decided case has moved on: StaleVersion). */
 export const saveCaseDecision = (
   caseId: string,
-  decision: Pick<AccountabilityCase, 'status' | 'decision' | 'decisionReason' | 'decidedBy' | 'decidedAt'>,
+  decision: Pick<
+    AccountabilityCaseRecord,
+    'status' | 'decision' | 'decisionReason' | 'decidedBy' | 'decidedAt'
+  >,
   expectedVersion: number,
 ) =>
-  updateVersioned<AccountabilityCase>(
+  updateVersioned<AccountabilityCaseRecord>(
     keys.accountabilityCase.item(caseId),
     expectedVersion,
     decision,

@@ -1,10 +1,10 @@
-import type { Assessment } from '../contract/assessments';
-import type { Residency } from '../contract/residencies';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { AssessmentRecord } from './records/assessments';
+import type { ResidencyRecord } from './records/residencies';
 
 /**
  * Assessments (专项考察). Access patterns: a residency's assessment (its partition, sk ASSESSMENT, so
@@ -15,7 +15,7 @@ import { Conflict } from '../domain/errors';
 export const alreadyAssessed = () =>
   new Conflict('ALREADY_ASSESSED', 'This residency has already been assessed.');
 
-export const insertAssessment = (assessment: Assessment, guard?: CreationGuard) =>
+export const insertAssessment = (assessment: AssessmentRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -35,19 +35,19 @@ export const insertAssessment = (assessment: Assessment, guard?: CreationGuard) 
   );
 
 export const findAssessment = (residencyId: string) =>
-  getRecord<Assessment>(keys.assessment.item(residencyId));
+  getRecord<AssessmentRecord>(keys.assessment.item(residencyId));
 
 export const listAssessments = (
   filter: { year: string; unitId?: string },
   page: { limit: number; cursor?: string },
-): Promise<Page<Assessment>> =>
+): Promise<Page<AssessmentRecord>> =>
   filter.unitId
-    ? queryPage<Assessment>({
+    ? queryPage<AssessmentRecord>({
         ...keys.assessment.byUnit(filter.unitId, filter.year),
         sortPrefix: `${filter.year}#`,
         ...page,
       })
-    : queryPage<Assessment>({ ...keys.assessment.byYear(filter.year), ...page });
+    : queryPage<AssessmentRecord>({ ...keys.assessment.byYear(filter.year), ...page });
 
 const YEAR_LIMIT = 20;
 
@@ -59,7 +59,7 @@ export const yearsSpanned = (startDate: string, endDate: string): string[] => {
 };
 
 /** The seconded-year markers a new residency writes beside itself (cadre's unit at creation). */
-export const secondedYearItems = (residency: Residency, cadreUnitId: string) =>
+export const secondedYearItems = (residency: ResidencyRecord, cadreUnitId: string) =>
   yearsSpanned(residency.startDate, residency.endDate).map((year) => ({
     ...keys.assessment.secondedYear(residency.id, year),
     ...indexKeysOf(residency.id, [

@@ -1,14 +1,14 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Cadre } from '../contract/cadres';
 import { documentClient } from '../db/client';
 import { type ItemKey, keys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import type { CandidateStanding } from '../domain/matching/score-match';
+import type { CadreRecord } from './records/cadres';
 
 /** What matching needs of a pool cadre. */
 export type PoolCadre = Pick<
-  Cadre,
+  CadreRecord,
   'id' | 'name' | 'unitId' | 'experience' | 'serviceSkills' | 'conflictEnterpriseIds'
 >;
 

@@ -1,22 +1,22 @@
-import type { Cadre } from '../contract/cadres';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
 import { countAll, type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { CadreRecord } from './records/cadres';
 
 /**
  * Cadres. Access patterns: by id (pk; the same partition holds the cadre's team memberships); all
  * (GSI1), by unit (GSI2), in or out of the pool (GSI3), each in creation order.
  */
-const partitionsOf = (cadre: Pick<Cadre, 'unitId' | 'inPool'>) => [
+const partitionsOf = (cadre: Pick<CadreRecord, 'unitId' | 'inPool'>) => [
   keys.cadre.all(),
   keys.cadre.byUnit(cadre.unitId),
   keys.cadre.byPool(cadre.inPool),
 ];
 
-export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
+export const insertCadre = (cadre: CadreRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -32,7 +32,7 @@ export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
     guard,
   );
 
-export const findCadre = (cadreId: string) => getRecord<Cadre>(keys.cadre.item(cadreId));
+export const findCadre = (cadreId: string) => getRecord<CadreRecord>(keys.cadre.item(cadreId));
 
 export interface CadreFilter {
   unitId?: string;
@@ -59,11 +59,11 @@ export const cadreQueryPlan = ({ unitId, inPool }: CadreFilter) => {
 export const listCadres = (
   filter: CadreFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Cadre>> => queryPage<Cadre>({ ...cadreQueryPlan(filter), ...page });
+): Promise<Page<CadreRecord>> => queryPage<CadreRecord>({ ...cadreQueryPlan(filter), ...page });
 
 /** Writes `changes` if the version is still `expectedVersion`, moving the cadre between unit and pool lists. */
-export const saveCadreChanges = (next: Cadre, changes: Partial<Cadre>, expectedVersion: number) =>
-  updateVersioned<Cadre>(
+export const saveCadreChanges = (next: CadreRecord, changes: Partial<CadreRecord>, expectedVersion: number) =>
+  updateVersioned<CadreRecord>(
     keys.cadre.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },

@@ -1,4 +1,3 @@
-import type { Enterprise } from '../contract/enterprises';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
@@ -6,19 +5,20 @@ import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { gridEnterpriseCountUpdate } from './grids';
+import type { EnterpriseRecord } from './records/enterprises';
 
 /**
  * Enterprises. Access patterns: by id (pk); all (GSI1), by grid (GSI2), by town (GSI3), by industry
  * (GSI4), each in creation order; credit-code uniqueness through a claim item.
  */
-const partitionsOf = (enterprise: Pick<Enterprise, 'gridId' | 'townUnitId' | 'industry'>) => [
+const partitionsOf = (enterprise: Pick<EnterpriseRecord, 'gridId' | 'townUnitId' | 'industry'>) => [
   keys.enterprise.all(),
   keys.enterprise.byGrid(enterprise.gridId),
   keys.enterprise.byTown(enterprise.townUnitId),
   keys.enterprise.byIndustry(enterprise.industry),
 ];
 
-export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) =>
+export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -45,7 +45,7 @@ export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) 
   );
 
 export const findEnterprise = (enterpriseId: string) =>
-  getRecord<Enterprise>(keys.enterprise.item(enterpriseId));
+  getRecord<EnterpriseRecord>(keys.enterprise.item(enterpriseId));
 
 export interface EnterpriseFilter {
   gridId?: string;
@@ -79,7 +79,8 @@ export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: Enterprise
 export const listEnterprises = (
   filter: EnterpriseFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Enterprise>> => queryPage<Enterprise>({ ...enterpriseQueryPlan(filter), ...page });
+): Promise<Page<EnterpriseRecord>> =>
+  queryPage<EnterpriseRecord>({ ...enterpriseQueryPlan(filter), ...page });
 
 /**
  * Writes `changes` if the stored version is still `expectedVersion`; the index keys are rewritten
@@ -88,12 +89,12 @@ export const listEnterprises = (
  * same transaction (the version condition makes a concurrent move count once).
  */
 export const saveEnterpriseChanges = (
-  next: Enterprise,
-  changes: Partial<Enterprise>,
+  next: EnterpriseRecord,
+  changes: Partial<EnterpriseRecord>,
   expectedVersion: number,
   previousGridId: string,
 ) =>
-  updateVersioned<Enterprise>(
+  updateVersioned<EnterpriseRecord>(
     keys.enterprise.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },

@@ -1,22 +1,22 @@
-import type { Engagement, Expert } from '../contract/experts';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { EngagementRecord, ExpertRecord } from './records/experts';
 
 /**
  * Experts and their engagements. Access patterns: an expert by id (pk); all experts (GSI1), by
  * profession (GSI2), in creation order, a sector they advise as a filter (the panel is small: 15 in
  * Haining); an expert's engagements by key query of the expert's partition.
  */
-const partitionsOf = (expert: Pick<Expert, 'profession'>) => [
+const partitionsOf = (expert: Pick<ExpertRecord, 'profession'>) => [
   keys.expert.all(),
   keys.expert.byProfession(expert.profession),
 ];
 
-export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
+export const insertExpert = (expert: ExpertRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -32,7 +32,7 @@ export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
     guard,
   );
 
-export const findExpert = (expertId: string) => getRecord<Expert>(keys.expert.item(expertId));
+export const findExpert = (expertId: string) => getRecord<ExpertRecord>(keys.expert.item(expertId));
 
 export interface ExpertFilter {
   profession?: string;
@@ -47,10 +47,14 @@ export const expertQueryPlan = ({ profession, field }: ExpertFilter) => ({
 });
 
 export const listExperts = (filter: ExpertFilter, page: { limit: number; cursor?: string }) =>
-  queryPage<Expert>({ ...expertQueryPlan(filter), ...page });
+  queryPage<ExpertRecord>({ ...expertQueryPlan(filter), ...page });
 
-export const saveExpertChanges = (next: Expert, changes: Partial<Expert>, expectedVersion: number) =>
-  updateVersioned<Expert>(
+export const saveExpertChanges = (
+  next: ExpertRecord,
+  changes: Partial<ExpertRecord>,
+  expectedVersion: number,
+) =>
+  updateVersioned<ExpertRecord>(
     keys.expert.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
@@ -58,7 +62,7 @@ export const saveExpertChanges = (next: Expert, changes: Partial<Expert>, expect
   );
 
 /** The engagement and the day's `expertEngagements` count, in one transaction. */
-export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) =>
+export const insertEngagement = (engagement: EngagementRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -77,7 +81,8 @@ export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) 
 export const listEngagements = (
   expertId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Engagement>> => queryPage<Engagement>({ ...keys.expert.engagementsOf(expertId), ...page });
+): Promise<Page<EngagementRecord>> =>
+  queryPage<EngagementRecord>({ ...keys.expert.engagementsOf(expertId), ...page });
 
 /** Whether an issue exists: an engagement may name one. */
 export const issueExists = async (issueId: string): Promise<boolean> =>

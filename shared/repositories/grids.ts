@@ -1,19 +1,19 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Grid, Team } from '../contract/grids';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { GridRecord, TeamRecord } from './records/grids';
 
 /**
  * Grids and their visit teams. Access patterns: grid by id (pk); all grids (GSI1) and grids of a
  * town (GSI2) in creation order; code uniqueness through a claim item; teams of a grid (the grid's
  * partition, `TEAM#<id>`); teams of a cadre (the cadre's partition, one membership item per team).
  */
-export const insertGrid = (grid: Grid, guard?: CreationGuard) =>
+export const insertGrid = (grid: GridRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -33,14 +33,14 @@ export const insertGrid = (grid: Grid, guard?: CreationGuard) =>
     guard,
   );
 
-export const findGrid = (gridId: string) => getRecord<Grid>(keys.grid.item(gridId));
+export const findGrid = (gridId: string) => getRecord<GridRecord>(keys.grid.item(gridId));
 
 export const listGrids = (filter: {
   townUnitId?: string;
   limit: number;
   cursor?: string;
-}): Promise<Page<Grid>> =>
-  queryPage<Grid>({
+}): Promise<Page<GridRecord>> =>
+  queryPage<GridRecord>({
     ...(filter.townUnitId ? keys.grid.byTown(filter.townUnitId) : keys.grid.all()),
     limit: filter.limit,
     cursor: filter.cursor,
@@ -50,7 +50,7 @@ export const listGrids = (filter: {
  * The team and one membership item per member in one transaction: later rules (which enterprises a
  * cadre may visit) read the memberships, so they can never disagree with the team.
  */
-export const insertTeam = (team: Team, guard?: CreationGuard) =>
+export const insertTeam = (team: TeamRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -72,8 +72,10 @@ export const insertTeam = (team: Team, guard?: CreationGuard) =>
     guard,
   );
 
-export const listTeams = (gridId: string, page: { limit: number; cursor?: string }): Promise<Page<Team>> =>
-  queryPage<Team>({ ...keys.grid.teamsOf(gridId), ...page });
+export const listTeams = (
+  gridId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<TeamRecord>> => queryPage<TeamRecord>({ ...keys.grid.teamsOf(gridId), ...page });
 
 /**
  * Moves a grid's enterprise count by `by`, as a write inside the transaction that registers an

@@ -1,4 +1,3 @@
-import type { Placement } from '../contract/placements';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
@@ -6,12 +5,13 @@ import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { PlacementRecord } from './records/placements';
 
 /**
  * Placements (跟班学习). Access patterns: by id (pk); all (GSI1), by host department (GSI2), by
  * enterprise (GSI3), each in creation order.
  */
-export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
+export const insertPlacement = (placement: PlacementRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -32,7 +32,8 @@ export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
     [programStatsUpdate(placement.startDate, placement.id, { placements: 1 })],
   );
 
-export const findPlacement = (placementId: string) => getRecord<Placement>(keys.placement.item(placementId));
+export const findPlacement = (placementId: string) =>
+  getRecord<PlacementRecord>(keys.placement.item(placementId));
 
 export interface PlacementFilter {
   unitId?: string;
@@ -59,10 +60,16 @@ export const placementQueryPlan = ({ unitId, enterpriseId }: PlacementFilter) =>
 export const listPlacements = (
   filter: PlacementFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Placement>> => queryPage<Placement>({ ...placementQueryPlan(filter), ...page });
+): Promise<Page<PlacementRecord>> => queryPage<PlacementRecord>({ ...placementQueryPlan(filter), ...page });
 
 export const savePlacementOutcomes = (
   placementId: string,
-  changes: Pick<Partial<Placement>, 'learned' | 'applied'>,
+  changes: Pick<Partial<PlacementRecord>, 'learned' | 'applied'>,
   expectedVersion: number,
-) => updateVersioned<Placement>(keys.placement.item(placementId), expectedVersion, changes, 'The placement');
+) =>
+  updateVersioned<PlacementRecord>(
+    keys.placement.item(placementId),
+    expectedVersion,
+    changes,
+    'The placement',
+  );

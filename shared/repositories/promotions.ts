@@ -1,13 +1,13 @@
-import type { Promotion } from '../contract/promotions';
 import type { CreationGuard } from '../db/creation-guard';
 import { keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { PromotionRecord } from './records/promotions';
 
 /** Promotions live in the cadre's partition (`PROMOTION#<id>`): a cadre's promotions are one key query. */
-export const insertPromotion = (promotion: Promotion, guard?: CreationGuard) =>
+export const insertPromotion = (promotion: PromotionRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -22,8 +22,9 @@ export const insertPromotion = (promotion: Promotion, guard?: CreationGuard) =>
 export const listPromotions = (
   cadreId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Promotion>> => queryPage<Promotion>({ ...keys.promotion.ofCadre(cadreId), ...page });
+): Promise<Page<PromotionRecord>> =>
+  queryPage<PromotionRecord>({ ...keys.promotion.ofCadre(cadreId), ...page });
 
 /** Every promotion of a cadre (a handful in a career). */
-export const allPromotionsOf = (cadreId: string): Promise<Promotion[]> =>
-  queryAll<Promotion>(keys.promotion.ofCadre(cadreId));
+export const allPromotionsOf = (cadreId: string): Promise<PromotionRecord[]> =>
+  queryAll<PromotionRecord>(keys.promotion.ofCadre(cadreId));

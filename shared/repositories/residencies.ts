@@ -1,7 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Evaluation, Residency, ServiceEntry } from '../contract/residencies';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
@@ -12,6 +11,7 @@ import { Conflict, StaleVersion } from '../domain/errors';
 import { isFitSatisfied, isServiceSatisfied } from '../domain/secondments';
 import { secondedYearItems } from './assessments';
 import { programStatsUpdate } from './program-stats';
+import type { EvaluationRecord, ResidencyRecord, ServiceEntryRecord } from './records/residencies';
 
 /**
  * Residencies (驻企挂职). Access patterns: by id (pk; the same partition holds its service log and
@@ -19,7 +19,7 @@ import { programStatsUpdate } from './program-stats';
  * One active residency per cadre is a claim item (`UNIQUE#ACTIVE_RESIDENCY#<cadre>`) written with the
  * residency and deleted with its end, each in one transaction.
  */
-const partitionsOf = (residency: Pick<Residency, 'batch' | 'cadreId' | 'enterpriseId'>) => [
+const partitionsOf = (residency: Pick<ResidencyRecord, 'batch' | 'cadreId' | 'enterpriseId'>) => [
   keys.residency.all(),
   keys.residency.byBatch(residency.batch),
   keys.residency.byCadre(residency.cadreId),
@@ -33,7 +33,7 @@ export const cadreAlreadyResident = () =>
  * The residency, the cadre's active-residency claim and a seconded-year marker per calendar year
  * the residency spans (by the cadre's unit now; what the excellent quota counts), in one transaction.
  */
-export const insertResidency = (residency: Residency, cadreUnitId: string, guard?: CreationGuard) =>
+export const insertResidency = (residency: ResidencyRecord, cadreUnitId: string, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -64,13 +64,14 @@ export const insertResidency = (residency: Residency, cadreUnitId: string, guard
     [programStatsUpdate(residency.startDate, residency.id, { residencies: 1 })],
   );
 
-export const findResidency = (residencyId: string) => getRecord<Residency>(keys.residency.item(residencyId));
+export const findResidency = (residencyId: string) =>
+  getRecord<ResidencyRecord>(keys.residency.item(residencyId));
 
 export interface ResidencyFilter {
   batch?: string;
   cadreId?: string;
   enterpriseId?: string;
-  status?: Residency['status'];
+  status?: ResidencyRecord['status'];
 }
 
 /** A cadre has a few residencies, an enterprise a few more, a batch dozens: the narrowest key leads. */
@@ -96,17 +97,20 @@ export const residencyQueryPlan = ({ batch, cadreId, enterpriseId, status }: Res
 export const listResidencies = (
   filter: ResidencyFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Residency>> => queryPage<Residency>({ ...residencyQueryPlan(filter), ...page });
+): Promise<Page<ResidencyRecord>> => queryPage<ResidencyRecord>({ ...residencyQueryPlan(filter), ...page });
 
 /** Every residency of a cadre, in creation order (a few in a career). */
-export const allResidenciesOf = (cadreId: string): Promise<Residency[]> =>
-  queryAll<Residency>(residencyQueryPlan({ cadreId }));
+export const allResidenciesOf = (cadreId: string): Promise<ResidencyRecord[]> =>
+  queryAll<ResidencyRecord>(residencyQueryPlan({ cadreId }));
 
 /**
  * Ends an active residency read at `expectedVersion` and deletes the cadre's claim, in one
  * transaction; a residency changed meanwhile is StaleVersion and nothing is written.
  */
-export const saveResidencyEnd = async (ended: Residency, expectedVersion: number): Promise<Residency> => {
+export const saveResidencyEnd = async (
+  ended: ResidencyRecord,
+  expectedVersion: number,
+): Promise<ResidencyRecord> => {
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -154,7 +158,7 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
   }
 };
 
-export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =>
+export const insertServiceEntry = (entry: ServiceEntryRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -171,17 +175,17 @@ export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =
   );
 
 export const listServiceEntries = (residencyId: string, page: { limit: number; cursor?: string }) =>
-  queryPage<ServiceEntry>({ ...keys.residency.servicesOf(residencyId), ...page });
+  queryPage<ServiceEntryRecord>({ ...keys.residency.servicesOf(residencyId), ...page });
 
 /** Every service log entry of a residency (one residency's log: tens, not thousands). */
-export const allServiceEntriesOf = (residencyId: string): Promise<ServiceEntry[]> =>
-  queryAll<ServiceEntry>(keys.residency.servicesOf(residencyId));
+export const allServiceEntriesOf = (residencyId: string): Promise<ServiceEntryRecord[]> =>
+  queryAll<ServiceEntryRecord>(keys.residency.servicesOf(residencyId));
 
 /**
  * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the
  * cadre's running fit scores (what matching reads) and counts it in the day's program figures.
  */
-export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) =>
+export const insertEvaluation = (evaluation: EvaluationRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -217,4 +221,4 @@ export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) 
   );
 
 export const findEvaluation = (residencyId: string) =>
-  getRecord<Evaluation>(keys.residency.evaluation(residencyId));
+  getRecord<EvaluationRecord>(keys.residency.evaluation(residencyId));

@@ -1,11 +1,11 @@
 import { tableNames } from '../config';
-import type { Attendance, Training } from '../contract/trainings';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys } from '../db/keys';
 import { type IndexQuery, type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { AttendanceRecord, TrainingRecord } from './records/trainings';
 
 /**
  * Trainings and attendance. Access patterns: a training by id (pk); all trainings (GSI1) or those of
@@ -13,9 +13,9 @@ import { programStatsUpdate } from './program-stats';
  * training's attendances by key query of its partition, one item per attendee (so a second attendance
  * of the same person is refused by the database).
  */
-const sortOf = (training: Pick<Training, 'date' | 'id'>) => `${training.date}#${training.id}`;
+const sortOf = (training: Pick<TrainingRecord, 'date' | 'id'>) => `${training.date}#${training.id}`;
 
-const partitionsOf = (training: Training) => [
+const partitionsOf = (training: TrainingRecord) => [
   keys.training.all(sortOf(training)),
   ...(training.organizerUnitId
     ? [keys.training.byOrganizer(training.organizerUnitId, sortOf(training))]
@@ -23,7 +23,7 @@ const partitionsOf = (training: Training) => [
 ];
 
 /** The training and its day's `trainings` count, in one transaction. */
-export const insertTraining = (training: Training, guard?: CreationGuard) =>
+export const insertTraining = (training: TrainingRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -40,7 +40,7 @@ export const insertTraining = (training: Training, guard?: CreationGuard) =>
     [programStatsUpdate(training.date, training.id, { trainings: 1 })],
   );
 
-export const findTraining = (trainingId: string) => getRecord<Training>(keys.training.item(trainingId));
+export const findTraining = (trainingId: string) => getRecord<TrainingRecord>(keys.training.item(trainingId));
 
 export interface TrainingFilter {
   organizerUnitId?: string;
@@ -68,15 +68,15 @@ export const trainingQueryPlan = (filter: TrainingFilter) => ({
 });
 
 export const listTrainings = (filter: TrainingFilter, page: { limit: number; cursor?: string }) =>
-  queryPage<Training>({ ...trainingQueryPlan(filter), ...page });
+  queryPage<TrainingRecord>({ ...trainingQueryPlan(filter), ...page });
 
 /**
  * Attendances of one training, together: one guarded put per attendee, the training's count and the
  * day's `trainingAttendances` (on the training's date). A person already recorded fails it all (Conflict).
  */
 export const insertAttendances = (
-  training: Training,
-  attendances: readonly Attendance[],
+  training: TrainingRecord,
+  attendances: readonly AttendanceRecord[],
   guard?: CreationGuard,
 ) => {
   const [first] = attendances;
@@ -113,5 +113,5 @@ export const insertAttendances = (
 export const listAttendance = (
   trainingId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Attendance>> =>
-  queryPage<Attendance>({ ...keys.training.attendancesOf(trainingId), ...page });
+): Promise<Page<AttendanceRecord>> =>
+  queryPage<AttendanceRecord>({ ...keys.training.attendancesOf(trainingId), ...page });

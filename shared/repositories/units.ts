@@ -1,15 +1,15 @@
-import type { Unit } from '../contract/units';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, keys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { UnitRecord } from './records/units';
 
 /**
  * Units. Access patterns: by id (pk); all units by creation (GSI1 `UNIT`); units of a kind
  * (GSI2 `UNIT#KIND#<kind>`); code uniqueness through a claim item.
  */
-export const insertUnit = (unit: Unit, guard?: CreationGuard) =>
+export const insertUnit = (unit: UnitRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
@@ -29,16 +29,16 @@ export const insertUnit = (unit: Unit, guard?: CreationGuard) =>
     guard,
   );
 
-export const findUnit = (unitId: string) => getRecord<Unit>(keys.unit.item(unitId));
+export const findUnit = (unitId: string) => getRecord<UnitRecord>(keys.unit.item(unitId));
 
 export const listUnits = (filter: {
-  kind?: Unit['kind'];
+  kind?: UnitRecord['kind'];
   limit: number;
   cursor?: string;
-}): Promise<Page<Unit>> =>
+}): Promise<Page<UnitRecord>> =>
   filter.kind
-    ? queryPage<Unit>({ ...keys.unit.byKind(filter.kind), ...filter })
-    : queryPage<Unit>({ ...keys.unit.all(), ...filter });
+    ? queryPage<UnitRecord>({ ...keys.unit.byKind(filter.kind), ...filter })
+    : queryPage<UnitRecord>({ ...keys.unit.all(), ...filter });
 
 /** Every unit (GSI1 `UNIT`): O(units), a few pages even for a province. */
-export const allUnits = (): Promise<Unit[]> => queryAll<Unit>(keys.unit.all());
+export const allUnits = (): Promise<UnitRecord[]> => queryAll<UnitRecord>(keys.unit.all());
