@@ -1,5 +1,4 @@
 import type { Assessment, CreateAssessmentBody, PastRecord } from '../../contract/assessments';
-import type { Residency } from '../../contract/residencies';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { composeEnterpriseFeedback } from '../../domain/assessment-feedback';
 import { programDateOf } from '../../domain/calendar/program-date';
@@ -11,18 +10,21 @@ import { alreadyAssessed, findAssessment, insertAssessment } from '../../reposit
 import { findCadre } from '../../repositories/cadres';
 import { listResidentIssues } from '../../repositories/issue-lists';
 import { allPromotionsOf } from '../../repositories/promotions';
+import type { AssessmentRecord } from '../../repositories/records/assessments';
+import type { ResidencyRecord } from '../../repositories/records/residencies';
 import {
   allResidenciesOf,
   allServiceEntriesOf,
   findEvaluation,
   findResidency,
 } from '../../repositories/residencies';
+import { assessmentView } from './assessment-view';
 
 /** The last day of the residency's window: its end if it ended, else the earlier of planned end and today. */
-export const windowEnd = (residency: Residency, today: string): string =>
+export const windowEnd = (residency: ResidencyRecord, today: string): string =>
   residency.endedOn ?? ([residency.endDate, today].sort()[0] as string);
 
-const composePastRecord = async (residency: Residency): Promise<PastRecord> => {
+const composePastRecord = async (residency: ResidencyRecord): Promise<PastRecord> => {
   const [promotions, cases, residencies] = await Promise.all([
     allPromotionsOf(residency.cadreId),
     allCasesOf(residency.cadreId),
@@ -79,7 +81,7 @@ export const assessResidency = async (
     composePastRecord(residency),
   ]);
   if (!cadre) throw new NotFound('The cadre');
-  const assessment: Assessment = {
+  const assessment: AssessmentRecord = {
     id: newId(),
     residencyId,
     cadreId: residency.cadreId,
@@ -102,12 +104,13 @@ export const assessResidency = async (
     createdAt: at,
     updatedAt: at,
   };
-  await insertAssessment(assessment, idempotency?.guard(assessment));
-  return assessment;
+  const view = assessmentView(assessment);
+  await insertAssessment(assessment, idempotency?.guard(view));
+  return view;
 };
 
 export const readAssessment = async (residencyId: string): Promise<Assessment> => {
   const assessment = await findAssessment(residencyId);
   if (!assessment) throw new NotFound('The assessment');
-  return assessment;
+  return assessmentView(assessment);
 };
