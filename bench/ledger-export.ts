@@ -40,7 +40,7 @@ try {
   Object.assign(process.env, environment);
   const { documentClient } = await import('../shared/db/client');
   const { ledgerItem } = await import('../shared/repositories/issues');
-  const { keys } = await import('../shared/db/keys');
+  const { unitKeys } = await import('../shared/db/keys');
   const { seedLedger } = await import('./ledger-seed');
 
   const started = performance.now();
@@ -48,7 +48,7 @@ try {
   const writes = [
     ...units.map((unit) => ({
       table: environment.PROGRAM_TABLE,
-      item: { ...keys.unit.item(unit.id), ...unit },
+      item: { ...unitKeys.item(unit.id), ...unit },
     })),
     ...entries.map((entry) => ({ table: environment.LEDGER_TABLE, item: ledgerItem(entry) })),
   ];

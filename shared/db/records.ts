@@ -10,7 +10,7 @@ import { tableNames } from '../config';
 import { type DomainError, IdempotencyKeyReused, NotFound, StaleVersion } from '../domain/errors';
 import { documentClient } from './client';
 import { CreatedBefore, type CreationGuard } from './creation-guard';
-import { type ItemKey, KEY_ATTRIBUTES, keys } from './keys';
+import { type ItemKey, idempotencyKeys, KEY_ATTRIBUTES } from './keys';
 
 /** Fields every stored record carries; clients never set them. */
 export interface RecordMeta {
@@ -53,7 +53,7 @@ export const createRecords = async (
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<void> => {
   const guard = creationGuard && {
-    ...keys.idempotency.guard(creationGuard.scopedKey),
+    ...idempotencyKeys.guard(creationGuard.scopedKey),
     entity: 'idempotencyGuard',
     requestHash: creationGuard.requestHash,
     reply: creationGuard.replay,

@@ -1,6 +1,6 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { indexKeysOf, keys } from '../db/keys';
+import { accountabilityCaseKeys, indexKeysOf } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -12,9 +12,9 @@ import type { AccountabilityCaseRecord } from './records/accountability-cases';
  * cadre's unit (GSI3), newest first; kind, status and decision as filters on the chosen partition.
  */
 const partitionsOf = (record: Pick<AccountabilityCaseRecord, 'cadreId' | 'unitId'>) => [
-  keys.accountabilityCase.all(),
-  keys.accountabilityCase.byCadre(record.cadreId),
-  keys.accountabilityCase.byUnit(record.unitId),
+  accountabilityCaseKeys.all(),
+  accountabilityCaseKeys.byCadre(record.cadreId),
+  accountabilityCaseKeys.byUnit(record.unitId),
 ];
 
 /** The case and its day's `accountabilityCases` count (on the day it was opened), in one transaction. */
@@ -23,7 +23,7 @@ export const insertCase = (record: AccountabilityCaseRecord, guard?: CreationGua
     [
       {
         item: {
-          ...keys.accountabilityCase.item(record.id),
+          ...accountabilityCaseKeys.item(record.id),
           ...indexKeysOf(record.id, partitionsOf(record)),
           entity: 'accountabilityCase',
           ...record,
@@ -36,7 +36,7 @@ export const insertCase = (record: AccountabilityCaseRecord, guard?: CreationGua
   );
 
 export const findCase = (caseId: string) =>
-  getRecord<AccountabilityCaseRecord>(keys.accountabilityCase.item(caseId));
+  getRecord<AccountabilityCaseRecord>(accountabilityCaseKeys.item(caseId));
 
 export interface CaseFilter {
   cadreId?: string;
@@ -49,10 +49,10 @@ export interface CaseFilter {
 /** A cadre's cases are fewer than a unit's, a unit's fewer than all: the narrowest partition carries it. */
 export const caseQueryPlan = ({ cadreId, unitId, kind, status, decision }: CaseFilter) => {
   const partition = cadreId
-    ? keys.accountabilityCase.byCadre(cadreId)
+    ? accountabilityCaseKeys.byCadre(cadreId)
     : unitId
-      ? keys.accountabilityCase.byUnit(unitId)
-      : keys.accountabilityCase.all();
+      ? accountabilityCaseKeys.byUnit(unitId)
+      : accountabilityCaseKeys.all();
   return {
     ...partition,
     filter: equalityFilter({ unitId: cadreId ? unitId : undefined, kind, status, decision }),
@@ -80,7 +80,7 @@ export const saveCaseDecision = (
   expectedVersion: number,
 ) =>
   updateVersioned<AccountabilityCaseRecord>(
-    keys.accountabilityCase.item(caseId),
+    accountabilityCaseKeys.item(caseId),
     expectedVersion,
     decision,
     'The case',

@@ -1,5 +1,5 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys } from '../db/keys';
+import { assessmentKeys, indexKeysOf } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -20,10 +20,10 @@ export const insertAssessment = (assessment: AssessmentRecord, guard?: CreationG
     [
       {
         item: {
-          ...keys.assessment.item(assessment.residencyId),
+          ...assessmentKeys.item(assessment.residencyId),
           ...indexKeysOf(assessment.id, [
-            keys.assessment.byYear(assessment.year),
-            keys.assessment.byUnit(assessment.unitId, assessment.year, assessment.id),
+            assessmentKeys.byYear(assessment.year),
+            assessmentKeys.byUnit(assessment.unitId, assessment.year, assessment.id),
           ]),
           entity: 'assessment',
           ...assessment,
@@ -35,7 +35,7 @@ export const insertAssessment = (assessment: AssessmentRecord, guard?: CreationG
   );
 
 export const findAssessment = (residencyId: string) =>
-  getRecord<AssessmentRecord>(keys.assessment.item(residencyId));
+  getRecord<AssessmentRecord>(assessmentKeys.item(residencyId));
 
 export const listAssessments = (
   filter: { year: string; unitId?: string },
@@ -43,11 +43,11 @@ export const listAssessments = (
 ): Promise<Page<AssessmentRecord>> =>
   filter.unitId
     ? queryPage<AssessmentRecord>({
-        ...keys.assessment.byUnit(filter.unitId, filter.year),
+        ...assessmentKeys.byUnit(filter.unitId, filter.year),
         sortPrefix: `${filter.year}#`,
         ...page,
       })
-    : queryPage<AssessmentRecord>({ ...keys.assessment.byYear(filter.year), ...page });
+    : queryPage<AssessmentRecord>({ ...assessmentKeys.byYear(filter.year), ...page });
 
 const YEAR_LIMIT = 20;
 
@@ -61,9 +61,9 @@ export const yearsSpanned = (startDate: string, endDate: string): string[] => {
 /** The seconded-year markers a new residency writes beside itself (cadre's unit at creation). */
 export const secondedYearItems = (residency: ResidencyRecord, cadreUnitId: string) =>
   yearsSpanned(residency.startDate, residency.endDate).map((year) => ({
-    ...keys.assessment.secondedYear(residency.id, year),
+    ...assessmentKeys.secondedYear(residency.id, year),
     ...indexKeysOf(residency.id, [
-      keys.assessment.secondedInYear(year, `${cadreUnitId}#${residency.cadreId}#${residency.id}`),
+      assessmentKeys.secondedInYear(year, `${cadreUnitId}#${residency.cadreId}#${residency.id}`),
     ]),
     entity: 'secondedYear',
     year,
@@ -82,6 +82,6 @@ export interface SecondedMarker {
 /** Who held a residency in the year (one marker per residency), all units or one unit's prefix. */
 export const listSecondedInYear = (year: string, unitId?: string): Promise<SecondedMarker[]> =>
   queryAll<SecondedMarker>({
-    ...keys.assessment.secondedInYear(year),
+    ...assessmentKeys.secondedInYear(year),
     ...(unitId ? { sortPrefix: `${unitId}#` } : {}),
   });

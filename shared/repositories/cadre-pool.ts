@@ -1,7 +1,7 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { type ItemKey, keys } from '../db/keys';
+import { cadreKeys, type ItemKey, residencyKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import type { CandidateStanding } from '../domain/matching/score-match';
 import type { CadreRecord } from './records/cadres';
@@ -19,7 +19,7 @@ const POOL_FIELDS = ['id', 'name', 'unitId', 'experience', 'serviceSkills', 'con
  * a city's 200 fit in one page; a province's few thousand in a handful.
  */
 export const readPool = (): Promise<PoolCadre[]> =>
-  queryAll<PoolCadre>({ ...keys.cadre.byPool(true), fields: POOL_FIELDS });
+  queryAll<PoolCadre>({ ...cadreKeys.byPool(true), fields: POOL_FIELDS });
 
 /** BatchGetItem takes at most 100 keys per call. */
 const BATCH_GET_LIMIT = 100;
@@ -58,7 +58,7 @@ const batchGet = async (keyList: ItemKey[]): Promise<Record<string, unknown>[]> 
 export const readStandings = async (cadreIds: readonly string[]): Promise<Map<string, CandidateStanding>> => {
   const standings = new Map<string, CandidateStanding>(cadreIds.map((cadreId) => [cadreId, {}]));
   const items = await batchGet(
-    cadreIds.flatMap((cadreId) => [keys.residency.activeClaim(cadreId), keys.cadre.fitScores(cadreId)]),
+    cadreIds.flatMap((cadreId) => [residencyKeys.activeClaim(cadreId), cadreKeys.fitScores(cadreId)]),
   );
   for (const item of items) {
     const cadreId = String(item.cadreId);

@@ -1,6 +1,6 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { cadreKeys, type IndexPartition, indexKeysOf } from '../db/keys';
 import { countAll, type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -11,9 +11,9 @@ import type { CadreRecord } from './records/cadres';
  * (GSI1), by unit (GSI2), in or out of the pool (GSI3), each in creation order.
  */
 const partitionsOf = (cadre: Pick<CadreRecord, 'unitId' | 'inPool'>) => [
-  keys.cadre.all(),
-  keys.cadre.byUnit(cadre.unitId),
-  keys.cadre.byPool(cadre.inPool),
+  cadreKeys.all(),
+  cadreKeys.byUnit(cadre.unitId),
+  cadreKeys.byPool(cadre.inPool),
 ];
 
 export const insertCadre = (cadre: CadreRecord, guard?: CreationGuard) =>
@@ -21,7 +21,7 @@ export const insertCadre = (cadre: CadreRecord, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.cadre.item(cadre.id),
+          ...cadreKeys.item(cadre.id),
           ...indexKeysOf(cadre.id, partitionsOf(cadre)),
           entity: 'cadre',
           ...cadre,
@@ -32,7 +32,7 @@ export const insertCadre = (cadre: CadreRecord, guard?: CreationGuard) =>
     guard,
   );
 
-export const findCadre = (cadreId: string) => getRecord<CadreRecord>(keys.cadre.item(cadreId));
+export const findCadre = (cadreId: string) => getRecord<CadreRecord>(cadreKeys.item(cadreId));
 
 export interface CadreFilter {
   unitId?: string;
@@ -44,13 +44,13 @@ export const cadreQueryPlan = ({ unitId, inPool }: CadreFilter) => {
   let partition: IndexPartition;
   let rest: CadreFilter;
   if (unitId) {
-    partition = keys.cadre.byUnit(unitId);
+    partition = cadreKeys.byUnit(unitId);
     rest = { inPool };
   } else if (inPool !== undefined) {
-    partition = keys.cadre.byPool(inPool);
+    partition = cadreKeys.byPool(inPool);
     rest = {};
   } else {
-    partition = keys.cadre.all();
+    partition = cadreKeys.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -64,11 +64,11 @@ export const listCadres = (
 /** Writes `changes` if the version is still `expectedVersion`, moving the cadre between unit and pool lists. */
 export const saveCadreChanges = (next: CadreRecord, changes: Partial<CadreRecord>, expectedVersion: number) =>
   updateVersioned<CadreRecord>(
-    keys.cadre.item(next.id),
+    cadreKeys.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The cadre',
   );
 
 /** The number of cadres of a unit: a COUNT query on the cadres-by-unit index (no items returned). */
-export const countCadresOfUnit = (unitId: string): Promise<number> => countAll(keys.cadre.byUnit(unitId));
+export const countCadresOfUnit = (unitId: string): Promise<number> => countAll(cadreKeys.byUnit(unitId));

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { keys } from '../db/keys';
+import { calendarYearKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import type { CalendarYear } from '../domain/calendar';
 
@@ -14,7 +14,7 @@ export interface LoadedCalendarYear {
 
 /** Holiday arrangements operators loaded after the built-in years: one partition, an item a year. */
 export const listLoadedCalendarYearRecords = async (): Promise<LoadedCalendarYear[]> => {
-  const items = await queryAll<LoadedCalendarYear>(keys.calendarYear.all());
+  const items = await queryAll<LoadedCalendarYear>(calendarYearKeys.all());
   return items.map((item) => ({
     data: item.data as CalendarYear,
     loadedBy: String(item.loadedBy),
@@ -32,7 +32,7 @@ export const saveCalendarYear = async (
   await documentClient.send(
     new PutCommand({
       TableName: tableNames.program,
-      Item: { ...keys.calendarYear.item(year.year), entity: 'calendarYear', data: year, ...meta },
+      Item: { ...calendarYearKeys.item(year.year), entity: 'calendarYear', data: year, ...meta },
       ...(meta.replace ? {} : { ConditionExpression: 'attribute_not_exists(pk)' }),
     }),
   );

@@ -1,5 +1,5 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { keys } from '../db/keys';
+import { consultationKeys } from '../db/keys';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { ConsultationRecord } from './records/consultations';
@@ -9,12 +9,12 @@ export const insertConsultation = (consultation: ConsultationRecord, guard?: Cre
   createRecords(
     [
       {
-        item: { ...keys.consultation.item(consultation.id), entity: 'consultation', ...consultation },
+        item: { ...consultationKeys.item(consultation.id), entity: 'consultation', ...consultation },
         onTaken: () => new Conflict('CONFLICT', `Consultation ${consultation.id} already exists.`),
       },
       {
         item: {
-          ...keys.consultation.date(consultation.date),
+          ...consultationKeys.date(consultation.date),
           entity: 'uniqueClaim',
           ownerId: consultation.id,
         },
@@ -26,10 +26,10 @@ export const insertConsultation = (consultation: ConsultationRecord, guard?: Cre
   );
 
 export const findConsultation = (consultationId: string) =>
-  getRecord<ConsultationRecord>(keys.consultation.item(consultationId));
+  getRecord<ConsultationRecord>(consultationKeys.item(consultationId));
 
 /** The id of the consultation held on a date, through its uniqueness claim. */
 export const findConsultationIdByDate = async (date: string): Promise<string | undefined> => {
-  const claim = await getRecord<{ ownerId: string }>(keys.consultation.date(date));
+  const claim = await getRecord<{ ownerId: string }>(consultationKeys.date(date));
   return claim?.ownerId;
 };

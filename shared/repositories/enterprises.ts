@@ -1,6 +1,6 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { enterpriseKeys, type IndexPartition, indexKeysOf } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -12,10 +12,10 @@ import type { EnterpriseRecord } from './records/enterprises';
  * (GSI4), each in creation order; credit-code uniqueness through a claim item.
  */
 const partitionsOf = (enterprise: Pick<EnterpriseRecord, 'gridId' | 'townUnitId' | 'industry'>) => [
-  keys.enterprise.all(),
-  keys.enterprise.byGrid(enterprise.gridId),
-  keys.enterprise.byTown(enterprise.townUnitId),
-  keys.enterprise.byIndustry(enterprise.industry),
+  enterpriseKeys.all(),
+  enterpriseKeys.byGrid(enterprise.gridId),
+  enterpriseKeys.byTown(enterprise.townUnitId),
+  enterpriseKeys.byIndustry(enterprise.industry),
 ];
 
 export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationGuard) =>
@@ -23,7 +23,7 @@ export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationG
     [
       {
         item: {
-          ...keys.enterprise.item(enterprise.id),
+          ...enterpriseKeys.item(enterprise.id),
           ...indexKeysOf(enterprise.id, partitionsOf(enterprise)),
           entity: 'enterprise',
           ...enterprise,
@@ -32,7 +32,7 @@ export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationG
       },
       {
         item: {
-          ...keys.enterprise.creditCode(enterprise.creditCode),
+          ...enterpriseKeys.creditCode(enterprise.creditCode),
           entity: 'uniqueClaim',
           ownerId: enterprise.id,
         },
@@ -45,7 +45,7 @@ export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationG
   );
 
 export const findEnterprise = (enterpriseId: string) =>
-  getRecord<EnterpriseRecord>(keys.enterprise.item(enterpriseId));
+  getRecord<EnterpriseRecord>(enterpriseKeys.item(enterpriseId));
 
 export interface EnterpriseFilter {
   gridId?: string;
@@ -61,16 +61,16 @@ export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: Enterprise
   let partition: IndexPartition;
   let rest: EnterpriseFilter;
   if (gridId) {
-    partition = keys.enterprise.byGrid(gridId);
+    partition = enterpriseKeys.byGrid(gridId);
     rest = { townUnitId, industry };
   } else if (townUnitId) {
-    partition = keys.enterprise.byTown(townUnitId);
+    partition = enterpriseKeys.byTown(townUnitId);
     rest = { industry };
   } else if (industry) {
-    partition = keys.enterprise.byIndustry(industry);
+    partition = enterpriseKeys.byIndustry(industry);
     rest = {};
   } else {
-    partition = keys.enterprise.all();
+    partition = enterpriseKeys.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -95,7 +95,7 @@ export const saveEnterpriseChanges = (
   previousGridId: string,
 ) =>
   updateVersioned<EnterpriseRecord>(
-    keys.enterprise.item(next.id),
+    enterpriseKeys.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The enterprise',

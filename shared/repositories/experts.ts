@@ -1,5 +1,5 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys } from '../db/keys';
+import { expertKeys, indexKeysOf, issueKeys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -12,8 +12,8 @@ import type { EngagementRecord, ExpertRecord } from './records/experts';
  * Haining); an expert's engagements by key query of the expert's partition.
  */
 const partitionsOf = (expert: Pick<ExpertRecord, 'profession'>) => [
-  keys.expert.all(),
-  keys.expert.byProfession(expert.profession),
+  expertKeys.all(),
+  expertKeys.byProfession(expert.profession),
 ];
 
 export const insertExpert = (expert: ExpertRecord, guard?: CreationGuard) =>
@@ -21,7 +21,7 @@ export const insertExpert = (expert: ExpertRecord, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.expert.item(expert.id),
+          ...expertKeys.item(expert.id),
           ...indexKeysOf(expert.id, partitionsOf(expert)),
           entity: 'expert',
           ...expert,
@@ -32,7 +32,7 @@ export const insertExpert = (expert: ExpertRecord, guard?: CreationGuard) =>
     guard,
   );
 
-export const findExpert = (expertId: string) => getRecord<ExpertRecord>(keys.expert.item(expertId));
+export const findExpert = (expertId: string) => getRecord<ExpertRecord>(expertKeys.item(expertId));
 
 export interface ExpertFilter {
   profession?: string;
@@ -40,7 +40,7 @@ export interface ExpertFilter {
 }
 
 export const expertQueryPlan = ({ profession, field }: ExpertFilter) => ({
-  ...(profession ? keys.expert.byProfession(profession) : keys.expert.all()),
+  ...(profession ? expertKeys.byProfession(profession) : expertKeys.all()),
   filter: field
     ? { expression: 'contains(#fields, :field)', names: { '#fields': 'fields' }, values: { ':field': field } }
     : undefined,
@@ -55,7 +55,7 @@ export const saveExpertChanges = (
   expectedVersion: number,
 ) =>
   updateVersioned<ExpertRecord>(
-    keys.expert.item(next.id),
+    expertKeys.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The expert',
@@ -67,7 +67,7 @@ export const insertEngagement = (engagement: EngagementRecord, guard?: CreationG
     [
       {
         item: {
-          ...keys.expert.engagement(engagement.expertId, engagement.id),
+          ...expertKeys.engagement(engagement.expertId, engagement.id),
           entity: 'expertEngagement',
           ...engagement,
         },
@@ -82,8 +82,8 @@ export const listEngagements = (
   expertId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<EngagementRecord>> =>
-  queryPage<EngagementRecord>({ ...keys.expert.engagementsOf(expertId), ...page });
+  queryPage<EngagementRecord>({ ...expertKeys.engagementsOf(expertId), ...page });
 
 /** Whether an issue exists: an engagement may name one. */
 export const issueExists = async (issueId: string): Promise<boolean> =>
-  (await getRecord<object>(keys.issue.item(issueId))) !== undefined;
+  (await getRecord<object>(issueKeys.item(issueId))) !== undefined;

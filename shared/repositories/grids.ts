@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys } from '../db/keys';
+import { cadreKeys, gridKeys, indexKeysOf } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -18,22 +18,22 @@ export const insertGrid = (grid: GridRecord, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.grid.item(grid.id),
-          ...indexKeysOf(grid.id, [keys.grid.all(), keys.grid.byTown(grid.townUnitId)]),
+          ...gridKeys.item(grid.id),
+          ...indexKeysOf(grid.id, [gridKeys.all(), gridKeys.byTown(grid.townUnitId)]),
           entity: 'grid',
           ...grid,
         },
         onTaken: () => new Conflict('CONFLICT', `Grid ${grid.id} already exists.`),
       },
       {
-        item: { ...keys.grid.code(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
+        item: { ...gridKeys.code(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
         onTaken: () => new Conflict('GRID_CODE_TAKEN', `Grid code ${grid.code} is already in use.`),
       },
     ],
     guard,
   );
 
-export const findGrid = (gridId: string) => getRecord<GridRecord>(keys.grid.item(gridId));
+export const findGrid = (gridId: string) => getRecord<GridRecord>(gridKeys.item(gridId));
 
 export const listGrids = (filter: {
   townUnitId?: string;
@@ -41,7 +41,7 @@ export const listGrids = (filter: {
   cursor?: string;
 }): Promise<Page<GridRecord>> =>
   queryPage<GridRecord>({
-    ...(filter.townUnitId ? keys.grid.byTown(filter.townUnitId) : keys.grid.all()),
+    ...(filter.townUnitId ? gridKeys.byTown(filter.townUnitId) : gridKeys.all()),
     limit: filter.limit,
     cursor: filter.cursor,
   });
@@ -54,12 +54,12 @@ export const insertTeam = (team: TeamRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
-        item: { ...keys.grid.team(team.gridId, team.id), entity: 'team', ...team },
+        item: { ...gridKeys.team(team.gridId, team.id), entity: 'team', ...team },
         onTaken: () => new Conflict('CONFLICT', `Team ${team.id} already exists.`),
       },
       ...team.memberCadreIds.map((cadreId) => ({
         item: {
-          ...keys.cadre.teamMembership(cadreId, team.id),
+          ...cadreKeys.teamMembership(cadreId, team.id),
           entity: 'teamMembership',
           cadreId,
           teamId: team.id,
@@ -75,7 +75,7 @@ export const insertTeam = (team: TeamRecord, guard?: CreationGuard) =>
 export const listTeams = (
   gridId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<TeamRecord>> => queryPage<TeamRecord>({ ...keys.grid.teamsOf(gridId), ...page });
+): Promise<Page<TeamRecord>> => queryPage<TeamRecord>({ ...gridKeys.teamsOf(gridId), ...page });
 
 /**
  * Moves a grid's enterprise count by `by`, as a write inside the transaction that registers an
@@ -85,7 +85,7 @@ export const listTeams = (
 export const gridEnterpriseCountUpdate = (gridId: string, by: number): TransactItem => ({
   Update: {
     TableName: tableNames.program,
-    Key: keys.grid.enterpriseCount(gridId),
+    Key: gridKeys.enterpriseCount(gridId),
     UpdateExpression: 'SET entity = :entity, gridId = :gridId ADD enterprises :by',
     ExpressionAttributeValues: { ':entity': 'gridEnterpriseCount', ':gridId': gridId, ':by': by },
   },
@@ -94,7 +94,7 @@ export const gridEnterpriseCountUpdate = (gridId: string, by: number): TransactI
 /** How many enterprises the grid holds now (0 before its first). */
 export const readGridEnterpriseCount = async (gridId: string): Promise<number> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.grid.enterpriseCount(gridId) }),
+    new GetCommand({ TableName: tableNames.program, Key: gridKeys.enterpriseCount(gridId) }),
   );
   return Number(Item?.enterprises ?? 0);
 };

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { indexKeysOf, keys } from '../db/keys';
+import { indexKeysOf, inspectionKeys, scoringKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { toRecord } from '../db/records';
 import type { UnitInspection } from '../domain/rhythm/inspection';
@@ -42,11 +42,11 @@ export interface CardCounts {
 
 /** ADD the card counts to the unit's quarter counters, with the same SET as the issue transactions'. */
 const cardCounterUpdate = (unitId: string, quarter: string, counts: CardCounts): TransactItem => {
-  const index = indexKeysOf(unitId, [keys.scoring.countersOfQuarter(quarter, unitId)]);
+  const index = indexKeysOf(unitId, [scoringKeys.countersOfQuarter(quarter, unitId)]);
   return {
     Update: {
       TableName: tableNames.program,
-      Key: keys.scoring.unitQuarterCounters(unitId, quarter),
+      Key: scoringKeys.unitQuarterCounters(unitId, quarter),
       UpdateExpression:
         'SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :gsk ' +
         'ADD cardsBlue :blue, cardsYellow :yellow, cardsRed :red',
@@ -81,7 +81,7 @@ export const storeInspectionReport = async (
             Put: {
               TableName: tableNames.program,
               Item: {
-                ...keys.inspection.report(report.week, report.unitId),
+                ...inspectionKeys.report(report.week, report.unitId),
                 entity: 'inspectionReport',
                 ...report,
               },
@@ -108,7 +108,7 @@ export const findInspectionReport = async (week: string, unitId: string) => {
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.inspection.report(week, unitId),
+      Key: inspectionKeys.report(week, unitId),
       ConsistentRead: true,
     }),
   );
@@ -121,7 +121,7 @@ export const markInspectionWeekComplete = async (record: InspectionWeek): Promis
     await documentClient.send(
       new PutCommand({
         TableName: tableNames.program,
-        Item: { ...keys.inspection.week(record.week), entity: 'inspectionWeek', ...record },
+        Item: { ...inspectionKeys.week(record.week), entity: 'inspectionWeek', ...record },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -132,7 +132,7 @@ export const markInspectionWeekComplete = async (record: InspectionWeek): Promis
 
 export const findInspectionWeek = async (week: string) => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.inspection.week(week), ConsistentRead: true }),
+    new GetCommand({ TableName: tableNames.program, Key: inspectionKeys.week(week), ConsistentRead: true }),
   );
   return Item ? toRecord<InspectionWeek>(Item) : undefined;
 };
@@ -143,11 +143,11 @@ export const listInspectionReports = (
   page: { limit: number; cursor?: string },
 ): Promise<Page<InspectionReport>> =>
   queryPage<InspectionReport>({
-    ...keys.inspection.reportsOf(week),
+    ...inspectionKeys.reportsOf(week),
     limit: page.limit,
     cursor: page.cursor,
   });
 
 /** Every unit row of a week (the job's own re-read; a week holds one row per unit: O(units)). */
 export const allInspectionReports = (week: string): Promise<InspectionReport[]> =>
-  queryAll<InspectionReport>(keys.inspection.reportsOf(week));
+  queryAll<InspectionReport>(inspectionKeys.reportsOf(week));

@@ -1,6 +1,6 @@
 import { encodeTime } from 'ulid';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, keys } from '../db/keys';
+import { type IndexPartition, issueKeys } from '../db/keys';
 import { type Page, queryAll, queryPartitionsPage } from '../db/queries';
 import { MS_PER_DAY } from '../domain/calendar/calendar-date';
 import { programDayStartMs } from '../domain/calendar/program-date';
@@ -20,18 +20,18 @@ export const issueListPartitions = (scope: IssueListScope, filter: IssueFilter):
     case 'enterprise':
       return filter.enterpriseId && filter.enterpriseId !== scope.enterpriseId
         ? []
-        : [keys.issue.byEnterprise(scope.enterpriseId)];
+        : [issueKeys.byEnterprise(scope.enterpriseId)];
     case 'unit':
-      return filter.unitId && filter.unitId !== scope.unitId ? [] : [keys.issue.byUnit(scope.unitId)];
+      return filter.unitId && filter.unitId !== scope.unitId ? [] : [issueKeys.byUnit(scope.unitId)];
     case 'grids':
-      return scope.gridIds.map((gridId) => keys.issue.byGrid(gridId));
+      return scope.gridIds.map((gridId) => issueKeys.byGrid(gridId));
     case 'all':
-      if (filter.enterpriseId) return [keys.issue.byEnterprise(filter.enterpriseId)];
-      if (filter.unitId) return [keys.issue.byUnit(filter.unitId)];
-      if (filter.status) return [keys.issue.byStatus(filter.status)];
+      if (filter.enterpriseId) return [issueKeys.byEnterprise(filter.enterpriseId)];
+      if (filter.unitId) return [issueKeys.byUnit(filter.unitId)];
+      if (filter.status) return [issueKeys.byStatus(filter.status)];
       // Only assignments are ever overdue.
-      if (filter.overdue) return [keys.issue.byStatus('assigned')];
-      return [keys.issue.all()];
+      if (filter.overdue) return [issueKeys.byStatus('assigned')];
+      return [issueKeys.all()];
   }
 };
 
@@ -68,7 +68,7 @@ export const listIssuesIn = (
 
 /** The ids of every issue awaiting consultation now (the sparse GSI3 queue), oldest first. */
 export const listIssueIdsAwaitingConsultation = async (): Promise<string[]> =>
-  (await queryAll<{ id: string }>({ ...keys.issue.awaitingConsultation(), fields: ['id'] })).map((item) =>
+  (await queryAll<{ id: string }>({ ...issueKeys.awaitingConsultation(), fields: ['id'] })).map((item) =>
     String(item.id),
   );
 
@@ -84,7 +84,7 @@ export const listResidentIssues = async (
   to: string,
 ): Promise<Issue[]> => {
   const issues = await queryAll<Issue & { workflowRev?: number }>({
-    ...keys.issue.byEnterprise(enterpriseId),
+    ...issueKeys.byEnterprise(enterpriseId),
     sortBetween: {
       from: `${encodeTime(programDayStartMs(from), 10)}${'0'.repeat(16)}`,
       to: `${encodeTime(programDayStartMs(to) + MS_PER_DAY - 1, 10)}${'Z'.repeat(16)}`,

@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { type ItemKey, indexKeysOf, keys } from '../db/keys';
+import { type ItemKey, indexKeysOf, issueKeys, ledgerKeys, scoringKeys } from '../db/keys';
 import { queryAll, queryPage } from '../db/queries';
 import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
@@ -31,14 +31,14 @@ export class StaleIssueError extends Error {
 
 /** A ledger entry as stored: its key, its place in the by-day index (GSI1), and the entry itself. */
 export const ledgerItem = (entry: LedgerEntry) => ({
-  ...keys.ledger.entry(entry.issueId, entry.seq),
-  ...keys.ledger.byDay(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
+  ...ledgerKeys.entry(entry.issueId, entry.seq),
+  ...ledgerKeys.byDay(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
   ...entry,
 });
 
 export const findIssue = async (issueId: string): Promise<StoredIssue | undefined> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.issue.item(issueId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableNames.program, Key: issueKeys.item(issueId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
   const { workflowRev, ...issue } = toRecord<Issue & { workflowRev: number }>(Item);
@@ -77,7 +77,7 @@ export const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] 
   }
   return [...grouped.values()].map(({ unitId, quarter, adds }) => {
     const names: Record<string, string> = {};
-    const index = indexKeysOf(unitId, [keys.scoring.countersOfQuarter(quarter, unitId)]);
+    const index = indexKeysOf(unitId, [scoringKeys.countersOfQuarter(quarter, unitId)]);
     const values: Record<string, unknown> = {
       ':unitId': unitId,
       ':quarter': quarter,
@@ -92,7 +92,7 @@ export const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] 
     return {
       Update: {
         TableName: tableNames.program,
-        Key: keys.scoring.unitQuarterCounters(unitId, quarter),
+        Key: scoringKeys.unitQuarterCounters(unitId, quarter),
         UpdateExpression: `SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :gsk ADD ${terms.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -111,7 +111,7 @@ const coUnitChanges = (before: Issue, after: Issue): TransactItem[] => {
     ...[...was]
       .filter((unitId) => !now.has(unitId))
       .map((unitId) => ({
-        Delete: { TableName: tableNames.program, Key: keys.issue.coUnitLink(after.id, unitId) },
+        Delete: { TableName: tableNames.program, Key: issueKeys.coUnitLink(after.id, unitId) },
       })),
   ];
 };
@@ -207,7 +207,7 @@ export const commitTransition = async (
 
 /** The whole ledger of an issue, in sequence order (strongly consistent: it is read right after writes). */
 export const readLedger = (issueId: string): Promise<LedgerEntry[]> =>
-  queryAll<LedgerEntry>({ table: 'ledger', partition: keys.ledger.ofIssue(issueId), consistent: true });
+  queryAll<LedgerEntry>({ table: 'ledger', partition: ledgerKeys.ofIssue(issueId), consistent: true });
 
 /**
  * The unit an issue waiting for dispatch was handed back by, if a return is what put it there: the
@@ -216,7 +216,7 @@ export const readLedger = (issueId: string): Promise<LedgerEntry[]> =>
 export const returningUnitOf = async (issueId: string): Promise<string | undefined> => {
   const { items } = await queryPage<LedgerEntry>({
     table: 'ledger',
-    partition: keys.ledger.ofIssue(issueId),
+    partition: ledgerKeys.ofIssue(issueId),
     newestFirst: true,
     limit: 5,
     consistent: true,
@@ -233,7 +233,7 @@ export const findIssues = async (issueIds: readonly string[]): Promise<Issue[]> 
   const found = new Map<string, Issue>();
   for (let i = 0; i < issueIds.length; i += 100) {
     let request: Record<string, { Keys: ItemKey[] }> | undefined = {
-      [tableNames.program]: { Keys: issueIds.slice(i, i + 100).map((id) => keys.issue.item(id)) },
+      [tableNames.program]: { Keys: issueIds.slice(i, i + 100).map((id) => issueKeys.item(id)) },
     };
     while (request && Object.keys(request).length > 0) {
       const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));

@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { equalityFilter } from '../db/equality-filter';
-import { keys } from '../db/keys';
+import { ledgerKeys, unitKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
 
@@ -17,7 +17,7 @@ const DAYS_IN_FLIGHT = 16;
 const readDay = (date: string, unitId: string | undefined): Promise<LedgerEntry[]> =>
   queryAll<LedgerEntry>({
     table: 'ledger',
-    ...keys.ledger.dayPartition(date),
+    ...ledgerKeys.dayPartition(date),
     filter: equalityFilter({ unitId }),
   });
 
@@ -62,7 +62,7 @@ export const unitNamesOf = async (unitIds: readonly string[]): Promise<Map<strin
         >
       | undefined = {
       [tableNames.program]: {
-        Keys: unitIds.slice(i, i + 100).map((id) => ({ ...keys.unit.item(id) })),
+        Keys: unitIds.slice(i, i + 100).map((id) => ({ ...unitKeys.item(id) })),
         ProjectionExpression: 'id, #name',
         ExpressionAttributeNames: { '#name': 'name' },
       },

@@ -1,6 +1,6 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { type IndexPartition, indexKeysOf, placementKeys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -16,11 +16,11 @@ export const insertPlacement = (placement: PlacementRecord, guard?: CreationGuar
     [
       {
         item: {
-          ...keys.placement.item(placement.id),
+          ...placementKeys.item(placement.id),
           ...indexKeysOf(placement.id, [
-            keys.placement.all(),
-            keys.placement.byUnit(placement.unitId),
-            keys.placement.byEnterprise(placement.enterpriseId),
+            placementKeys.all(),
+            placementKeys.byUnit(placement.unitId),
+            placementKeys.byEnterprise(placement.enterpriseId),
           ]),
           entity: 'placement',
           ...placement,
@@ -33,7 +33,7 @@ export const insertPlacement = (placement: PlacementRecord, guard?: CreationGuar
   );
 
 export const findPlacement = (placementId: string) =>
-  getRecord<PlacementRecord>(keys.placement.item(placementId));
+  getRecord<PlacementRecord>(placementKeys.item(placementId));
 
 export interface PlacementFilter {
   unitId?: string;
@@ -45,13 +45,13 @@ export const placementQueryPlan = ({ unitId, enterpriseId }: PlacementFilter) =>
   let partition: IndexPartition;
   let rest: PlacementFilter;
   if (enterpriseId) {
-    partition = keys.placement.byEnterprise(enterpriseId);
+    partition = placementKeys.byEnterprise(enterpriseId);
     rest = { unitId };
   } else if (unitId) {
-    partition = keys.placement.byUnit(unitId);
+    partition = placementKeys.byUnit(unitId);
     rest = {};
   } else {
-    partition = keys.placement.all();
+    partition = placementKeys.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -68,7 +68,7 @@ export const savePlacementOutcomes = (
   expectedVersion: number,
 ) =>
   updateVersioned<PlacementRecord>(
-    keys.placement.item(placementId),
+    placementKeys.item(placementId),
     expectedVersion,
     changes,
     'The placement',

@@ -1,5 +1,5 @@
 import { tableNames } from '../config';
-import { keys, QUEUE_SHARDS, shardOf } from '../db/keys';
+import { programStatsKeys, QUEUE_SHARDS, shardOf } from '../db/keys';
 import { queryPages } from '../db/queries';
 import type { TransactItem } from '../db/records';
 import type { CalendarDate } from '../domain/calendar';
@@ -20,7 +20,7 @@ export const programStatsUpdate = (
   return {
     Update: {
       TableName: tableNames.program,
-      Key: keys.programStats.day(shardOf(recordId), date),
+      Key: programStatsKeys.day(shardOf(recordId), date),
       UpdateExpression: `SET entity = :entity, #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
       ExpressionAttributeNames: {
         '#date': 'date',
@@ -40,8 +40,8 @@ export const readProgramStats = async (from: CalendarDate, to: CalendarDate): Pr
   const totals = Object.fromEntries(PROGRAM_COUNTERS.map((counter) => [counter, 0])) as ProgramCounts;
   await Promise.all(
     Array.from({ length: QUEUE_SHARDS }, async (_, shard) => {
-      const { pk, sk: fromSk } = keys.programStats.day(shard, from);
-      const { sk: toSk } = keys.programStats.day(shard, to);
+      const { pk, sk: fromSk } = programStatsKeys.day(shard, from);
+      const { sk: toSk } = programStatsKeys.day(shard, to);
       for await (const page of queryPages<Record<string, unknown>>({
         partition: pk,
         sortBetween: { from: fromSk, to: toSk },

@@ -1,5 +1,5 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { keys } from '../db/keys';
+import { promotionKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -11,7 +11,7 @@ export const insertPromotion = (promotion: PromotionRecord, guard?: CreationGuar
   createRecords(
     [
       {
-        item: { ...keys.promotion.item(promotion.cadreId, promotion.id), entity: 'promotion', ...promotion },
+        item: { ...promotionKeys.item(promotion.cadreId, promotion.id), entity: 'promotion', ...promotion },
         onTaken: () => new Conflict('CONFLICT', `Promotion ${promotion.id} already exists.`),
       },
     ],
@@ -23,8 +23,8 @@ export const listPromotions = (
   cadreId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<PromotionRecord>> =>
-  queryPage<PromotionRecord>({ ...keys.promotion.ofCadre(cadreId), ...page });
+  queryPage<PromotionRecord>({ ...promotionKeys.ofCadre(cadreId), ...page });
 
 /** Every promotion of a cadre (a handful in a career). */
 export const allPromotionsOf = (cadreId: string): Promise<PromotionRecord[]> =>
-  queryAll<PromotionRecord>(keys.promotion.ofCadre(cadreId));
+  queryAll<PromotionRecord>(promotionKeys.ofCadre(cadreId));

@@ -4,7 +4,7 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { cadreKeys, type IndexPartition, indexKeysOf, residencyKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict, StaleVersion } from '../domain/errors';
@@ -20,10 +20,10 @@ import type { EvaluationRecord, ResidencyRecord, ServiceEntryRecord } from './re
  * residency and deleted with its end, each in one transaction.
  */
 const partitionsOf = (residency: Pick<ResidencyRecord, 'batch' | 'cadreId' | 'enterpriseId'>) => [
-  keys.residency.all(),
-  keys.residency.byBatch(residency.batch),
-  keys.residency.byCadre(residency.cadreId),
-  keys.residency.byEnterprise(residency.enterpriseId),
+  residencyKeys.all(),
+  residencyKeys.byBatch(residency.batch),
+  residencyKeys.byCadre(residency.cadreId),
+  residencyKeys.byEnterprise(residency.enterpriseId),
 ];
 
 export const cadreAlreadyResident = () =>
@@ -38,7 +38,7 @@ export const insertResidency = (residency: ResidencyRecord, cadreUnitId: string,
     [
       {
         item: {
-          ...keys.residency.item(residency.id),
+          ...residencyKeys.item(residency.id),
           ...indexKeysOf(residency.id, partitionsOf(residency)),
           entity: 'residency',
           ...residency,
@@ -47,7 +47,7 @@ export const insertResidency = (residency: ResidencyRecord, cadreUnitId: string,
       },
       {
         item: {
-          ...keys.residency.activeClaim(residency.cadreId),
+          ...residencyKeys.activeClaim(residency.cadreId),
           entity: 'activeResidencyClaim',
           ownerId: residency.id,
           cadreId: residency.cadreId,
@@ -65,7 +65,7 @@ export const insertResidency = (residency: ResidencyRecord, cadreUnitId: string,
   );
 
 export const findResidency = (residencyId: string) =>
-  getRecord<ResidencyRecord>(keys.residency.item(residencyId));
+  getRecord<ResidencyRecord>(residencyKeys.item(residencyId));
 
 export interface ResidencyFilter {
   batch?: string;
@@ -79,16 +79,16 @@ export const residencyQueryPlan = ({ batch, cadreId, enterpriseId, status }: Res
   let partition: IndexPartition;
   let rest: ResidencyFilter;
   if (cadreId) {
-    partition = keys.residency.byCadre(cadreId);
+    partition = residencyKeys.byCadre(cadreId);
     rest = { batch, enterpriseId, status };
   } else if (enterpriseId) {
-    partition = keys.residency.byEnterprise(enterpriseId);
+    partition = residencyKeys.byEnterprise(enterpriseId);
     rest = { batch, status };
   } else if (batch) {
-    partition = keys.residency.byBatch(batch);
+    partition = residencyKeys.byBatch(batch);
     rest = { status };
   } else {
-    partition = keys.residency.all();
+    partition = residencyKeys.all();
     rest = { status };
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -118,7 +118,7 @@ export const saveResidencyEnd = async (
           {
             Update: {
               TableName: tableNames.program,
-              Key: keys.residency.item(ended.id),
+              Key: residencyKeys.item(ended.id),
               UpdateExpression: `SET #status = :ended, endedOn = :endedOn, ${
                 ended.endNote === undefined ? '' : 'endNote = :note, '
               }#version = :next, updatedAt = :now`,
@@ -138,7 +138,7 @@ export const saveResidencyEnd = async (
           {
             Delete: {
               TableName: tableNames.program,
-              Key: keys.residency.activeClaim(ended.cadreId),
+              Key: residencyKeys.activeClaim(ended.cadreId),
               ConditionExpression: 'ownerId = :residency',
               ExpressionAttributeValues: { ':residency': ended.id },
             },
@@ -163,7 +163,7 @@ export const insertServiceEntry = (entry: ServiceEntryRecord, guard?: CreationGu
     [
       {
         item: {
-          ...keys.residency.service(entry.residencyId, entry.id),
+          ...residencyKeys.service(entry.residencyId, entry.id),
           entity: 'residencyService',
           ...entry,
         },
@@ -175,11 +175,11 @@ export const insertServiceEntry = (entry: ServiceEntryRecord, guard?: CreationGu
   );
 
 export const listServiceEntries = (residencyId: string, page: { limit: number; cursor?: string }) =>
-  queryPage<ServiceEntryRecord>({ ...keys.residency.servicesOf(residencyId), ...page });
+  queryPage<ServiceEntryRecord>({ ...residencyKeys.servicesOf(residencyId), ...page });
 
 /** Every service log entry of a residency (one residency's log: tens, not thousands). */
 export const allServiceEntriesOf = (residencyId: string): Promise<ServiceEntryRecord[]> =>
-  queryAll<ServiceEntryRecord>(keys.residency.servicesOf(residencyId));
+  queryAll<ServiceEntryRecord>(residencyKeys.servicesOf(residencyId));
 
 /**
  * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the
@@ -190,7 +190,7 @@ export const insertEvaluation = (evaluation: EvaluationRecord, guard?: CreationG
     [
       {
         item: {
-          ...keys.residency.evaluation(evaluation.residencyId),
+          ...residencyKeys.evaluation(evaluation.residencyId),
           entity: 'residencyEvaluation',
           ...evaluation,
         },
@@ -202,7 +202,7 @@ export const insertEvaluation = (evaluation: EvaluationRecord, guard?: CreationG
       {
         Update: {
           TableName: tableNames.program,
-          Key: keys.cadre.fitScores(evaluation.cadreId),
+          Key: cadreKeys.fitScores(evaluation.cadreId),
           UpdateExpression: 'SET entity = :entity, cadreId = :cadre ADD fitScoreSum :fit, evaluations :one',
           ExpressionAttributeValues: {
             ':entity': 'cadreFitScores',
@@ -221,4 +221,4 @@ export const insertEvaluation = (evaluation: EvaluationRecord, guard?: CreationG
   );
 
 export const findEvaluation = (residencyId: string) =>
-  getRecord<EvaluationRecord>(keys.residency.evaluation(residencyId));
+  getRecord<EvaluationRecord>(residencyKeys.evaluation(residencyId));

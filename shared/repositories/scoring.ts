@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { indexKeysOf, keys } from '../db/keys';
+import { indexKeysOf, scoringKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
 import { toRecord } from '../db/records';
 import { StaleVersion, VersionRequired } from '../domain/errors';
@@ -17,7 +17,7 @@ import type { RankingGroup, RankingReport, RankingRow } from '../domain/scoring/
 
 /** The unit-quarter counter items of a quarter, by unit id (attributes as stored, keys stripped). */
 export const listUnitCounters = async (quarter: string): Promise<Map<string, Record<string, unknown>>> => {
-  const { index, partition } = keys.scoring.countersOfQuarter(quarter);
+  const { index, partition } = scoringKeys.countersOfQuarter(quarter);
   const items = await queryAll<Record<string, unknown>>({ index, partition });
   return new Map(items.map((item) => [String(item.unitId), item]));
 };
@@ -33,14 +33,14 @@ export interface PartyPoints {
 }
 
 const partyPointsItem = (record: PartyPoints) => ({
-  ...keys.scoring.partyPoints(record.unitId, record.quarter),
+  ...scoringKeys.partyPoints(record.unitId, record.quarter),
   entity: 'partyPoints',
-  ...indexKeysOf(record.unitId, [keys.scoring.partyPointsOfQuarter(record.quarter, record.unitId)]),
+  ...indexKeysOf(record.unitId, [scoringKeys.partyPointsOfQuarter(record.quarter, record.unitId)]),
   ...record,
 });
 
 export const listPartyPoints = async (quarter: string): Promise<Map<string, number>> => {
-  const { index, partition } = keys.scoring.partyPointsOfQuarter(quarter);
+  const { index, partition } = scoringKeys.partyPointsOfQuarter(quarter);
   const items = await queryAll<PartyPoints>({ index, partition });
   return new Map(items.map((item) => [String(item.unitId), Number(item.points)]));
 };
@@ -49,7 +49,7 @@ export const findPartyPoints = async (unitId: string, quarter: string): Promise<
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.scoring.partyPoints(unitId, quarter),
+      Key: scoringKeys.partyPoints(unitId, quarter),
       ConsistentRead: true,
     }),
   );
@@ -100,7 +100,7 @@ export const findRankingHead = async (quarter: string): Promise<RankingHead | un
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.scoring.rankingHead(quarter),
+      Key: scoringKeys.rankingHead(quarter),
       ConsistentRead: true,
     }),
   );
@@ -121,7 +121,7 @@ export const publishRanking = async (
   rows: ReadonlyArray<{ group: RankingGroup; row: RankingRow }>,
 ): Promise<void> => {
   const items = rows.map(({ group, row }) => ({
-    ...keys.scoring.rankingRow(head.quarter, head.revision, group, row.rank, row.unitId),
+    ...scoringKeys.rankingRow(head.quarter, head.revision, group, row.rank, row.unitId),
     entity: 'rankingRow',
     group,
     ...row,
@@ -139,7 +139,7 @@ export const publishRanking = async (
     await documentClient.send(
       new PutCommand({
         TableName: tableNames.program,
-        Item: { ...keys.scoring.rankingHead(head.quarter), entity: 'rankingHead', ...head },
+        Item: { ...scoringKeys.rankingHead(head.quarter), entity: 'rankingHead', ...head },
         ConditionExpression: head.revision === 1 ? 'attribute_not_exists(pk)' : 'revision = :previous',
         ExpressionAttributeValues: head.revision === 1 ? undefined : { ':previous': head.revision - 1 },
       }),
@@ -157,4 +157,4 @@ export const readRankingRows = async (
   quarter: string,
   revision: number,
 ): Promise<Array<RankingRow & { group: RankingGroup }>> =>
-  queryAll<RankingRow & { group: RankingGroup }>(keys.scoring.rankingRows(quarter, revision));
+  queryAll<RankingRow & { group: RankingGroup }>(scoringKeys.rankingRows(quarter, revision));

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { keys } from '../db/keys';
+import { cadreKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
 
 /**
@@ -10,7 +10,7 @@ import { queryAll } from '../db/queries';
  */
 export const listGridIdsOfCadre = async (cadreId: string): Promise<string[]> => {
   const memberships = await queryAll<{ gridId?: unknown }>({
-    ...keys.cadre.teamMembershipsOf(cadreId),
+    ...cadreKeys.teamMembershipsOf(cadreId),
     fields: ['gridId'],
   });
   const gridIds = new Set(memberships.flatMap(({ gridId }) => (typeof gridId === 'string' ? [gridId] : [])));
@@ -25,7 +25,7 @@ export const findTeamMembership = async (
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.cadre.teamMembership(cadreId, teamId),
+      Key: cadreKeys.teamMembership(cadreId, teamId),
       ProjectionExpression: 'teamId, gridId',
     }),
   );

@@ -1,6 +1,6 @@
 import { tableNames } from '../config';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys } from '../db/keys';
+import { indexKeysOf, trainingKeys } from '../db/keys';
 import { type IndexQuery, type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -16,10 +16,8 @@ import type { AttendanceRecord, TrainingRecord } from './records/trainings';
 const sortOf = (training: Pick<TrainingRecord, 'date' | 'id'>) => `${training.date}#${training.id}`;
 
 const partitionsOf = (training: TrainingRecord) => [
-  keys.training.all(sortOf(training)),
-  ...(training.organizerUnitId
-    ? [keys.training.byOrganizer(training.organizerUnitId, sortOf(training))]
-    : []),
+  trainingKeys.all(sortOf(training)),
+  ...(training.organizerUnitId ? [trainingKeys.byOrganizer(training.organizerUnitId, sortOf(training))] : []),
 ];
 
 /** The training and its day's `trainings` count, in one transaction. */
@@ -28,7 +26,7 @@ export const insertTraining = (training: TrainingRecord, guard?: CreationGuard) 
     [
       {
         item: {
-          ...keys.training.item(training.id),
+          ...trainingKeys.item(training.id),
           ...indexKeysOf(training.id, partitionsOf(training)),
           entity: 'training',
           ...training,
@@ -40,7 +38,7 @@ export const insertTraining = (training: TrainingRecord, guard?: CreationGuard) 
     [programStatsUpdate(training.date, training.id, { trainings: 1 })],
   );
 
-export const findTraining = (trainingId: string) => getRecord<TrainingRecord>(keys.training.item(trainingId));
+export const findTraining = (trainingId: string) => getRecord<TrainingRecord>(trainingKeys.item(trainingId));
 
 export interface TrainingFilter {
   organizerUnitId?: string;
@@ -62,7 +60,7 @@ const dateRange = ({ from, to }: TrainingFilter): IndexQuery['filter'] => {
 };
 
 export const trainingQueryPlan = (filter: TrainingFilter) => ({
-  ...(filter.organizerUnitId ? keys.training.byOrganizer(filter.organizerUnitId) : keys.training.all()),
+  ...(filter.organizerUnitId ? trainingKeys.byOrganizer(filter.organizerUnitId) : trainingKeys.all()),
   filter: dateRange(filter),
   newestFirst: true,
 });
@@ -84,7 +82,7 @@ export const insertAttendances = (
   return createRecords(
     attendances.map((attendance) => ({
       item: {
-        ...keys.training.attendance(training.id, attendance),
+        ...trainingKeys.attendance(training.id, attendance),
         entity: 'trainingAttendance',
         ...attendance,
       },
@@ -99,7 +97,7 @@ export const insertAttendances = (
       {
         Update: {
           TableName: tableNames.program,
-          Key: keys.training.item(training.id),
+          Key: trainingKeys.item(training.id),
           UpdateExpression: 'ADD attendanceCount :n',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':n': attendances.length },
@@ -114,4 +112,4 @@ export const listAttendance = (
   trainingId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<AttendanceRecord>> =>
-  queryPage<AttendanceRecord>({ ...keys.training.attendancesOf(trainingId), ...page });
+  queryPage<AttendanceRecord>({ ...trainingKeys.attendancesOf(trainingId), ...page });

@@ -1,5 +1,5 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys } from '../db/keys';
+import { indexKeysOf, unitKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
@@ -14,22 +14,22 @@ export const insertUnit = (unit: UnitRecord, guard?: CreationGuard) =>
     [
       {
         item: {
-          ...keys.unit.item(unit.id),
+          ...unitKeys.item(unit.id),
           entity: 'unit',
-          ...indexKeysOf(unit.id, [keys.unit.all(), keys.unit.byKind(unit.kind)]),
+          ...indexKeysOf(unit.id, [unitKeys.all(), unitKeys.byKind(unit.kind)]),
           ...unit,
         },
         onTaken: () => new Conflict('CONFLICT', `Unit ${unit.id} already exists.`),
       },
       {
-        item: { ...keys.unit.code(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
+        item: { ...unitKeys.code(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
         onTaken: () => new Conflict('UNIT_CODE_TAKEN', `Unit code ${unit.code} is already in use.`),
       },
     ],
     guard,
   );
 
-export const findUnit = (unitId: string) => getRecord<UnitRecord>(keys.unit.item(unitId));
+export const findUnit = (unitId: string) => getRecord<UnitRecord>(unitKeys.item(unitId));
 
 export const listUnits = (filter: {
   kind?: UnitRecord['kind'];
@@ -37,8 +37,8 @@ export const listUnits = (filter: {
   cursor?: string;
 }): Promise<Page<UnitRecord>> =>
   filter.kind
-    ? queryPage<UnitRecord>({ ...keys.unit.byKind(filter.kind), ...filter })
-    : queryPage<UnitRecord>({ ...keys.unit.all(), ...filter });
+    ? queryPage<UnitRecord>({ ...unitKeys.byKind(filter.kind), ...filter })
+    : queryPage<UnitRecord>({ ...unitKeys.all(), ...filter });
 
 /** Every unit (GSI1 `UNIT`): O(units), a few pages even for a province. */
-export const allUnits = (): Promise<UnitRecord[]> => queryAll<UnitRecord>(keys.unit.all());
+export const allUnits = (): Promise<UnitRecord[]> => queryAll<UnitRecord>(unitKeys.all());

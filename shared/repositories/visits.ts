@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { type IndexPartition, indexKeysOf, keys } from '../db/keys';
+import { enterpriseKeys, type IndexPartition, indexKeysOf, visitKeys } from '../db/keys';
 import { type Page, queryPartitionsPage } from '../db/queries';
 import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
@@ -21,13 +21,13 @@ import { programStatsUpdate } from './program-stats';
  * enterprise, in the grid-year's partition).
  */
 export const visitItem = (visit: Visit) => {
-  const sort = keys.visit.sortKey(visit.date, visit.id);
+  const sort = visitKeys.sortKey(visit.date, visit.id);
   return {
-    ...keys.visit.item(visit.id),
+    ...visitKeys.item(visit.id),
     ...indexKeysOf(visit.id, [
-      keys.visit.byGrid(visit.gridId, sort),
-      keys.visit.byEnterprise(visit.enterpriseId, sort),
-      keys.visit.byYear(yearOf(visit.date), sort),
+      visitKeys.byGrid(visit.gridId, sort),
+      visitKeys.byEnterprise(visit.enterpriseId, sort),
+      visitKeys.byYear(yearOf(visit.date), sort),
     ]),
     entity: 'visit',
     ...visit,
@@ -44,7 +44,7 @@ export const isVisitedInGridYear = async (gridId: string, year: number, enterpri
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.visit.gridYearVisited(gridId, year, enterpriseId),
+      Key: visitKeys.gridYearVisited(gridId, year, enterpriseId),
       ConsistentRead: true,
     }),
   );
@@ -77,13 +77,13 @@ const dayCounts = ({ visit, issues }: VisitWrite): TransactItem[] => {
 const bookkeeping = (write: VisitWrite): TransactItem[] => {
   const { visit, firstInGridYear } = write;
   const year = yearOf(visit.date);
-  const marker = keys.visit.gridYearVisited(visit.gridId, year, visit.enterpriseId);
+  const marker = visitKeys.gridYearVisited(visit.gridId, year, visit.enterpriseId);
   return [
     // The enterprise is still in the grid the visit is counted for.
     {
       ConditionCheck: {
         TableName: tableNames.program,
-        Key: keys.enterprise.item(visit.enterpriseId),
+        Key: enterpriseKeys.item(visit.enterpriseId),
         ConditionExpression: 'gridId = :gridId',
         ExpressionAttributeValues: { ':gridId': visit.gridId },
       },
@@ -118,7 +118,7 @@ const bookkeeping = (write: VisitWrite): TransactItem[] => {
           {
             Update: {
               TableName: tableNames.program,
-              Key: keys.visit.gridYearCoverage(visit.gridId, year),
+              Key: visitKeys.gridYearCoverage(visit.gridId, year),
               UpdateExpression:
                 'SET entity = :entity, gridId = :gridId, #year = :year ADD visitedEnterprises :one',
               ExpressionAttributeNames: { '#year': 'year' },
@@ -168,7 +168,7 @@ export const insertVisit = async (write: VisitWrite, guard?: CreationGuard) => {
 
 export const findVisit = async (visitId: string): Promise<Visit | undefined> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.visit.item(visitId) }),
+    new GetCommand({ TableName: tableNames.program, Key: visitKeys.item(visitId) }),
   );
   return Item ? toRecord<Visit>(Item) : undefined;
 };
@@ -176,7 +176,7 @@ export const findVisit = async (visitId: string): Promise<Visit | undefined> => 
 /** Distinct enterprises visited in the grid in the year (0 before the first visit). */
 export const readVisitedEnterpriseCount = async (gridId: string, year: number): Promise<number> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.visit.gridYearCoverage(gridId, year) }),
+    new GetCommand({ TableName: tableNames.program, Key: visitKeys.gridYearCoverage(gridId, year) }),
   );
   return Number(Item?.visitedEnterprises ?? 0);
 };
@@ -209,18 +209,18 @@ export const visitListPlan = (scope: VisitScope, filter: VisitFilter, currentYea
   if (filter.gridId && !inScope(filter.gridId)) return { partitions: [], keep: {} };
   if (filter.enterpriseId) {
     return {
-      partitions: [keys.visit.byEnterprise(filter.enterpriseId)],
+      partitions: [visitKeys.byEnterprise(filter.enterpriseId)],
       keep: { ...scopeGrids, ...(filter.gridId ? { gridId: filter.gridId } : {}) },
     };
   }
-  if (filter.gridId) return { partitions: [keys.visit.byGrid(filter.gridId)], keep: {} };
+  if (filter.gridId) return { partitions: [visitKeys.byGrid(filter.gridId)], keep: {} };
   if (scope.kind === 'grids') {
-    return { partitions: scope.gridIds.map((gridId) => keys.visit.byGrid(gridId)), keep: {} };
+    return { partitions: scope.gridIds.map((gridId) => visitKeys.byGrid(gridId)), keep: {} };
   }
   const last = filter.to ? Math.min(yearOf(filter.to), currentYear) : currentYear;
   const first = filter.from ? Math.max(yearOf(filter.from), PROGRAM_FIRST_YEAR) : PROGRAM_FIRST_YEAR;
   const partitions: IndexPartition[] = [];
-  for (let year = last; year >= first; year -= 1) partitions.push(keys.visit.byYear(year));
+  for (let year = last; year >= first; year -= 1) partitions.push(visitKeys.byYear(year));
   return { partitions, keep: {} };
 };
 

@@ -1,4 +1,4 @@
-import { type IndexPartition, keys, QUEUE_SHARDS } from '../db/keys';
+import { type IndexPartition, issueKeys, QUEUE_SHARDS } from '../db/keys';
 import { type Query, queryPages } from '../db/queries';
 import type { CalendarDate } from '../domain/calendar';
 import type { Issue } from '../domain/issues/issue';
@@ -42,8 +42,8 @@ async function* allOf(queues: IndexPartition[], range: SortRange, filter?: Query
   for (const queue of queues) yield* queueItems(queue, range, filter);
 }
 
-const openAssignments = shardsOf((shard) => keys.issue.openAssignments(shard));
-const awaitingFeedback = shardsOf((shard) => keys.issue.awaitingFeedback(shard));
+const openAssignments = shardsOf((shard) => issueKeys.openAssignments(shard));
+const awaitingFeedback = shardsOf((shard) => issueKeys.awaitingFeedback(shard));
 
 /** Open assignments due before `asOf`: the overdue ones. */
 export const assignmentsDueBefore = (asOf: CalendarDate) => allOf(openAssignments, { before: asOf });
@@ -62,12 +62,7 @@ export const followUpsDueBefore = (asOf: CalendarDate) => allOf(awaitingFeedback
  */
 export const issuesWithOutbox = () =>
   allOf(
-    [
-      ...openAssignments,
-      ...awaitingFeedback,
-      keys.issue.awaitingDispatch(),
-      keys.issue.awaitingConsultation(),
-    ],
+    [...openAssignments, ...awaitingFeedback, issueKeys.awaitingDispatch(), issueKeys.awaitingConsultation()],
     'whole',
     {
       expression: 'attribute_exists(#workflow.#startPending) OR attribute_exists(#workflow.#delivery)',
@@ -79,4 +74,4 @@ export const issuesWithOutbox = () =>
 export const allOpenAssignments = () => allOf(openAssignments, 'whole');
 
 /** Every issue waiting to be dispatched (first dispatch or after a return). */
-export const allAwaitingDispatch = () => allOf([keys.issue.awaitingDispatch()], 'whole');
+export const allAwaitingDispatch = () => allOf([issueKeys.awaitingDispatch()], 'whole');

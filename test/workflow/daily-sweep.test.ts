@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { dailyCloseKeys } from '../../shared/db/keys';
 import { builtInCalendar } from '../../shared/domain/calendar';
 import type { Issue } from '../../shared/domain/issues/issue';
 import { readLedger } from '../../shared/repositories/issues';
@@ -53,7 +53,7 @@ const supervisedTo = (issueId: string, level: number) =>
 const dayRecord = async (asOf: string) =>
   (
     await documentClient.send(
-      new GetCommand({ TableName: tableNames.program, Key: keys.dailyClose.day(asOf) }),
+      new GetCommand({ TableName: tableNames.program, Key: dailyCloseKeys.day(asOf) }),
     )
   ).Item;
 

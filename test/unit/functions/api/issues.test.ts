@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from 
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/issues/handler';
-import { type ItemKey, keys } from '../../../../shared/db/keys';
+import { type ItemKey, issueKeys } from '../../../../shared/db/keys';
 import {
   chainEntry,
   GENESIS_HASH,
@@ -392,7 +392,7 @@ describe('GET /issues', () => {
       .resolves({
         Items: [
           {
-            ...keys.issue.coUnitLink(assignedIssue.id, otherDepartment.id),
+            ...issueKeys.coUnitLink(assignedIssue.id, otherDepartment.id),
             issueId: assignedIssue.id,
             unitId: otherDepartment.id,
             entity: 'coUnitLink',
