@@ -2,8 +2,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { deliveryIndexes, indexKeysOf, notificationKeys } from '../db/keys';
-import { type Page, queryPage, toRecord } from '../db/records';
+import { deliveryKeys, indexKeysOf } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { toRecord } from '../db/records';
 import type { Channel } from '../domain/notifications/subscriptions';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'held' | 'suppressed';
@@ -55,8 +56,8 @@ export const claimDelivery = async (
   const at = now.toISOString();
   const day = at.slice(0, 10);
   const indexes = indexKeysOf(start.id, [
-    deliveryIndexes.byDay(day, at, start.id),
-    deliveryIndexes.byEvent(start.eventId),
+    deliveryKeys.byDay(day, at, start.id),
+    deliveryKeys.byEvent(start.eventId),
   ]);
   const fixed = { ...start, ...indexes, entity: 'notificationDelivery' };
   const names: Record<string, string> = { '#status': 'status', '#attempts': 'attempts' };
@@ -79,7 +80,7 @@ export const claimDelivery = async (
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: notificationKeys.delivery(start.id),
+        Key: deliveryKeys.item(start.id),
         UpdateExpression: `SET ${[
           ...sets,
           '#status = :sending',
@@ -141,7 +142,7 @@ export const settleDelivery = (
   return documentClient.send(
     new UpdateCommand({
       TableName: tableNames.program,
-      Key: notificationKeys.delivery(id),
+      Key: deliveryKeys.item(id),
       UpdateExpression: `SET ${sets.join(', ')} REMOVE #leaseUntil`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -154,7 +155,7 @@ export const countDuplicate = (id: string) =>
   documentClient.send(
     new UpdateCommand({
       TableName: tableNames.program,
-      Key: notificationKeys.delivery(id),
+      Key: deliveryKeys.item(id),
       UpdateExpression: 'ADD #duplicates :one',
       ExpressionAttributeNames: { '#duplicates': 'duplicates' },
       ExpressionAttributeValues: { ':one': 1 },
@@ -174,7 +175,7 @@ export const takeRateSlot = async (
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: notificationKeys.rateWindow(subscriptionId, window),
+        Key: deliveryKeys.rateWindow(subscriptionId, window),
         UpdateExpression: 'SET entity = :entity ADD #count :one',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
         ExpressionAttributeNames: { '#count': 'count' },
@@ -196,7 +197,7 @@ export const listDeliveriesOfDay = async (
   status?: DeliveryStatus,
 ): Promise<Page<Omit<Delivery, 'leaseUntil'>>> => {
   const result = await queryPage<Delivery>({
-    ...deliveryIndexes.byDay(day),
+    ...deliveryKeys.byDay(day),
     ...page,
     filter: status
       ? { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } }
@@ -206,6 +207,6 @@ export const listDeliveriesOfDay = async (
 };
 
 export const listDeliveriesOfEvent = async (eventId: string, page: { limit: number; cursor?: string }) => {
-  const result = await queryPage<Delivery>({ ...deliveryIndexes.byEvent(eventId), ...page });
+  const result = await queryPage<Delivery>({ ...deliveryKeys.byEvent(eventId), ...page });
   return { ...result, items: result.items.map(withoutLease) };
 };

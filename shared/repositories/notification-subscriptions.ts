@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexAttributes, indexKeysOf, notificationKeys, subscriptionIndexes } from '../db/keys';
-import { createRecords, type Page, queryPage, toRecord } from '../db/records';
+import { indexKeysOf, subscriptionKeys } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, toRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { Party } from '../domain/notifications/audience';
 import { partyKey } from '../domain/notifications/audience';
@@ -28,10 +29,10 @@ export const insertSubscription = (subscription: Subscription, guard?: CreationG
     [
       {
         item: {
-          ...notificationKeys.subscription(subscription.id),
+          ...subscriptionKeys.item(subscription.id),
           ...indexKeysOf(subscription.id, [
-            subscriptionIndexes.all(),
-            subscriptionIndexes.byOwner(partyKey(subscription.owner)),
+            subscriptionKeys.all(),
+            subscriptionKeys.byOwner(partyKey(subscription.owner)),
           ]),
           entity: 'notificationSubscription',
           ...subscription,
@@ -46,7 +47,7 @@ export const findSubscription = async (id: string): Promise<Subscription | undef
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: notificationKeys.subscription(id),
+      Key: subscriptionKeys.item(id),
       ConsistentRead: true,
     }),
   );
@@ -54,36 +55,19 @@ export const findSubscription = async (id: string): Promise<Subscription | undef
 };
 
 export const deleteSubscription = (id: string) =>
-  documentClient.send(
-    new DeleteCommand({ TableName: tableNames.program, Key: notificationKeys.subscription(id) }),
-  );
+  documentClient.send(new DeleteCommand({ TableName: tableNames.program, Key: subscriptionKeys.item(id) }));
 
 export const listSubscriptionsOf = (owner: Party, page: { limit: number; cursor?: string }) =>
-  queryPage<Subscription>({ ...subscriptionIndexes.byOwner(partyKey(owner)), ...page });
+  queryPage<Subscription>({ ...subscriptionKeys.byOwner(partyKey(owner)), ...page });
 
 export const listAllSubscriptions = (page: { limit: number; cursor?: string }): Promise<Page<Subscription>> =>
-  queryPage<Subscription>({ ...subscriptionIndexes.all(), ...page });
+  queryPage<Subscription>({ ...subscriptionKeys.all(), ...page });
 
 /** Every subscription of the parties (one index query each, all pages): what the router matches. */
 export const subscriptionsOfParties = async (parties: readonly Party[]): Promise<Subscription[]> => {
-  const { pk } = indexAttributes('GSI2');
   const found: Subscription[] = [];
   for (const party of parties) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new QueryCommand({
-          TableName: tableNames.program,
-          IndexName: 'GSI2',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': pk },
-          ExpressionAttributeValues: { ':pk': subscriptionIndexes.byOwner(partyKey(party)).partition },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(page.Items ?? []).map((item) => toRecord<Subscription>(item)));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    found.push(...(await queryAll<Subscription>(subscriptionKeys.byOwner(partyKey(party)))));
   }
   return found;
 };

@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
+import { dailyCloseKeys } from '../../shared/db/keys';
 import { builtInCalendar } from '../../shared/domain/calendar';
 import type { Issue } from '../../shared/domain/issues/issue';
-import { dailyCloseKey } from '../../shared/repositories/daily-close';
 import { readLedger } from '../../shared/repositories/issues';
 import { type DailySweepRun, runDailySweep } from '../../shared/usecases/jobs/daily-sweep';
 import { deliveryGate } from '../support/delivery-gate';
@@ -51,8 +51,11 @@ const supervisedTo = (issueId: string, level: number) =>
   });
 
 const dayRecord = async (asOf: string) =>
-  (await documentClient.send(new GetCommand({ TableName: tableNames.program, Key: dailyCloseKey(asOf) })))
-    .Item;
+  (
+    await documentClient.send(
+      new GetCommand({ TableName: tableNames.program, Key: dailyCloseKeys.day(asOf) }),
+    )
+  ).Item;
 
 const assignedIssue = async (escalatedOn: string, unitId: string): Promise<Issue> => {
   const issueId = await raiseIssue(on(escalatedOn, '09:00'));

@@ -1,4 +1,4 @@
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
 import { verifyChain } from '../../domain/ledger/hash-chain';
 import type { Viewer } from '../../domain/viewer';

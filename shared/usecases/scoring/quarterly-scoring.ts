@@ -12,12 +12,12 @@ import {
 } from '../../domain/scoring/ranking';
 import {
   findRankingHead,
-  listAllUnits,
   listPartyPoints,
   listUnitCounters,
   publishRanking,
   type RankingHead,
 } from '../../repositories/scoring';
+import { allUnits } from '../../repositories/units';
 import type { JobRun } from '../jobs/job-run';
 import { scoringConfig } from './scoring-config';
 
@@ -41,7 +41,7 @@ export interface QuarterlyScoringRun extends JobRun {
 export const runQuarterlyScoring = async (asOf: CalendarDate): Promise<QuarterlyScoringRun> => {
   const quarter = quarterJustEnded(asOf);
   const [units, counters, partyPoints, head] = await Promise.all([
-    listAllUnits(),
+    allUnits(),
     listUnitCounters(quarter),
     listPartyPoints(quarter),
     findRankingHead(quarter),

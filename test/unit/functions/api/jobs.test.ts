@@ -54,7 +54,7 @@ describe('POST /jobs/{job}/runs', () => {
     // Tuesday 2026-03-10: Wednesday and Thursday are the two working days; Friday is the third.
     expect(
       queueQueries('QUEUE#OPEN_ASSIGNMENT#').find((q) => q.KeyConditionExpression?.includes('BETWEEN')),
-    ).toMatchObject({ ExpressionAttributeValues: { ':from': '2026-03-10', ':through': '2026-03-12#~' } });
+    ).toMatchObject({ ExpressionAttributeValues: { ':from': '2026-03-10', ':to': '2026-03-12#~' } });
     const followUps = queueQueries('QUEUE#AWAITING_FEEDBACK#').filter((q) =>
       q.KeyConditionExpression?.includes('<'),
     );
