@@ -33,7 +33,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: ACCESS.readWrite,
     idempotency: true,
   },
-  grids: { description: 'Grids and visit teams', memorySize: 512, program: ACCESS.readWrite, idempotency: true },
+  grids: {
+    description: 'Grids and visit teams',
+    memorySize: 512,
+    program: ACCESS.readWrite,
+    idempotency: true,
+  },
   enterprises: { description: 'Enterprises', memorySize: 512, program: ACCESS.readWrite, idempotency: true },
   cadres: {
     description: 'Cadres and experience profiles',

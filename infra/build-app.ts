@@ -3,8 +3,8 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { deploymentEnvironment } from './deployment-target';
 import { identityProvider } from './identity-provider';
-import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { ApiStack } from './stacks/api-stack';
+import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { StatefulStack } from './stacks/stateful-stack';
 import { stageConfig } from './stage-config';
 
@@ -19,7 +19,10 @@ export interface BuildAppOptions {
 }
 
 /** Beijing and Ningxia back each other up; a global region names its pair with `-c backupCopyRegion=`. */
-const CHINA_BACKUP_PAIRS: Record<string, string> = { 'cn-north-1': 'cn-northwest-1', 'cn-northwest-1': 'cn-north-1' };
+const CHINA_BACKUP_PAIRS: Record<string, string> = {
+  'cn-north-1': 'cn-northwest-1',
+  'cn-northwest-1': 'cn-north-1',
+};
 
 /**
  * The composition root: one stateful and one stateless stack per stage (plus the backup copy vault in
@@ -45,8 +48,11 @@ export const buildApp = (options: BuildAppOptions) => {
   const prefix = `Qinqing-${config.stage}`;
 
   const copyRegion =
-    (context('backupCopyRegion') as string | undefined) ?? (env.region ? CHINA_BACKUP_PAIRS[env.region] : undefined);
-  const backupCopy = copyRegion ? { region: copyRegion, vaultName: `${prefix.toLowerCase()}-backup-copies` } : undefined;
+    (context('backupCopyRegion') as string | undefined) ??
+    (env.region ? CHINA_BACKUP_PAIRS[env.region] : undefined);
+  const backupCopy = copyRegion
+    ? { region: copyRegion, vaultName: `${prefix.toLowerCase()}-backup-copies` }
+    : undefined;
   if (backupCopy) {
     new BackupCopyStack(app, `${prefix}-BackupCopy`, {
       env: { account: env.account, region: backupCopy.region },

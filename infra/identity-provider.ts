@@ -40,17 +40,22 @@ export const identityProvider = (
     }
     const callbackUrls = list(context('cognitoCallbackUrls'));
     for (const url of callbackUrls) {
-      if (!HTTPS_URL.test(url)) throw new Error(`cognitoCallbackUrls: ${JSON.stringify(url)} is not an https URL`);
+      if (!HTTPS_URL.test(url))
+        throw new Error(`cognitoCallbackUrls: ${JSON.stringify(url)} is not an https URL`);
     }
     return { kind: 'cognito', claims, callbackUrls };
   }
   // Local mode's own issuer is plain http on localhost; a deployed API trusts https issuers only.
   if (typeof issuer !== 'string' || !(HTTPS_URL.test(issuer) || issuer.startsWith('http://localhost'))) {
-    throw new Error(`oidcIssuer must be the issuer's https URL (its "iss" claim), got ${JSON.stringify(issuer)}`);
+    throw new Error(
+      `oidcIssuer must be the issuer's https URL (its "iss" claim), got ${JSON.stringify(issuer)}`,
+    );
   }
   const audience = list(context('oidcAudience'));
   if (audience.length === 0) {
-    throw new Error('oidcAudience is required with oidcIssuer: the client id(s) the tokens are issued to ("aud")');
+    throw new Error(
+      'oidcAudience is required with oidcIssuer: the client id(s) the tokens are issued to ("aud")',
+    );
   }
   return { kind: 'oidc', issuer, audience, claims };
 };

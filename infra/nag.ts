@@ -31,7 +31,8 @@ export const acknowledgeUntracedFunction = (fn: IConstruct): void => {
   acknowledge(fn, [
     {
       id: 'Serverless-LambdaTracing',
-      reason: 'Lambda’s X-Ray integration is not available in the AWS China regions; logs carry the correlation id.',
+      reason:
+        'Lambda’s X-Ray integration is not available in the AWS China regions; logs carry the correlation id.',
     },
   ]);
 };
@@ -53,7 +54,10 @@ export const acknowledgeSynchronousFunction = (fn: IConstruct, invoker: string):
 /** A route without authorizer: only GET /health and GET /openapi.json are public (API.md). */
 export const acknowledgePublicRoute = (route: IConstruct, routeKey: string): void => {
   acknowledge(route, [
-    { id: 'AwsSolutions-APIG4', reason: `${routeKey} is public by design (API.md); every other route needs a JWT.` },
+    {
+      id: 'AwsSolutions-APIG4',
+      reason: `${routeKey} is public by design (API.md); every other route needs a JWT.`,
+    },
   ]);
 };
 
@@ -62,7 +66,8 @@ export const acknowledgeHttpStage = (stage: IConstruct): void => {
   acknowledge(stage, [
     {
       id: 'Serverless-APIGWXrayEnabled',
-      reason: 'HTTP APIs do not support X-Ray tracing; the functions behind them trace where Lambda offers it.',
+      reason:
+        'HTTP APIs do not support X-Ray tracing; the functions behind them trace where Lambda offers it.',
     },
   ]);
 };
@@ -152,7 +157,8 @@ export const acknowledgeBackupRole = (selection: IConstruct): void => {
   acknowledge(selection, [
     {
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
-      reason: 'The AWS-managed policy made for the AWS Backup service role, kept current by AWS for every resource type it backs up.',
+      reason:
+        'The AWS-managed policy made for the AWS Backup service role, kept current by AWS for every resource type it backs up.',
     },
   ]);
 };

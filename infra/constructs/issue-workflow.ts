@@ -143,7 +143,10 @@ export class IssueWorkflow extends Construct {
       'Issue workflow: registers a callback wait, or completes it with a decision already made',
     );
     // Stores the wait's token on the issue; completes the wait at once if the decision came first.
-    bindTable(awaitDecision, props.programTable, 'PROGRAM_TABLE', { read: ['GetItem'], write: ['UpdateItem'] });
+    bindTable(awaitDecision, props.programTable, 'PROGRAM_TABLE', {
+      read: ['GetItem'],
+      write: ['UpdateItem'],
+    });
     awaitDecision.addToRolePolicy(taskResponses);
     const [supervise, closeNoResponse, recordFailure] = (
       [

@@ -1,6 +1,5 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
-import { Schedule } from 'aws-cdk-lib/aws-events';
 import {
   AttributeType,
   BillingMode,
@@ -10,6 +9,7 @@ import {
   TableEncryption,
   type TableProps,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
@@ -118,7 +118,7 @@ export class StatefulStack extends Stack {
       partitionKey: { name: 'id', type: AttributeType.STRING },
       timeToLiveAttribute: 'expiration',
     });
-  
+
     if (props.identity.kind === 'cognito') {
       this.userDirectory = new UserDirectory(this, 'Identity', { callbackUrls: props.identity.callbackUrls });
     }
@@ -158,7 +158,9 @@ export class StatefulStack extends Stack {
       }),
     );
     const selection = plan.addSelection('Tables', {
-      resources: [this.programTable, this.ledgerTable].map((table) => BackupResource.fromDynamoDbTable(table)),
+      resources: [this.programTable, this.ledgerTable].map((table) =>
+        BackupResource.fromDynamoDbTable(table),
+      ),
     });
     acknowledgeBackupRole(selection);
   }

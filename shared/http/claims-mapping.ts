@@ -34,7 +34,9 @@ const CLAIM_NAME = /^[A-Za-z0-9_:./-]{1,128}$/;
 
 const checkedClaimName = (value: unknown, where: string): string => {
   if (typeof value !== 'string' || !CLAIM_NAME.test(value)) {
-    throw new Error(`${where} must be a claim name (letters, digits, _ : . / -), got ${JSON.stringify(value)}`);
+    throw new Error(
+      `${where} must be a claim name (letters, digits, _ : . / -), got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 };
@@ -46,7 +48,9 @@ const checkedClaimName = (value: unknown, where: string): string => {
 export const claimsMapping = (partial: unknown = {}): ClaimsMapping => {
   const given = typeof partial === 'string' ? (JSON.parse(partial) as unknown) : partial;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new Error(`The claims mapping must be an object such as {"role":"roles"}, got ${JSON.stringify(given)}`);
+    throw new Error(
+      `The claims mapping must be an object such as {"role":"roles"}, got ${JSON.stringify(given)}`,
+    );
   }
   const mapping = { ...DEFAULT_CLAIMS_MAPPING };
   for (const [key, value] of Object.entries(given)) {
@@ -61,7 +65,10 @@ export const claimsMapping = (partial: unknown = {}): ClaimsMapping => {
 /** The mapping as the environment variables the functions read. */
 export const claimsMappingVariables = (mapping: ClaimsMapping): Record<string, string> =>
   Object.fromEntries(
-    (Object.keys(CLAIM_VARIABLES) as (keyof ClaimsMapping)[]).map((key) => [CLAIM_VARIABLES[key], mapping[key]]),
+    (Object.keys(CLAIM_VARIABLES) as (keyof ClaimsMapping)[]).map((key) => [
+      CLAIM_VARIABLES[key],
+      mapping[key],
+    ]),
   );
 
 /** The mapping a function runs with, read from its environment (absent variables keep the default). */

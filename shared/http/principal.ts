@@ -33,7 +33,10 @@ const optionalClaim = (claims: Claims, name: string): string | undefined => {
 /** Read once at cold start: the claim names this deployment's issuer uses (CLAIM_* variables). */
 const CLAIMS = claimsMappingFromEnvironment(process.env);
 
-export const principalFromClaims = (claims: Claims | undefined, mapping: ClaimsMapping = CLAIMS): Principal => {
+export const principalFromClaims = (
+  claims: Claims | undefined,
+  mapping: ClaimsMapping = CLAIMS,
+): Principal => {
   const sub = claims ? optionalClaim(claims, 'sub') : undefined;
   if (!claims || !sub) throw unauthorized();
   const roles = groupsOf(claims[mapping.role]).filter(isRole);
