@@ -71,12 +71,13 @@ export const claimsMappingVariables = (mapping: ClaimsMapping): Record<string, s
     ]),
   );
 
-/** The mapping a function runs with, read from its environment (absent variables keep the default). */
-export const claimsMappingFromEnvironment = (env: NodeJS.ProcessEnv): ClaimsMapping =>
-  claimsMapping(
-    Object.fromEntries(
-      (Object.keys(CLAIM_VARIABLES) as (keyof ClaimsMapping)[])
-        .filter((key) => env[CLAIM_VARIABLES[key]] !== undefined)
-        .map((key) => [key, env[CLAIM_VARIABLES[key]]]),
-    ),
-  );
+/**
+ * The mapping a function runs with, from its environment (absent variables keep the default). Not
+ * re-validated: synth checked the names, and this runs in every API bundle.
+ */
+export const claimsMappingFromEnvironment = (env: NodeJS.ProcessEnv): ClaimsMapping => ({
+  role: env.CLAIM_ROLE ?? DEFAULT_CLAIMS_MAPPING.role,
+  enterpriseId: env.CLAIM_ENTERPRISE_ID ?? DEFAULT_CLAIMS_MAPPING.enterpriseId,
+  unitId: env.CLAIM_UNIT_ID ?? DEFAULT_CLAIMS_MAPPING.unitId,
+  cadreId: env.CLAIM_CADRE_ID ?? DEFAULT_CLAIMS_MAPPING.cadreId,
+});
