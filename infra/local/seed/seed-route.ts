@@ -3,7 +3,6 @@ import { Conflict } from '../../../shared/domain/errors';
 import { parseJsonBody } from '../http/json-body';
 import type { LocalRoute } from '../local-module';
 import { demoSize } from './demo-data';
-import { seedDemo } from './seed';
 import { SeedRequestError, seedClient } from './seed-client';
 import { countRecords } from './seed-counts';
 
@@ -23,6 +22,9 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
     const { scale } = parseJsonBody(request, seedRequest);
     const client = seedClient(baseUrl);
     const started = performance.now();
+    // Imported on use: the seed's master data reaches the use cases, whose modules (shared/config)
+    // read the functions' environment at load, which local mode sets only once the app is synthesized.
+    const { seedDemo } = await import('./seed');
     const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
       // Demo records are numbered within one size: other sizes send other bodies under the same keys.
       if (error instanceof SeedRequestError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
