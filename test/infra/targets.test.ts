@@ -163,6 +163,20 @@ describe('least privilege', () => {
   });
 });
 
+/** A readable name for a resource an ARN expression refers to. */
+const resourceLabel = (resource: unknown): string => {
+  const text = JSON.stringify(resource);
+  const labels: [RegExp, string][] = [
+    [/\/index\//, 'index'],
+    [/StreamArn/, 'program stream'],
+    [/issue-workflow|IssueWorkflowStateMachine/, 'issue state machine'],
+    [/ProgramTable/, 'program table'],
+    [/LedgerTable/, 'ledger table'],
+    [/IdempotencyTable/, 'idempotency table'],
+  ];
+  return labels.find(([pattern]) => pattern.test(text))?.[1] ?? text;
+};
+
 /** function (its `local:entry`) → the DynamoDB and Step Functions actions its role allows, per resource. */
 const permissionTable = (template: Record<string, Json>) => {
   const entries = new Map<string, string>();
@@ -181,13 +195,7 @@ const permissionTable = (template: Record<string, Json>) => {
           .filter((action: string) => /^(dynamodb|states):/.test(action));
         const targets = [statement.Resource]
           .flat()
-          .map((resource: unknown) =>
-            typeof resource === 'string'
-              ? resource
-              : JSON.stringify(resource).includes('/index/')
-                ? 'index'
-                : 'table',
-          );
+          .map((resource: unknown) => (typeof resource === 'string' ? resource : resourceLabel(resource)));
         for (const action of actions) {
           table[entry] = [...(table[entry] ?? []), `${action} on ${[...new Set(targets)].join('+')}`];
         }
@@ -214,14 +222,14 @@ describe('the permission table (function → actions → resources)', () => {
   it('lets the outbox delivery only update items, start executions and answer its own state machine', () => {
     expect(table()['functions/workflow/deliver-signals/handler.ts']?.sort()).toEqual(
       [
-        'dynamodb:DescribeStream on arn',
-        'dynamodb:GetRecords on arn',
-        'dynamodb:GetShardIterator on arn',
+        'dynamodb:DescribeStream on program stream',
+        'dynamodb:GetRecords on program stream',
+        'dynamodb:GetShardIterator on program stream',
         'dynamodb:ListStreams on *',
-        'dynamodb:UpdateItem on arn',
-        'states:SendTaskFailure on arn',
-        'states:SendTaskSuccess on arn',
-        'states:StartExecution on arn',
+        'dynamodb:UpdateItem on program table',
+        'states:SendTaskFailure on issue state machine',
+        'states:SendTaskSuccess on issue state machine',
+        'states:StartExecution on issue state machine',
       ].sort(),
     );
   });
