@@ -56,6 +56,12 @@ export const consumeTableStream = (scope: Construct, props: StreamConsumerProps)
       resources: [streamArn],
     }),
   );
+  // Stream records of a table encrypted with the program's key are decrypted with it.
+  if (props.table.encryptionKey) {
+    props.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.table.encryptionKey.keyArn] }),
+    );
+  }
   const discovery = new Policy(scope, `${props.failureQueueId}StreamDiscovery`, {
     statements: [new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] })],
   });
