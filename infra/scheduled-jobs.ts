@@ -1,3 +1,4 @@
+import { ACCESS, READS, type TableAccess } from './constructs/bind-table';
 import type { PolicyGroup } from './policy-settings';
 
 /** One scheduled job: its Lambda entry, when it runs and what it is for. */
@@ -12,6 +13,9 @@ export interface ScheduledJobSettings {
   description: string;
   /** The policy settings the job's code reads (infra/policy-settings.ts). */
   policies?: PolicyGroup[];
+  /** What the job does to the program table (all indexes readable) and the ledger. */
+  program: TableAccess;
+  ledger?: TableAccess;
 }
 
 /**
@@ -25,6 +29,8 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(30 16 * * ? *)',
     description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
     policies: ['issue'],
+    program: ACCESS.readWrite,
+    ledger: ACCESS.append,
   },
   'quarterly-scoring': {
     entry: 'functions/jobs/quarterly-scoring/handler.ts',
@@ -32,6 +38,8 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(0 17 L 3,6,9,12 ? *)',
     description: '每季排名: scores and ranks towns and departments for the quarter just ended',
     policies: ['scoring'],
+    // Ranking rows are published in batches of 25.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'BatchWriteItem'] },
   },
   'weekly-inspection': {
     entry: 'functions/jobs/weekly-inspection/handler.ts',
@@ -40,6 +48,9 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     description:
       '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
     policies: ['issue'],
+    program: ACCESS.readWrite,
+    // Which unit handed an issue back: the newest ledger entries of the issue.
+    ledger: { read: ['Query'] },
   },
   'consultation-agenda': {
     entry: 'functions/jobs/consultation-agenda/handler.ts',
@@ -47,5 +58,6 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(0 1 ? * MON *)',
     description: '半月会商: calls the fortnight consultation with issues awaiting consultation and red cards',
     policies: ['issue'],
+    program: ACCESS.readWrite,
   },
 };

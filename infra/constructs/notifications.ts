@@ -14,7 +14,7 @@ import { EVENT_SOURCE } from '../../shared/domain/notifications/catalogue';
 import { MAX_ATTEMPTS } from '../../shared/domain/notifications/delivery-rules';
 import { CHANNELS, type Channel } from '../../shared/domain/notifications/subscriptions';
 import { acknowledgeNotificationFindings } from '../nag';
-import { bindTable } from './bind-table';
+import { ACCESS, bindTable } from './bind-table';
 import { NodeFunction } from './node-function';
 
 export interface NotificationsProps {
@@ -85,7 +85,7 @@ export class Notifications extends Construct {
       environment: { ...queueVariables, NOTIFY_LINK_BASE: props.linkBase },
       logRetention: props.logRetention,
     }).fn;
-    bindTable(this.router, props.programTable, 'PROGRAM_TABLE', 'read', INDEXES);
+    bindTable(this.router, props.programTable, 'PROGRAM_TABLE', ACCESS.read, INDEXES);
     for (const queue of this.queues.values()) queue.grantSendMessages(this.router);
     this.unrouted = new Queue(this, 'Unrouted', secure);
     this.router.configureAsyncInvoke({
@@ -118,7 +118,7 @@ export class Notifications extends Construct {
       },
       logRetention: props.logRetention,
     }).fn;
-    bindTable(this.deliverer, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
+    bindTable(this.deliverer, props.programTable, 'PROGRAM_TABLE', ACCESS.readWrite, INDEXES);
     for (const queue of this.queues.values()) {
       queue.grantSendMessages(this.deliverer);
       this.deliverer.addEventSource(

@@ -5,7 +5,6 @@ import { FilterCriteria, FilterRule, type IFunction } from 'aws-cdk-lib/aws-lamb
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledgeEventPublisherFindings } from '../nag';
 import { NodeFunction } from './node-function';
 import { consumeTableStream } from './stream-consumer';
 
@@ -82,7 +81,6 @@ export class ProgramEvents extends Construct {
       consumer: 'report publisher',
     });
     this.publisher = publisher;
-    acknowledgeEventPublisherFindings(publisher);
 
     // Issue events: every ledger entry appended, as the events it stands for (IssueAssigned, …).
     const issuePublisher = new NodeFunction(this, 'PublishIssueEvents', {
@@ -102,6 +100,5 @@ export class ProgramEvents extends Construct {
       failureQueueId: 'UnpublishedIssueEvents',
       consumer: 'issue event publisher',
     });
-    acknowledgeEventPublisherFindings(issuePublisher);
   }
 }
