@@ -1,5 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { alarmSubscribers } from './alarm-subscribers';
 import { acknowledgeApiStackFindings } from './nag';
 import { ApiStack } from './stacks/api-stack';
 import { StatefulStack } from './stacks/stateful-stack';
@@ -46,6 +47,8 @@ export const buildApp = (options: BuildAppOptions) => {
     logRetention: config.logRetention,
     throttle: config.throttle,
     policy: config.policy,
+    alarmSubscribers: alarmSubscribers(config.stage, app.node.tryGetContext('alarmSubscribers')),
+    runbookUrl: app.node.tryGetContext('runbookUrl') ?? 'docs/runbook.md',
   });
   acknowledgeApiStackFindings(api);
 

@@ -27,10 +27,12 @@ import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
 import { ROLES } from '../../shared/domain/roles';
+import type { AlarmSubscribers } from '../alarm-subscribers';
 import { settingsFor } from '../api-areas';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
+import { OperationalAlarms } from '../constructs/operational-alarms';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import { type PolicyEnvironment, policyVariables } from '../policy-settings';
@@ -44,6 +46,10 @@ export interface ApiStackProps extends StackProps {
   throttle: { rateLimit: number; burstLimit: number };
   /** The stage's policy settings, for the functions that read them. */
   policy: PolicyEnvironment;
+  /** Who the alarm topic notifies (context `alarmSubscribers`). */
+  alarmSubscribers: AlarmSubscribers;
+  /** Where the runbook is read; alarm descriptions link its sections. */
+  runbookUrl: string;
 }
 
 /** The stateless half: identity, the HTTP API and its functions, all rebuilt freely. */
@@ -56,6 +62,8 @@ export class ApiStack extends Stack {
   readonly issueWorkflow: IssueWorkflow;
   /** The program's event bus and the stream-fed function that publishes stored reports on it. */
   readonly programEvents: ProgramEvents;
+  /** Every alarm, the alarm topic, the failed-executions log and the dashboard. */
+  readonly operations: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -188,6 +196,16 @@ export class ApiStack extends Stack {
       bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
       this.jobs.set(name, job);
     }
+
+    // Last: it finds every function, queue, stream mapping and state machine made above.
+    this.operations = new OperationalAlarms(this, 'Operations', {
+      subscribers: props.alarmSubscribers,
+      apiStage: stage,
+      tables: { program: props.programTable, ledger: props.ledgerTable, idempotency: props.idempotencyTable },
+      jobs: this.jobs,
+      logRetention: props.logRetention,
+      runbookUrl: props.runbookUrl,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -30,7 +30,10 @@ export const scheduledJobHandler =
     logger.info('job run', { summary });
     // Published before failing the run: the failures alarm reads JobFailures, the dashboard the rest.
     const dimension = { Job: job };
-    putMetrics({ values: { JobRuns: 1, JobFailures: summary.failures.length, ...summary.metrics }, dimension });
+    putMetrics({
+      values: { JobRuns: 1, JobFailures: summary.failures.length, ...summary.metrics },
+      dimension,
+    });
     putMetrics({ values: { JobDuration: Date.now() - startedAt }, unit: 'Milliseconds', dimension });
     if (summary.failures.length > 0) {
       throw new JobIncomplete(`${job} for ${asOf}: ${summary.failures.length} item(s) failed`);
