@@ -3,7 +3,6 @@ import { Conflict } from '../../../shared/domain/errors';
 import { parseJsonBody } from '../http/json-body';
 import type { LocalRoute } from '../local-module';
 import { demoSize } from './demo-data';
-import { seedDemo } from './seed';
 import { SeedRequestError, seedClient } from './seed-client';
 import { countRecords } from './seed-counts';
 
@@ -23,6 +22,10 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
     const { scale } = parseJsonBody(request, seedRequest);
     const client = seedClient(baseUrl);
     const started = performance.now();
+    // Imported on the first seed, not with local mode: the seed calls use cases in-process, and
+    // shared/config reads the functions' variables at load, which local mode sets only once the
+    // template is read (a static import left every table name unset: 500 on every request).
+    const { seedDemo } = await import('./seed');
     const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
       // Demo records are numbered within one size: other sizes send other bodies under the same keys.
       if (error instanceof SeedRequestError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
