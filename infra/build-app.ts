@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { alarmSubscribers } from './alarm-subscribers';
 import { deploymentEnvironment } from './deployment-target';
 import { identityProvider } from './identity-provider';
 import { ApiStack } from './stacks/api-stack';
@@ -78,6 +79,8 @@ export const buildApp = (options: BuildAppOptions) => {
     policy: config.policy,
     identity,
     ...(stateful.userDirectory ? { userDirectory: stateful.userDirectory } : {}),
+    alarmSubscribers: alarmSubscribers(config.stage, app.node.tryGetContext('alarmSubscribers')),
+    runbookUrl: app.node.tryGetContext('runbookUrl') ?? 'docs/runbook.md',
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));

@@ -193,3 +193,26 @@ export const acknowledgeNotificationFindings = (scope: IConstruct): void => {
     },
   ]);
 };
+
+/** The alarm topic and its subscriptions (infra/constructs/operational-alarms.ts). */
+export const acknowledgeAlarmTopicFindings = (operations: IConstruct, topic: IConstruct): void => {
+  acknowledge(operations, [
+    {
+      id: 'Serverless-SNSRedrivePolicy',
+      reason:
+        'An alarm stays in ALARM, on the dashboard and in its history whatever becomes of a notification; a queue of undelivered notifications would need an alarm of its own to be read.',
+    },
+    {
+      id: 'Serverless-EventBusDLQ',
+      reason:
+        'The failed-executions rule only copies status events into a log; a lost one leaves the failure in the execution history, and the executions-failed alarm fires on the metric regardless.',
+    },
+  ]);
+  acknowledge(topic, [
+    {
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry alarm names and states only, no program data; CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer key per stage would only protect those names.',
+    },
+  ]);
+};

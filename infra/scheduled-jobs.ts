@@ -11,6 +11,11 @@ export interface ScheduledJobSettings {
    */
   schedule: string;
   description: string;
+  /**
+   * How often a run must happen: a day or week without one raises the job's missed-run alarm
+   * (infra/constructs/operational-alarms.ts). A quarter is longer than an alarm can look back.
+   */
+  runsEvery: 'day' | 'week' | 'quarter';
   /** The policy settings the job's code reads (infra/policy-settings.ts). */
   policies?: PolicyGroup[];
   /** What the job does to the program table (all indexes readable) and the ledger. */
@@ -28,6 +33,7 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     // 00:30 Asia/Shanghai every day.
     schedule: 'cron(30 16 * * ? *)',
     description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
+    runsEvery: 'day',
     policies: ['issue'],
     program: ACCESS.readWrite,
     ledger: ACCESS.append,
@@ -37,6 +43,7 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     // 01:00 Asia/Shanghai on the first day of each quarter = 17:00 UTC on the last day of the quarter.
     schedule: 'cron(0 17 L 3,6,9,12 ? *)',
     description: '每季排名: scores and ranks towns and departments for the quarter just ended',
+    runsEvery: 'quarter',
     policies: ['scoring'],
     // Ranking rows are published in batches of 25.
     program: { read: READS, write: ['PutItem', 'UpdateItem', 'BatchWriteItem'] },
@@ -47,6 +54,7 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(30 0 ? * MON *)',
     description:
       '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
+    runsEvery: 'week',
     policies: ['issue'],
     program: ACCESS.readWrite,
     // Which unit handed an issue back: the newest ledger entries of the issue.
@@ -57,6 +65,7 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     // 09:00 Asia/Shanghai every Monday (01:00 UTC); the job itself holds one every other week.
     schedule: 'cron(0 1 ? * MON *)',
     description: '半月会商: calls the fortnight consultation with issues awaiting consultation and red cards',
+    runsEvery: 'week',
     policies: ['issue'],
     program: ACCESS.readWrite,
   },

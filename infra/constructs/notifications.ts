@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -34,13 +33,12 @@ const MAX_EVENT_AGE = Duration.hours(6);
  * Notifications: a rule on the program bus sends every program event to the router, which queues
  * one message per subscription that hears it on that channel's queue; one delivery function drains
  * the four queues (webhook, DingTalk, WeCom, SMS). A failed message comes back after a backoff it
- * sets itself and, after MAX_ATTEMPTS receives, moves to its channel's dead-letter queue (alarmed);
+ * sets itself and, after MAX_ATTEMPTS receives, moves to its channel's dead-letter queue (alarmed by OperationalAlarms);
  * other messages, other recipients and other channels go on meanwhile.
  */
 export class Notifications extends Construct {
   readonly queues = new Map<Channel, Queue>();
   readonly deadLetterQueues = new Map<Channel, Queue>();
-  readonly alarms: Alarm[] = [];
   readonly router: NodejsFunction;
   readonly deliverer: NodejsFunction;
   readonly unrouted: Queue;
@@ -62,16 +60,6 @@ export class Notifications extends Construct {
       });
       this.queues.set(channel, queue);
       this.deadLetterQueues.set(channel, deadLetters);
-      this.alarms.push(
-        new Alarm(this, `${channel}-dead-letters-alarm`, {
-          alarmDescription: `Notifications on ${channel} gave up after ${MAX_ATTEMPTS} attempts: read the dead-letter queue and GET /notification-deliveries?status=failed`,
-          metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
-      );
     }
     const queueVariables = Object.fromEntries(
       [...this.queues].map(([channel, queue]) => [`QUEUE_URL_${channel.toUpperCase()}`, queue.queueUrl]),

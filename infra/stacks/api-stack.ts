@@ -16,12 +16,15 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
+import { ROLES } from '../../shared/domain/roles';
 import { claimsMappingVariables } from '../../shared/http/claims-mapping';
+import type { AlarmSubscribers } from '../alarm-subscribers';
 import { settingsFor } from '../api-areas';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
 import { Notifications } from '../constructs/notifications';
+import { OperationalAlarms } from '../constructs/operational-alarms';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import type { UserDirectory } from '../constructs/user-directory';
@@ -43,6 +46,10 @@ export interface ApiStackProps extends StackProps {
   /** Who issues the tokens the API trusts; with `cognito`, the data stack's user directory. */
   identity: IdentityProvider;
   userDirectory?: UserDirectory;
+  /** Who the alarm topic notifies (context `alarmSubscribers`). */
+  alarmSubscribers: AlarmSubscribers;
+  /** Where the runbook is read; alarm descriptions link its sections. */
+  runbookUrl: string;
 }
 
 /** The stateless half: the HTTP API, its authorizer and its functions, all rebuilt freely. */
@@ -56,6 +63,8 @@ export class ApiStack extends Stack {
   readonly programEvents: ProgramEvents;
   /** Subscriptions' channel queues, the router and the delivery function. */
   readonly notifications: Notifications;
+  /** Every alarm, the alarm topic, the failed-executions log and the dashboard. */
+  readonly operations: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -147,7 +156,12 @@ export class ApiStack extends Stack {
         bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', IDEMPOTENCY_ACCESS);
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
       this.functions.set(area, nodeFunction);
-      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn));
+      // One invoke permission per function, for this API only (not one per route): a route each
+      // would spend ~100 of the stack's 500 resources on permissions that say the same thing.
+      integrations.set(
+        area,
+        new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn, { scopePermissionToRoute: false }),
+      );
     }
 
     const none = new HttpNoneAuthorizer();
@@ -172,6 +186,16 @@ export class ApiStack extends Stack {
       if (settings.ledger) bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
       this.jobs.set(name, job);
     }
+
+    // Last: it finds every function, queue, stream mapping and state machine made above.
+    this.operations = new OperationalAlarms(this, 'Operations', {
+      subscribers: props.alarmSubscribers,
+      apiStage: stage,
+      tables: { program: props.programTable, ledger: props.ledgerTable, idempotency: props.idempotencyTable },
+      jobs: this.jobs,
+      logRetention: props.logRetention,
+      runbookUrl: props.runbookUrl,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
     if (props.userDirectory) {

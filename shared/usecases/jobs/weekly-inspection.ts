@@ -136,5 +136,5 @@ export const runWeeklyInspection = async (asOf: CalendarDate): Promise<WeeklyIns
   if (run.failures.length === 0) {
     await markInspectionWeekComplete({ week, ...taken, units: rows.length, completedAt: nowIso() });
   }
-  return run;
+  return { ...run, metrics: { InspectionUnits: rows.length, InspectionRowsStored: run.stored } };
 };
