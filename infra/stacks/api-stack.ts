@@ -16,7 +16,6 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
-import { ROLES } from '../../shared/domain/roles';
 import { claimsMappingVariables } from '../../shared/http/claims-mapping';
 import type { AlarmSubscribers } from '../alarm-subscribers';
 import { settingsFor } from '../api-areas';

@@ -39,6 +39,11 @@ export const eventRules = (stack: StackTemplate): EventRule[] =>
   resourcesOfType(stack, 'AWS::Events::Rule').flatMap(([ruleLogicalId, rule]) => {
     const properties = rule.Properties ?? {};
     if (!isRecord(properties.EventPattern) || properties.State === 'DISABLED') return [];
+    // Events AWS services emit themselves (e.g. `aws.states` execution status changes) do not exist
+    // locally, so rules on them have nothing to deliver (GET /_local/executions shows failures).
+    const sources = properties.EventPattern.source;
+    if (Array.isArray(sources) && sources.length > 0 && sources.every((s) => String(s).startsWith('aws.')))
+      return [];
     const targets = (Array.isArray(properties.Targets) ? properties.Targets : []).map((target: unknown) => {
       const getAtt = isRecord(target) && isRecord(target.Arn) ? target.Arn['Fn::GetAtt'] : undefined;
       const functionLogicalId =
