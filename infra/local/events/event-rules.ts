@@ -1,5 +1,6 @@
 import { LocalModeError } from '../local-mode-error';
 import { type FilterPattern, parseFilterPattern } from '../streams/filter-pattern';
+import { asyncRetryAttempts, functionOfArn, hasCustomInput } from '../template/rule-targets';
 import { isRecord, resourcesOfType, type StackTemplate } from '../template/types';
 
 /** An EventBridge rule with an event pattern, on a bus of the template, and its Lambda targets. */
@@ -9,18 +10,6 @@ export interface EventRule {
   pattern: FilterPattern;
   targets: { functionLogicalId: string; retryAttempts: number }[];
 }
-
-/** Lambda's default for asynchronous invocations without an EventInvokeConfig. */
-const DEFAULT_ASYNC_RETRY_ATTEMPTS = 2;
-
-const asyncRetryAttempts = (stack: StackTemplate, functionLogicalId: string): number => {
-  const config = resourcesOfType(stack, 'AWS::Lambda::EventInvokeConfig').find(([, resource]) => {
-    const name = resource.Properties?.FunctionName;
-    return isRecord(name) && name.Ref === functionLogicalId;
-  })?.[1];
-  const attempts = config?.Properties?.MaximumRetryAttempts;
-  return typeof attempts === 'number' ? attempts : DEFAULT_ASYNC_RETRY_ATTEMPTS;
-};
 
 const busNameOf = (stack: StackTemplate, value: unknown): string => {
   if (typeof value === 'string') return value;
@@ -45,16 +34,14 @@ export const eventRules = (stack: StackTemplate): EventRule[] =>
     if (Array.isArray(sources) && sources.length > 0 && sources.every((s) => String(s).startsWith('aws.')))
       return [];
     const targets = (Array.isArray(properties.Targets) ? properties.Targets : []).map((target: unknown) => {
-      const getAtt = isRecord(target) && isRecord(target.Arn) ? target.Arn['Fn::GetAtt'] : undefined;
-      const functionLogicalId =
-        Array.isArray(getAtt) && typeof getAtt[0] === 'string' ? getAtt[0] : undefined;
+      const functionLogicalId = isRecord(target) ? functionOfArn(target.Arn) : undefined;
       const resource = functionLogicalId ? stack.template.Resources?.[functionLogicalId] : undefined;
       if (!functionLogicalId || resource?.Type !== 'AWS::Lambda::Function') {
         throw new LocalModeError(
           `Rule ${ruleLogicalId}: local mode delivers events to Lambda functions only`,
         );
       }
-      if (isRecord(target) && ('Input' in target || 'InputPath' in target || 'InputTransformer' in target)) {
+      if (hasCustomInput(target)) {
         throw new LocalModeError(`Rule ${ruleLogicalId}: local mode delivers the event, not a custom input`);
       }
       return { functionLogicalId, retryAttempts: asyncRetryAttempts(stack, functionLogicalId) };
