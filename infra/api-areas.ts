@@ -77,12 +77,14 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: ACCESS.readWrite,
   },
   jobs: {
-    description: 'Scheduled jobs run by hand for a program date (admin)',
+    description:
+      'Operators’ triggers and repairs: scheduled jobs run by hand, failed issue workflows restarted',
     memorySize: 1024,
     // Every job's writes: the quarterly scoring publishes ranking rows in batches.
     program: { read: READS, write: ['PutItem', 'UpdateItem', 'BatchWriteItem'] },
     ledger: ACCESS.append,
     timeoutSeconds: 29,
+    namesExecutions: true,
     policies: ['issue', 'scoring'],
   },
   registries: {

@@ -7,7 +7,7 @@ import { enterpriseRoutes } from './enterprises';
 import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
-import { jobRoutes } from './jobs';
+import { issueRepairRoutes, jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
@@ -29,6 +29,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(enterpriseRoutes),
   ...Object.values(cadreRoutes),
   ...Object.values(issueRoutes),
+  ...Object.values(issueRepairRoutes),
   ...Object.values(consultationRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),

@@ -28,6 +28,7 @@ export const ISSUE_ACTIONS = {
   approve_extension: ['programOffice'],
   feedback: ['ownEnterprise'],
   mark_unreasonable: ['programOffice'],
+  restart_workflow: ['programOffice'],
 } as const satisfies Partial<Record<IssueCommandType, readonly Standing[]>>;
 
 export type IssueAction = keyof typeof ISSUE_ACTIONS;
