@@ -95,7 +95,8 @@ export const meterDynamoDb = (client: DynamoDBClient, scopeOf: () => CallSite | 
   const calls: MeteredCall[] = [];
   const outside = { scope: 'outside any invocation', invocation: {} };
 
-  const siteOfCall = (): CallSite => labels.getStore() ?? scopeOf() ?? outside;
+  // A function invoked while a labelled piece of work runs is counted as itself, not as that work.
+  const siteOfCall = (): CallSite => scopeOf() ?? labels.getStore() ?? outside;
   const invocationId = (invocation: object): number => {
     let id = invocationIds.get(invocation);
     if (id === undefined) {
