@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,15 +7,16 @@ import { asOperator, seedClient } from '../infra/local/seed/seed-client';
 import { MEASURED_PATHS, measurePath, type PathUsage } from './cost/lifecycle-paths';
 import { startMeteredLocalSystem } from './cost/local-system';
 import { pathTable, scopeTable } from './cost/report';
-import { type DayUsage, issuesOfDay, runScriptedDay } from './cost/scripted-day';
+import { issuesOfDay, runScriptedDay } from './cost/scripted-day';
 
 /**
  * `npm run bench:cost [-- --issues-per-path 9,73]` (also the second half of `npm run bench`): the
  * DynamoDB calls, read and write units (per index), items and Scans of every route and background
  * function over a scripted program day, at each size given (issues per scripted path; 14 paths), each
- * on a fresh local system; then the cost of one issue along each lifecycle path, background included,
+ * on a fresh local system in a process of its own (the functions' SDK clients keep the first
+ * system's endpoints for the life of the process); then the cost of one issue along each lifecycle path, background included,
  * with the Step Functions states its execution entered. Counts, not timings: they are the same on
- * every run. Results also go to bench/out/cost.json, which docs/cost.md is fed from.
+ * every run. Results also go to bench/out/cost-<issues>.json, which docs/cost.md is fed from.
  */
 const { values } = parseArgs({ options: { 'issues-per-path': { type: 'string', default: '9' } } });
 const sizes = (values['issues-per-path'] ?? '9').split(',').map(Number);
@@ -22,8 +24,20 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1 || size > 999)) {
   throw new Error('--issues-per-path takes whole numbers from 1 to 999, comma-separated');
 }
 
-const results: { day: DayUsage; paths: PathUsage[] }[] = [];
-for (const issuesPerPath of sizes) {
+if (sizes.length > 1) {
+  for (const size of sizes) {
+    const run = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--issues-per-path', String(size)],
+      { stdio: 'inherit' },
+    );
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+  process.exit(0);
+}
+
+const [issuesPerPath = 9] = sizes;
+{
   console.log(`\nA scripted day with ${issuesOfDay(issuesPerPath)} issues (${issuesPerPath} per path)…`);
   const system = await startMeteredLocalSystem();
   try {
@@ -47,15 +61,13 @@ for (const issuesPerPath of sizes) {
     console.log(pathTable(named));
     for (const { name, scopes } of named)
       console.log(`\n${name}, by route and function:\n\n${scopeTable(scopes)}`);
-    results.push({ day, paths });
+    const outDir = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
+    await mkdir(outDir, { recursive: true });
+    await writeFile(
+      join(outDir, `cost-${day.issues}.json`),
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), day, paths }, null, 2)}\n`,
+    );
   } finally {
     await system.stop();
   }
 }
-
-const outDir = join(fileURLToPath(new URL('.', import.meta.url)), 'out');
-await mkdir(outDir, { recursive: true });
-await writeFile(
-  join(outDir, 'cost.json'),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`,
-);
