@@ -13,7 +13,7 @@ export interface MeteredLocalSystem {
 }
 
 /** Local mode logs every request and stream hiccup; over a scripted day they would bury the tables. */
-const quietLocalLogs = () => {
+export const quietLocalLogs = () => {
   for (const level of ['log', 'warn'] as const) {
     const write = console[level];
     console[level] = (...args: unknown[]) => {
