@@ -120,8 +120,11 @@ try {
   }
   console.log(`\n${connections} connections, ${duration} s per route:\n`);
   console.log(table(['route', 'req/s', 'p50 ms', 'p99 ms', 'baseline / route', 'non-2xx + errors'], rows));
+  baseline.closeAllConnections();
   baseline.close();
 } finally {
   await running.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
+// Sockets autocannon left open to the local server keep the event loop alive once the tables are out.
+process.exit();
