@@ -5,6 +5,7 @@ import type { Context } from 'aws-lambda';
 import { LocalModeError } from '../local-mode-error';
 import { repoRoot } from '../paths';
 import type { FunctionDefinition } from '../template/functions';
+import { localInvocationScope } from './invocation-scope';
 import { lambdaContext } from './lambda-context';
 import { enforceResponseLimit } from './response-limit';
 
@@ -48,7 +49,12 @@ export const functionRuntime = (
         handler = load(definition);
         handlers.set(logicalId, handler);
       }
-      return enforceResponseLimit(logicalId, await (await handler)(event, lambdaContext(definition, target)));
+      const run = await handler;
+      const invocation = { logicalId, entry: definition.entry, event };
+      const result = await localInvocationScope.run(invocation, () =>
+        run(event, lambdaContext(definition, target)),
+      );
+      return enforceResponseLimit(logicalId, result);
     },
   };
 };

@@ -96,7 +96,7 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
   return { issuesScripted, issuesLeftAlone: scripts.length - issuesScripted };
 };
 
-const takeStep = async (
+export const takeStep = async (
   client: SeedClient,
   step: Exclude<IssueStep, { do: 'consultation-decision' }>,
   { issueId, unitId, enterpriseId }: { issueId: string; unitId: string; enterpriseId: string },

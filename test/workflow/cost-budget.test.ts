@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dynamoClient } from '../../shared/db/client';
+import { localCallSite } from '../../tools/dynamo-usage/local-call-site';
+import { meterDynamoDb } from '../../tools/dynamo-usage/meter';
+import { settled } from '../../tools/dynamo-usage/settled';
+import { type Usage, usageByScope, usageOf } from '../../tools/dynamo-usage/usage';
+import { claimsFor } from '../../tools/lambda-events';
+import { act, createEnterprise, departmentOf, raiseIssue } from '../integration/issue-fixtures';
+import { createDepartment, operator } from '../integration/master-data-fixtures';
+import { statesEntered } from './issue-driver';
+
+/**
+ * What one issue costs in DynamoDB, background included, asserted as budgets: today's measured
+ * figures (docs/cost.md, `npm run bench:cost`). A change that adds calls or write units fails here;
+ * one that removes them lowers the budget with it. Routes are called as the API calls them; the
+ * stream delivery, the workflow's tasks and their DynamoDB calls run as in local mode, and each step
+ * waits until they have settled, so every call counted belongs to the step.
+ */
+const meter = meterDynamoDb(dynamoClient, localCallSite);
+
+type Budget = Pick<Usage, 'calls' | 'writeUnits'>;
+
+/** Calls per request of the routes an issue goes through: exact, they do not depend on timing. */
+const ROUTE_CALLS: Record<string, number> = {
+  'POST /issues': 4,
+  // 4 in a warm process (npm run bench:cost); the first escalation of a process also makes one
+  // eventually consistent GetItem whose answer the process keeps.
+  'POST /issues/{issueId}/escalate': 5,
+  'POST /issues/{issueId}/resolution': 2,
+  'POST /issues/{issueId}/feedback': 2,
+};
+
+const HAPPY_PATH: Budget = { calls: 20, writeUnits: 212 };
+const ONE_RE_REVIEW: Budget = { calls: 29, writeUnits: 374 };
+
+const step = async (route: string, work: () => Promise<unknown>) => {
+  await meter.within(route, work);
+  await settled(meter);
+};
+
+/** Raise → escalate to a department → resolution → the verdicts given, in order. */
+const issueAlong = async (verdicts: readonly string[]) => {
+  const { id: enterpriseId } = await createEnterprise();
+  const { id: unitId } = await createDepartment();
+  const enterprise = claimsFor('enterprise', { enterpriseId });
+  await settled(meter);
+  meter.reset();
+  let issueId = '';
+  await step('POST /issues', async () => {
+    issueId = (await raiseIssue(enterpriseId)).id;
+  });
+  await step('POST /issues/{issueId}/escalate', () => act(issueId, 'escalate', operator, { unitId }));
+  for (const verdict of verdicts) {
+    await step('POST /issues/{issueId}/resolution', () =>
+      act(issueId, 'resolution', departmentOf(unitId), { resolution: '已协调解决' }),
+    );
+    await step('POST /issues/{issueId}/feedback', () => act(issueId, 'feedback', enterprise, { verdict }));
+  }
+  return { issueId, calls: meter.calls() };
+};
+
+const expectWithin = (usage: Usage, budget: Budget) => {
+  expect(usage.calls).toBeGreaterThan(0);
+  expect(usage.calls).toBeLessThanOrEqual(budget.calls);
+  expect(usage.writeUnits).toBeLessThanOrEqual(budget.writeUnits);
+  expect(usage.scans).toBe(0);
+};
+
+describe('cost per issue (DynamoDB calls and write units, background included)', () => {
+  beforeAll(async () => {
+    // Records of earlier files still on the stream are delivered before anything is counted.
+    await settled(meter, 3_000);
+  }, 60_000);
+
+  it('the happy path: raise → escalate → resolution → satisfied', async () => {
+    const { issueId, calls } = await issueAlong(['satisfied']);
+
+    const byRoute = Object.fromEntries(usageByScope(calls));
+    for (const [route, perRequest] of Object.entries(ROUTE_CALLS)) {
+      expect({ route, calls: byRoute[route]?.calls }).toEqual({ route, calls: perRequest });
+    }
+    expectWithin(usageOf(calls), HAPPY_PATH);
+    expect(await statesEntered(issueId)).toHaveLength(7);
+  });
+
+  it('one re-review: … unsatisfied → resolution → satisfied', async () => {
+    const { issueId, calls } = await issueAlong(['unsatisfied', 'satisfied']);
+
+    expectWithin(usageOf(calls), ONE_RE_REVIEW);
+    expect(await statesEntered(issueId)).toHaveLength(11);
+  });
+});
