@@ -1,9 +1,13 @@
 import type { RouteSpec } from '../http/contract';
+import { appraisalRoutes } from './appraisals';
 import { assessmentRoutes } from './assessments';
+import { batchRoutes } from './batches';
+import { cadrePoolRoutes } from './cadre-pool';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
+import { gridStaffingRoutes } from './grid-staffing';
 import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
@@ -40,6 +44,10 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(scoringRoutes),
   ...Object.values(inspectionRoutes),
   ...Object.values(assessmentRoutes),
+  ...Object.values(appraisalRoutes),
+  ...Object.values(gridStaffingRoutes),
+  ...Object.values(batchRoutes),
+  ...Object.values(cadrePoolRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

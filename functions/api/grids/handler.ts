@@ -1,3 +1,4 @@
+import { gridStaffingRoutes } from '../../../shared/contract/grid-staffing';
 import { gridRoutes } from '../../../shared/contract/grids';
 import { NotFound } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
@@ -6,6 +7,8 @@ import { runIdempotently } from '../../../shared/http/idempotency';
 import { findGrid, listGrids, listTeams } from '../../../shared/repositories/grids';
 import { createGrid } from '../../../shared/usecases/grids/create-grid';
 import { createTeam } from '../../../shared/usecases/grids/create-team';
+import { editTeam, readTeam, teamHistory } from '../../../shared/usecases/grids/edit-team';
+import { unitStaffing, unplacedCadres } from '../../../shared/usecases/grids/grid-staffing';
 
 const existingGrid = async (gridId: string) => {
   const grid = await findGrid(gridId);
@@ -13,7 +16,9 @@ const existingGrid = async (gridId: string) => {
   return grid;
 };
 
-export const routes: Implementations<typeof gridRoutes> = {
+const areaRoutes = { ...gridRoutes, ...gridStaffingRoutes };
+
+export const routes: Implementations<typeof areaRoutes> = {
   createGrid: async ({ body, idempotency }) => ({ body: await createGrid(body, idempotency) }),
   listGrids: async ({ query }) => ({ body: await listGrids(query) }),
   getGrid: async ({ params }) => ({ body: await existingGrid(params.gridId) }),
@@ -25,6 +30,13 @@ export const routes: Implementations<typeof gridRoutes> = {
     await existingGrid(params.gridId);
     return { body: await listTeams(params.gridId, query) };
   },
+  getTeam: async ({ params }) => ({ body: await readTeam(params.gridId, params.teamId) }),
+  editTeam: async ({ principal, params, body, expectedVersion }) => ({
+    body: await editTeam(principal, params.gridId, params.teamId, body, expectedVersion),
+  }),
+  teamHistory: async ({ params }) => ({ body: await teamHistory(params.gridId, params.teamId) }),
+  unitStaffing: async ({ principal, params }) => ({ body: await unitStaffing(principal, params.unitId) }),
+  unplacedCadres: async ({ principal, query }) => ({ body: await unplacedCadres(principal, query.unitId) }),
 };
 
-export const handler = apiHandler(gridRoutes, routes, { idempotency: runIdempotently });
+export const handler = apiHandler(areaRoutes, routes, { idempotency: runIdempotently });

@@ -1,9 +1,12 @@
+import { batchRoutes } from '../../../shared/contract/batches';
 import { placementRoutes } from '../../../shared/contract/placements';
 import { residencyRoutes } from '../../../shared/contract/residencies';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
+import { listBatches } from '../../../shared/repositories/batches';
 import { findEvaluation, listServiceEntries } from '../../../shared/repositories/residencies';
+import { createBatch, readBatch, reportBatch, updateBatch } from '../../../shared/usecases/batches/batches';
 import { matchCadres } from '../../../shared/usecases/secondments/match-cadres';
 import {
   createPlacement,
@@ -19,7 +22,7 @@ import {
 } from '../../../shared/usecases/secondments/residencies';
 import { evaluateResidency, logService } from '../../../shared/usecases/secondments/residency-log';
 
-const secondmentRoutes = { ...residencyRoutes, ...placementRoutes };
+const secondmentRoutes = { ...residencyRoutes, ...placementRoutes, ...batchRoutes };
 
 export const routes: Implementations<typeof secondmentRoutes> = {
   matchCadres: async ({ params, query }) => ({
@@ -60,6 +63,13 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   recordPlacementOutcomes: async ({ principal, params, body, expectedVersion }) => ({
     body: await recordPlacementOutcomes(principal, params.placementId, body, expectedVersion),
   }),
+  createBatch: async ({ body, idempotency }) => ({ body: await createBatch(body, idempotency) }),
+  listBatches: async ({ query }) => ({ body: await listBatches(query) }),
+  getBatch: async ({ params }) => ({ body: await readBatch(params.batch) }),
+  updateBatch: async ({ params, body, expectedVersion }) => ({
+    body: await updateBatch(params.batch, body, expectedVersion),
+  }),
+  batchReport: async ({ params }) => ({ body: await reportBatch(params.batch) }),
 };
 
 export const handler = apiHandler(secondmentRoutes, routes, { idempotency: runIdempotently });
