@@ -151,6 +151,8 @@ export const listResidentIssues = async (
   from: string,
   to: string,
 ): Promise<Issue[]> => {
+  // A residency that has not started yet has an empty window (and BETWEEN refuses a reversed range).
+  if (from > to) return [];
   const { index, partition } = issueIndexes.byEnterprise(enterpriseId);
   const { pk, sk } = indexAttributes(index);
   const low = `${encodeTime(programDayStartMs(from), 10)}${'0'.repeat(16)}`;
