@@ -164,7 +164,7 @@ describe('the appraisal of a batch over HTTP', () => {
       );
     }
     const quotas = await get(`/appraisals/${year}/excellent-quotas?unitId=${unitId}`);
-    const [zhang, li, wang] = three as [Record_, Record_, Record_];
+    const [zhang, li, wang] = three as unknown as [Record_, Record_, Record_];
     const zhangGrade = await post(`/appraisals/${year}/grades`, { cadreId: zhang.id, grade: 'excellent' });
     const liGrade = await post(`/appraisals/${year}/grades`, { cadreId: li.id, grade: 'excellent' });
     const homeGrade = await post(`/appraisals/${year}/grades`, {

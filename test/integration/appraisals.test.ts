@@ -41,7 +41,7 @@ const call = async (
     headers,
     claims: input.claims ?? operator,
   });
-  return result as { status: number; body: Body & { code?: string } };
+  return result as unknown as { status: number; body: Body & { code?: string } };
 };
 
 /** A past year (services cannot be logged ahead) no other test uses: the separate list holds only these cadres. */

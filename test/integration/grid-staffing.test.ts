@@ -26,7 +26,7 @@ const send = async (
     query: input.query,
     headers: input.version === undefined ? {} : { 'if-match': `"${input.version}"` },
     claims: input.claims ?? operator,
-  })) as { status: number; body: Body };
+  })) as unknown as { status: number; body: Body };
 
 const department = async (category: 'class1' | 'class2') =>
   (
