@@ -48,6 +48,18 @@ export const statsResponse = z.object({
   expertEngagements: z.number(),
   accountabilityCases: z.number(),
   promotions: z.number(),
+  /** 知晓率: of the policies delivered in the period, the share acknowledged, per town and overall. */
+  policyAwareness: z.object({
+    overall: z.object({ delivered: z.number(), acknowledged: z.number(), rate: z.nullable(z.number()) }),
+    byTown: z.array(
+      z.object({
+        townUnitId: z.string(),
+        delivered: z.number(),
+        acknowledged: z.number(),
+        rate: z.nullable(z.number()),
+      }),
+    ),
+  }),
 });
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -78,3 +78,23 @@ export const teamEditKey = (gridId: string, teamId: string, version: number): It
   sk: `TEAMEDIT#${teamId}#${seq(version)}`,
 });
 export const teamEditPrefix = (teamId: string) => `TEAMEDIT#${teamId}#`;
+
+export const policyKeys = {
+  policy: (id: string): ItemKey => ({ pk: `POLICY#${id}`, sk: 'POLICY' }),
+  /** A policy's delivery to one enterprise, in the policy's partition: delivered once, acknowledged once. */
+  delivery: (policyId: string, enterpriseId: string): ItemKey => ({
+    pk: `POLICY#${policyId}`,
+    sk: `DELIVERY#${enterpriseId}`,
+  }),
+  deliveryPrefix: 'DELIVERY#',
+  /** A town's delivered and acknowledged counts of one program day (the delivery's date). */
+  townAwarenessDay: (townUnitId: string, date: string): ItemKey => ({
+    pk: `PAWARE#${townUnitId}`,
+    sk: `DAY#${date}`,
+  }),
+};
+
+/** Policies newest first by issue date (GSI1, `issuedOn#id`). */
+export const policyIndexes = {
+  all: (sort?: string): IndexPartition => ({ index: 'GSI1', partition: 'POLICY', sort }),
+};

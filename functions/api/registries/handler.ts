@@ -3,6 +3,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { listExperts } from '../../../shared/repositories/experts';
+import { listDeliveries, listPolicies } from '../../../shared/repositories/policies';
 import { listTrainings } from '../../../shared/repositories/trainings';
 import {
   createCase,
@@ -17,6 +18,12 @@ import {
   readExpert,
   updateExpert,
 } from '../../../shared/usecases/registries/experts';
+import {
+  acknowledgePolicy,
+  createPolicy,
+  deliverPolicy,
+  readPolicy,
+} from '../../../shared/usecases/registries/policies';
 import { createPromotion, readPromotions } from '../../../shared/usecases/registries/promotions';
 import {
   createTraining,
@@ -60,6 +67,19 @@ export const routes: Implementations<typeof registryRoutes> = {
   }),
   listPromotions: async ({ principal, params, query }) => ({
     body: await readPromotions(principal, params.cadreId, query),
+  }),
+  createPolicy: async ({ body, idempotency }) => ({ body: await createPolicy(body, idempotency) }),
+  listPolicies: async ({ query }) => ({ body: await listPolicies(query) }),
+  getPolicy: async ({ params }) => ({ body: await readPolicy(params.policyId) }),
+  deliverPolicy: async ({ principal, params, body, idempotency }) => ({
+    body: await deliverPolicy(principal, params.policyId, body, idempotency),
+  }),
+  listDeliveries: async ({ params, query }) => {
+    await readPolicy(params.policyId);
+    return { body: await listDeliveries(params.policyId, query) };
+  },
+  acknowledgePolicy: async ({ principal, params }) => ({
+    body: await acknowledgePolicy(principal, params.policyId),
   }),
 };
 

@@ -1,0 +1,174 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { tableNames } from '../config';
+import type { Policy, PolicyDelivery } from '../contract/policies';
+import { documentClient } from '../db/client';
+import type { CreationGuard } from '../db/creation-guard';
+import { indexKeysOf } from '../db/keys';
+import { policyIndexes, policyKeys } from '../db/people-keys';
+import { createRecords, getRecord, type Page, queryPage, type TransactItem } from '../db/records';
+import { Conflict } from '../domain/errors';
+import type { AwarenessCounts } from '../domain/policy-awareness';
+
+/**
+ * The policy library and its deliveries. A delivery is one item per policy and enterprise (a second
+ * delivery of the same policy to the same enterprise is skipped, never counted twice), written with
+ * the town's day counter (`delivered`) in one transaction; the acknowledgement sets `acknowledgedAt`
+ * once and adds to the same day counter (`acknowledged`). `/stats` sums the counters per town.
+ */
+export const insertPolicy = (policy: Policy, guard?: CreationGuard) =>
+  createRecords(
+    [
+      {
+        item: {
+          ...policyKeys.policy(policy.id),
+          ...indexKeysOf(policy.id, [policyIndexes.all(`${policy.issuedOn}#${policy.id}`)]),
+          entity: 'policy',
+          ...policy,
+        },
+        onTaken: () => new Conflict('CONFLICT', `Policy ${policy.id} already exists.`),
+      },
+    ],
+    guard,
+  );
+
+export const findPolicy = (policyId: string) => getRecord<Policy>(policyKeys.policy(policyId));
+
+export const listPolicies = (page: { limit: number; cursor?: string }): Promise<Page<Policy>> =>
+  queryPage<Policy>({ ...policyIndexes.all(), ...page, newestFirst: true });
+
+const countUpdate = (townUnitId: string, date: string, counter: keyof AwarenessCounts): TransactItem => ({
+  Update: {
+    TableName: tableNames.program,
+    Key: policyKeys.townAwarenessDay(townUnitId, date),
+    UpdateExpression: 'SET entity = :entity, townUnitId = :town, #date = :date ADD #counter :one',
+    ExpressionAttributeNames: { '#date': 'date', '#counter': counter },
+    ExpressionAttributeValues: {
+      ':entity': 'policyAwarenessDay',
+      ':town': townUnitId,
+      ':date': date,
+      ':one': 1,
+    },
+  },
+});
+
+const conditionFailed = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+
+/** Writes one delivery with its count; false when the enterprise already had the policy. */
+export const insertDelivery = async (delivery: PolicyDelivery): Promise<boolean> => {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableNames.program,
+              Item: {
+                ...policyKeys.delivery(delivery.policyId, delivery.enterpriseId),
+                entity: 'policyDelivery',
+                ...delivery,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          countUpdate(delivery.townUnitId, delivery.date, 'delivered'),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+};
+
+/** The record of a finished delivery request, carrying its guard so a repeat replays the answer. */
+export const recordDeliveryRequest = (
+  policyId: string,
+  requestId: string,
+  outcome: { delivered: number; alreadyDelivered: number },
+  guard?: CreationGuard,
+) =>
+  createRecords(
+    [
+      {
+        item: {
+          pk: `POLICY#${policyId}`,
+          sk: `REQUEST#${requestId}`,
+          entity: 'policyDeliveryRequest',
+          policyId,
+          ...outcome,
+        },
+        onTaken: () => new Conflict('CONFLICT', `Delivery request ${requestId} already exists.`),
+      },
+    ],
+    guard,
+  );
+
+export const findDelivery = (policyId: string, enterpriseId: string) =>
+  getRecord<PolicyDelivery>(policyKeys.delivery(policyId, enterpriseId));
+
+export const listDeliveries = (policyId: string, page: { limit: number; cursor?: string }) =>
+  queryPage<PolicyDelivery>({
+    partition: policyKeys.policy(policyId).pk,
+    sortPrefix: policyKeys.deliveryPrefix,
+    ...page,
+  });
+
+/** Sets the acknowledgement once (a second is 409) and counts it on the delivery's day. */
+export const saveAcknowledgement = async (delivery: PolicyDelivery, at: string): Promise<void> => {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableNames.program,
+              Key: policyKeys.delivery(delivery.policyId, delivery.enterpriseId),
+              UpdateExpression: 'SET acknowledgedAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(acknowledgedAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          countUpdate(delivery.townUnitId, delivery.date, 'acknowledged'),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (conditionFailed(error))
+      throw new Conflict('ALREADY_ACKNOWLEDGED', 'The enterprise has already acknowledged this policy.');
+    throw error;
+  }
+};
+
+/** A town's counts over a period: one key range query of its day counters. */
+export const readTownAwareness = async (
+  townUnitId: string,
+  from: string,
+  to: string,
+): Promise<AwarenessCounts> => {
+  const counts = { delivered: 0, acknowledged: 0 };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await documentClient.send(
+      new QueryCommand({
+        TableName: tableNames.program,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': policyKeys.townAwarenessDay(townUnitId, from).pk,
+          ':from': policyKeys.townAwarenessDay(townUnitId, from).sk,
+          ':to': policyKeys.townAwarenessDay(townUnitId, to).sk,
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of result.Items ?? []) {
+      counts.delivered += Number(item.delivered ?? 0);
+      counts.acknowledged += Number(item.acknowledged ?? 0);
+    }
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return counts;
+};
