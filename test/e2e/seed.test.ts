@@ -35,6 +35,7 @@ describe('demo data (npm run seed → POST /_local/seed)', () => {
       'experts',
       'trainings',
       'batches',
+      'policies',
       'assessments 2025',
       'grades 2025',
     ]) {

@@ -38,6 +38,7 @@ export const countRecords = async (client: SeedClient): Promise<Record<string, n
     experts: '/experts',
     trainings: '/trainings',
     batches: '/batches',
+    policies: '/policies',
     'grades 2025': '/appraisals/2025/grades',
     'assessments 2025': '/assessments?year=2025',
     ...Object.fromEntries(ISSUE_STATUSES.map((status) => [`issues ${status}`, `/issues?status=${status}`])),

@@ -5,6 +5,7 @@ import { type DemoData, type DemoSize, demoData } from './demo-data';
 import { seedRegistries, seedSecondments, seedVisits } from './field-work';
 import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
 import { loadMasterData } from './master-data';
+import { seedPolicies } from './policies';
 import { asOperator, inParallel, type SeedClient, SeedRequestError, seedKey } from './seed-client';
 
 interface Created {
@@ -58,6 +59,7 @@ export const seedDemo = async (client: SeedClient, size: DemoSize): Promise<Seed
   await timed('appraisal', () => seedAppraisal(client, cityManaged));
   await timed('visits', () => seedVisits(client, data, ids, today));
   await timed('registries', () => seedRegistries(client, ids));
+  await timed('policies', () => seedPolicies(client, ids, data.towns));
   const issues = await timed('issues', () => seedIssues(client, data, size, { unitIds, enterpriseIds }));
   return { timings, ...issues };
 };
