@@ -13,6 +13,7 @@ import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
+import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
 import { registryRoutes } from './registries';
 import { ledgerRoutes, reportRoutes } from './reports';
@@ -48,6 +49,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(gridStaffingRoutes),
   ...Object.values(batchRoutes),
   ...Object.values(cadrePoolRoutes),
+  ...Object.values(notificationRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

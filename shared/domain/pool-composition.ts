@@ -4,7 +4,7 @@
  * experience kinds the pool offers (a cadre counts once per kind it has).
  */
 export const POOL_CATEGORIES = ['retired_from_post', 'middle_level', 'young'] as const;
-type PoolCategory = (typeof POOL_CATEGORIES)[number];
+export type PoolCategory = (typeof POOL_CATEGORIES)[number];
 const KINDS = ['studied', 'managed', 'worked'] as const;
 
 export interface PoolMember {

@@ -1,18 +1,17 @@
-import type { AnnualReport } from '../contract/appraisals';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf } from '../db/keys';
-import { annualReportIndexes, annualReportKey } from '../db/people-keys';
+import { annualReportKeys, indexKeysOf } from '../db/keys';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { AnnualReportRecord } from './records/appraisals';
 
 /** Annual reports (述职): one per cadre and year, in the cadre's partition; by year (GSI1). */
-export const insertAnnualReport = (report: AnnualReport, guard?: CreationGuard) =>
+export const insertAnnualReport = (report: AnnualReportRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...annualReportKey(report.cadreId, report.year),
-          ...indexKeysOf(report.id, [annualReportIndexes.byYear(report.year)]),
+          ...annualReportKeys.item(report.cadreId, report.year),
+          ...indexKeysOf(report.id, [annualReportKeys.byYear(report.year)]),
           entity: 'annualReport',
           ...report,
         },
@@ -27,4 +26,4 @@ export const insertAnnualReport = (report: AnnualReport, guard?: CreationGuard) 
   );
 
 export const findAnnualReport = (cadreId: string, year: string) =>
-  getRecord<AnnualReport>(annualReportKey(cadreId, year));
+  getRecord<AnnualReportRecord>(annualReportKeys.item(cadreId, year));

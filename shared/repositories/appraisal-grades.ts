@@ -1,20 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { tableNames } from '../config';
-import type { Grade, GradeLedgerEntry } from '../contract/appraisals';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf } from '../db/keys';
-import { appraisalKeys, gradeIndexes } from '../db/people-keys';
-import {
-  createRecords,
-  getRecord,
-  type Page,
-  queryPage,
-  type TransactItem,
-  updateVersioned,
-} from '../db/records';
+import { appraisalKeys, indexKeysOf } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord, type TransactItem, updateVersioned } from '../db/records';
 import type { ExcellentList } from '../domain/appraisal/grade-approval';
 import { Conflict } from '../domain/errors';
-import { readAll } from './assessments';
+import type { GradeLedgerEntryRecord, GradeRecord } from './records/appraisals';
 
 /**
  * Annual grades (年度考核等次). Access patterns: a cadre's grade of a year (its own partition, so one
@@ -64,9 +56,9 @@ export const excellentCountMove = (slot: ExcellentSlot, by: 1 | -1): TransactIte
   },
 });
 
-const ledgerItem = (grade: Grade, entry: GradeLedgerEntry) => ({
+const ledgerItem = (grade: GradeRecord, entry: GradeLedgerEntryRecord) => ({
   item: {
-    ...appraisalKeys.gradeLedgerEntry(grade.year, grade.cadreId, entry.seq),
+    ...appraisalKeys.ledgerEntry(grade.year, grade.cadreId, entry.seq),
     entity: 'gradeLedgerEntry',
     ...entry,
   },
@@ -80,8 +72,8 @@ const failedOnCountMove = (error: unknown, writes: number): boolean =>
   error.CancellationReasons.slice(0, writes - 1).every((reason) => reason.Code !== 'ConditionalCheckFailed');
 
 export const insertGrade = async (
-  grade: Grade,
-  entry: GradeLedgerEntry,
+  grade: GradeRecord,
+  entry: GradeLedgerEntryRecord,
   excellent: ExcellentSlot | undefined,
   guard?: CreationGuard,
 ) => {
@@ -90,8 +82,8 @@ export const insertGrade = async (
       item: {
         ...appraisalKeys.grade(grade.year, grade.cadreId),
         ...indexKeysOf(grade.id, [
-          gradeIndexes.byYear(grade.year),
-          gradeIndexes.byUnit(grade.unitId, grade.year),
+          appraisalKeys.byYear(grade.year),
+          appraisalKeys.byUnit(grade.unitId, grade.year),
         ]),
         entity: 'grade',
         ...grade,
@@ -111,12 +103,12 @@ export const insertGrade = async (
 
 /** A step on the grade, its ledger entry and the count moves it causes, in one transaction. */
 export const saveGradeStep = async (
-  next: Grade,
-  changes: Partial<Grade>,
+  next: GradeRecord,
+  changes: Partial<GradeRecord>,
   expectedVersion: number,
-  entry: GradeLedgerEntry,
+  entry: GradeLedgerEntryRecord,
   countMove?: { slot: ExcellentSlot; by: 1 | -1 },
-): Promise<Grade> => {
+): Promise<GradeRecord> => {
   const ledger = ledgerItem(next, entry);
   const writes: TransactItem[] = [
     {
@@ -129,7 +121,7 @@ export const saveGradeStep = async (
     ...(countMove ? [excellentCountMove(countMove.slot, countMove.by)] : []),
   ];
   try {
-    return await updateVersioned<Grade>(
+    return await updateVersioned<GradeRecord>(
       appraisalKeys.grade(next.year, next.cadreId),
       expectedVersion,
       changes,
@@ -144,33 +136,26 @@ export const saveGradeStep = async (
 };
 
 export const findGrade = (year: string, cadreId: string) =>
-  getRecord<Grade>(appraisalKeys.grade(year, cadreId));
+  getRecord<GradeRecord>(appraisalKeys.grade(year, cadreId));
 
 export const listGrades = (
   filter: { year: string; unitId?: string },
   page: { limit: number; cursor?: string },
-): Promise<Page<Grade>> =>
-  queryPage<Grade>({
-    ...(filter.unitId ? gradeIndexes.byUnit(filter.unitId, filter.year) : gradeIndexes.byYear(filter.year)),
+): Promise<Page<GradeRecord>> =>
+  queryPage<GradeRecord>({
+    ...(filter.unitId ? appraisalKeys.byUnit(filter.unitId, filter.year) : appraisalKeys.byYear(filter.year)),
     ...page,
   });
 
-export const readGradeLedger = (year: string, cadreId: string): Promise<GradeLedgerEntry[]> =>
-  readAll((page) =>
-    queryPage<GradeLedgerEntry>({
-      partition: appraisalKeys.grade(year, cadreId).pk,
-      sortPrefix: appraisalKeys.gradeLedgerPrefix,
-      ...page,
-    }),
-  );
+export const readGradeLedger = (year: string, cadreId: string): Promise<GradeLedgerEntryRecord[]> =>
+  queryAll<GradeLedgerEntryRecord>(appraisalKeys.ledgerOf(year, cadreId));
 
 /** The year's excellent counts: `seconded` and one `ordinary` per unit that has any (one key query). */
 export const readExcellentCounts = async (
   year: string,
 ): Promise<{ seconded: number; ordinaryByUnit: Map<string, number> }> => {
-  const { partition, sortPrefix } = appraisalKeys.excellentCountsOfYear(year);
-  const counts = await readAll((page) =>
-    queryPage<{ list: ExcellentList; unitId: string; excellent: number }>({ partition, sortPrefix, ...page }),
+  const counts = await queryAll<{ list: ExcellentList; unitId: string; excellent: number }>(
+    appraisalKeys.excellentCountsOf(year),
   );
   const ordinaryByUnit = new Map<string, number>();
   let seconded = 0;

@@ -1,18 +1,18 @@
-import type { Batch } from '../contract/batches';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf } from '../db/keys';
-import { batchIndexes, batchKey } from '../db/people-keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { batchKeys, indexKeysOf } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { BatchRecord } from './records/batches';
 
 /** Secondment batches, keyed by code (one record per code); all batches in code order (GSI1). */
-export const insertBatch = (batch: Batch, guard?: CreationGuard) =>
+export const insertBatch = (batch: BatchRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...batchKey(batch.code),
-          ...indexKeysOf(batch.id, [batchIndexes.all(batch.code)]),
+          ...batchKeys.item(batch.code),
+          ...indexKeysOf(batch.id, [batchKeys.all(batch.code)]),
           entity: 'batch',
           ...batch,
         },
@@ -22,10 +22,10 @@ export const insertBatch = (batch: Batch, guard?: CreationGuard) =>
     guard,
   );
 
-export const findBatch = (code: string) => getRecord<Batch>(batchKey(code));
+export const findBatch = (code: string) => getRecord<BatchRecord>(batchKeys.item(code));
 
-export const listBatches = (page: { limit: number; cursor?: string }): Promise<Page<Batch>> =>
-  queryPage<Batch>({ ...batchIndexes.all(), ...page });
+export const listBatches = (page: { limit: number; cursor?: string }): Promise<Page<BatchRecord>> =>
+  queryPage<BatchRecord>({ ...batchKeys.all(), ...page });
 
-export const saveBatchChanges = (code: string, changes: Partial<Batch>, expectedVersion: number) =>
-  updateVersioned<Batch>(batchKey(code), expectedVersion, changes, 'The batch');
+export const saveBatchChanges = (code: string, changes: Partial<BatchRecord>, expectedVersion: number) =>
+  updateVersioned<BatchRecord>(batchKeys.item(code), expectedVersion, changes, 'The batch');

@@ -1,14 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Policy, PolicyDelivery } from '../contract/policies';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf } from '../db/keys';
-import { policyIndexes, policyKeys } from '../db/people-keys';
-import { createRecords, getRecord, type Page, queryPage, type TransactItem } from '../db/records';
+import { indexKeysOf, policyKeys } from '../db/keys';
+import { type Page, queryPage, queryPages } from '../db/queries';
+import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { AwarenessCounts } from '../domain/policy-awareness';
+import type { PolicyDeliveryRecord, PolicyRecord } from './records/policies';
 
 /**
  * The policy library and its deliveries. A delivery is one item per policy and enterprise (a second
@@ -16,13 +16,13 @@ import type { AwarenessCounts } from '../domain/policy-awareness';
  * the town's day counter (`delivered`) in one transaction; the acknowledgement sets `acknowledgedAt`
  * once and adds to the same day counter (`acknowledged`). `/stats` sums the counters per town.
  */
-export const insertPolicy = (policy: Policy, guard?: CreationGuard) =>
+export const insertPolicy = (policy: PolicyRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...policyKeys.policy(policy.id),
-          ...indexKeysOf(policy.id, [policyIndexes.all(`${policy.issuedOn}#${policy.id}`)]),
+          ...policyKeys.item(policy.id),
+          ...indexKeysOf(policy.id, [policyKeys.all(`${policy.issuedOn}#${policy.id}`)]),
           entity: 'policy',
           ...policy,
         },
@@ -32,10 +32,10 @@ export const insertPolicy = (policy: Policy, guard?: CreationGuard) =>
     guard,
   );
 
-export const findPolicy = (policyId: string) => getRecord<Policy>(policyKeys.policy(policyId));
+export const findPolicy = (policyId: string) => getRecord<PolicyRecord>(policyKeys.item(policyId));
 
-export const listPolicies = (page: { limit: number; cursor?: string }): Promise<Page<Policy>> =>
-  queryPage<Policy>({ ...policyIndexes.all(), ...page, newestFirst: true });
+export const listPolicies = (page: { limit: number; cursor?: string }): Promise<Page<PolicyRecord>> =>
+  queryPage<PolicyRecord>({ ...policyKeys.all(), ...page, newestFirst: true });
 
 const countUpdate = (townUnitId: string, date: string, counter: keyof AwarenessCounts): TransactItem => ({
   Update: {
@@ -57,7 +57,7 @@ const conditionFailed = (error: unknown) =>
   error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
 
 /** Writes one delivery with its count; false when the enterprise already had the policy. */
-export const insertDelivery = async (delivery: PolicyDelivery): Promise<boolean> => {
+export const insertDelivery = async (delivery: PolicyDeliveryRecord): Promise<boolean> => {
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -95,8 +95,7 @@ export const recordDeliveryRequest = (
     [
       {
         item: {
-          pk: `POLICY#${policyId}`,
-          sk: `REQUEST#${requestId}`,
+          ...policyKeys.deliveryRequest(policyId, requestId),
           entity: 'policyDeliveryRequest',
           policyId,
           ...outcome,
@@ -108,17 +107,13 @@ export const recordDeliveryRequest = (
   );
 
 export const findDelivery = (policyId: string, enterpriseId: string) =>
-  getRecord<PolicyDelivery>(policyKeys.delivery(policyId, enterpriseId));
+  getRecord<PolicyDeliveryRecord>(policyKeys.delivery(policyId, enterpriseId));
 
 export const listDeliveries = (policyId: string, page: { limit: number; cursor?: string }) =>
-  queryPage<PolicyDelivery>({
-    partition: policyKeys.policy(policyId).pk,
-    sortPrefix: policyKeys.deliveryPrefix,
-    ...page,
-  });
+  queryPage<PolicyDeliveryRecord>({ ...policyKeys.deliveriesOf(policyId), ...page });
 
 /** Sets the acknowledgement once (a second is 409) and counts it on the delivery's day. */
-export const saveAcknowledgement = async (delivery: PolicyDelivery, at: string): Promise<void> => {
+export const saveAcknowledgement = async (delivery: PolicyDeliveryRecord, at: string): Promise<void> => {
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -150,25 +145,13 @@ export const readTownAwareness = async (
   to: string,
 ): Promise<AwarenessCounts> => {
   const counts = { delivered: 0, acknowledged: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': policyKeys.townAwarenessDay(townUnitId, from).pk,
-          ':from': policyKeys.townAwarenessDay(townUnitId, from).sk,
-          ':to': policyKeys.townAwarenessDay(townUnitId, to).sk,
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of result.Items ?? []) {
-      counts.delivered += Number(item.delivered ?? 0);
-      counts.acknowledged += Number(item.acknowledged ?? 0);
+  for await (const days of queryPages<Partial<AwarenessCounts>>(
+    policyKeys.townAwarenessBetween(townUnitId, from, to),
+  )) {
+    for (const day of days) {
+      counts.delivered += Number(day.delivered ?? 0);
+      counts.acknowledged += Number(day.acknowledged ?? 0);
     }
-    start = result.LastEvaluatedKey;
-  } while (start);
+  }
   return counts;
 };

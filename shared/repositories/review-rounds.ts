@@ -1,20 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { tableNames } from '../config';
-import type { Ballot, ReviewRound } from '../contract/appraisals';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf } from '../db/keys';
-import { reviewIndexes, reviewKeys } from '../db/people-keys';
-import {
-  createRecords,
-  getRecord,
-  type Page,
-  queryPage,
-  type TransactItem,
-  updateVersioned,
-} from '../db/records';
+import { indexKeysOf, reviewRoundKeys } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord, type TransactItem, updateVersioned } from '../db/records';
 import { tallyCounterName } from '../domain/appraisal/review-tally';
 import { Conflict, InvalidTransition } from '../domain/errors';
-import { readAll } from './assessments';
+import type { BallotRecord, ReviewRoundRecord } from './records/appraisals';
 
 /**
  * Democratic review rounds (民主评议). Access patterns: a round by id, with its ballots
@@ -22,13 +14,13 @@ import { readAll } from './assessments';
  * rounds (GSI1). A ballot, the round's ballot count and each graded cadre's counters are one
  * transaction, conditional on the round being open: the tallies always equal a recount of the ballots.
  */
-export const insertRound = (round: ReviewRound, guard?: CreationGuard) =>
+export const insertRound = (round: ReviewRoundRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...reviewKeys.round(round.id),
-          ...indexKeysOf(round.id, [reviewIndexes.byBatch(round.batch)]),
+          ...reviewRoundKeys.item(round.id),
+          ...indexKeysOf(round.id, [reviewRoundKeys.byBatch(round.batch)]),
           entity: 'reviewRound',
           ...round,
         },
@@ -38,20 +30,24 @@ export const insertRound = (round: ReviewRound, guard?: CreationGuard) =>
     guard,
   );
 
-export const findRound = (roundId: string) => getRecord<ReviewRound>(reviewKeys.round(roundId));
+export const findRound = (roundId: string) => getRecord<ReviewRoundRecord>(reviewRoundKeys.item(roundId));
 
 export const listRoundsOfBatch = (
   batch: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<ReviewRound>> => queryPage<ReviewRound>({ ...reviewIndexes.byBatch(batch), ...page });
+): Promise<Page<ReviewRoundRecord>> =>
+  queryPage<ReviewRoundRecord>({ ...reviewRoundKeys.byBatch(batch), ...page });
+
+export const allRoundsOfBatch = (batch: string): Promise<ReviewRoundRecord[]> =>
+  queryAll<ReviewRoundRecord>(reviewRoundKeys.byBatch(batch));
 
 const roundClosed = () => new InvalidTransition('This review round is closed: it takes no more ballots.');
 
-export const insertBallot = async (ballot: Ballot, guard?: CreationGuard) => {
+export const insertBallot = async (ballot: BallotRecord, guard?: CreationGuard) => {
   const countBallot: TransactItem = {
     Update: {
       TableName: tableNames.program,
-      Key: reviewKeys.round(ballot.roundId),
+      Key: reviewRoundKeys.item(ballot.roundId),
       UpdateExpression: 'ADD ballots :one',
       ConditionExpression: '#status = :open',
       ExpressionAttributeNames: { '#status': 'status' },
@@ -61,7 +57,7 @@ export const insertBallot = async (ballot: Ballot, guard?: CreationGuard) => {
   const tallies: TransactItem[] = ballot.votes.map(({ cadreId, grade }) => ({
     Update: {
       TableName: tableNames.program,
-      Key: reviewKeys.tally(ballot.roundId, cadreId),
+      Key: reviewRoundKeys.tally(ballot.roundId, cadreId),
       UpdateExpression: 'SET entity = :entity, roundId = :round, cadreId = :cadre ADD #counter :one',
       ExpressionAttributeNames: { '#counter': tallyCounterName(ballot.voterGroup, grade) },
       ExpressionAttributeValues: {
@@ -76,7 +72,7 @@ export const insertBallot = async (ballot: Ballot, guard?: CreationGuard) => {
     await createRecords(
       [
         {
-          item: { ...reviewKeys.ballot(ballot.roundId, ballot.id), entity: 'ballot', ...ballot },
+          item: { ...reviewRoundKeys.ballot(ballot.roundId, ballot.id), entity: 'ballot', ...ballot },
           onTaken: () => new Conflict('CONFLICT', `Ballot ${ballot.id} already exists.`),
         },
       ],
@@ -96,8 +92,8 @@ export const insertBallot = async (ballot: Ballot, guard?: CreationGuard) => {
 };
 
 export const saveRoundClosed = (roundId: string, expectedVersion: number) =>
-  updateVersioned<ReviewRound>(
-    reviewKeys.round(roundId),
+  updateVersioned<ReviewRoundRecord>(
+    reviewRoundKeys.item(roundId),
     expectedVersion,
     { status: 'closed' },
     'The review round',
@@ -105,13 +101,7 @@ export const saveRoundClosed = (roundId: string, expectedVersion: number) =>
 
 /** The counters of every cadre graded in a round (one key query). */
 export const readTallies = (roundId: string) =>
-  readAll((page) =>
-    queryPage<Record<string, unknown> & { cadreId: string }>({
-      partition: reviewKeys.round(roundId).pk,
-      sortPrefix: reviewKeys.tallyPrefix,
-      ...page,
-    }),
-  );
+  queryAll<Record<string, unknown> & { cadreId: string }>(reviewRoundKeys.talliesOf(roundId));
 
 export const findTally = (roundId: string, cadreId: string) =>
-  getRecord<Record<string, unknown>>(reviewKeys.tally(roundId, cadreId));
+  getRecord<Record<string, unknown>>(reviewRoundKeys.tally(roundId, cadreId));

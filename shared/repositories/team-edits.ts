@@ -1,10 +1,8 @@
 import { tableNames } from '../config';
-import type { TeamEdit } from '../contract/grid-staffing';
-import type { Team } from '../contract/grids';
-import { keys } from '../db/keys';
-import { teamEditKey, teamEditPrefix } from '../db/people-keys';
-import { getRecord, queryPage, type TransactItem, updateVersioned } from '../db/records';
-import { readAll } from './assessments';
+import { cadreKeys, gridKeys } from '../db/keys';
+import { queryAll } from '../db/queries';
+import { getRecord, type TransactItem, updateVersioned } from '../db/records';
+import type { TeamEditRecord, TeamRecord } from './records/grids';
 
 /**
  * Team edits. The team, its history entry (`TEAMEDIT#<team>#<version>` in the grid's partition) and
@@ -12,19 +10,20 @@ import { readAll } from './assessments';
  * team's version: the memberships the visit rules read never disagree with the team, and every
  * change is kept in the history even though a removed membership item is gone.
  */
-export const findTeam = (gridId: string, teamId: string) => getRecord<Team>(keys.team(gridId, teamId));
+export const findTeam = (gridId: string, teamId: string) =>
+  getRecord<TeamRecord>(gridKeys.team(gridId, teamId));
 
 export const saveTeamEdit = (
-  team: Team,
+  team: TeamRecord,
   next: { memberCadreIds: string[]; leaderCadreId: string | null },
   expectedVersion: number,
-  edit: TeamEdit,
-): Promise<Team> => {
+  edit: TeamEditRecord,
+): Promise<TeamRecord> => {
   const writes: TransactItem[] = [
     {
       Put: {
         TableName: tableNames.program,
-        Item: { ...teamEditKey(team.gridId, team.id, edit.version), entity: 'teamEdit', ...edit },
+        Item: { ...gridKeys.teamEdit(team.gridId, team.id, edit.version), entity: 'teamEdit', ...edit },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -33,7 +32,7 @@ export const saveTeamEdit = (
         Put: {
           TableName: tableNames.program,
           Item: {
-            ...keys.teamMembership(cadreId, team.id),
+            ...cadreKeys.teamMembership(cadreId, team.id),
             entity: 'teamMembership',
             cadreId,
             teamId: team.id,
@@ -46,14 +45,18 @@ export const saveTeamEdit = (
     ),
     ...edit.removed.map(
       (cadreId): TransactItem => ({
-        Delete: { TableName: tableNames.program, Key: keys.teamMembership(cadreId, team.id) },
+        Delete: { TableName: tableNames.program, Key: cadreKeys.teamMembership(cadreId, team.id) },
       }),
     ),
   ];
-  return updateVersioned<Team>(keys.team(team.gridId, team.id), expectedVersion, next, 'The team', writes);
+  return updateVersioned<TeamRecord>(
+    gridKeys.team(team.gridId, team.id),
+    expectedVersion,
+    next,
+    'The team',
+    writes,
+  );
 };
 
-export const listTeamEdits = (gridId: string, teamId: string): Promise<TeamEdit[]> =>
-  readAll((page) =>
-    queryPage<TeamEdit>({ partition: keys.grid(gridId).pk, sortPrefix: teamEditPrefix(teamId), ...page }),
-  );
+export const listTeamEdits = (gridId: string, teamId: string): Promise<TeamEditRecord[]> =>
+  queryAll<TeamEditRecord>(gridKeys.teamEditsOf(gridId, teamId));

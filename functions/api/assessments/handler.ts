@@ -6,6 +6,7 @@ import { runIdempotently } from '../../../shared/http/idempotency';
 import { listGrades } from '../../../shared/repositories/appraisal-grades';
 import { listAssessments } from '../../../shared/repositories/assessments';
 import { fileAnnualReport, readAnnualReport } from '../../../shared/usecases/appraisals/annual-reports';
+import { gradeView } from '../../../shared/usecases/appraisals/appraisal-views';
 import {
   approveGrade,
   giveLeaderOpinion,
@@ -22,7 +23,9 @@ import {
   reviewsOfResidency,
 } from '../../../shared/usecases/appraisals/review-rounds';
 import { assessResidency, readAssessment } from '../../../shared/usecases/assessments/assess-residency';
+import { assessmentView } from '../../../shared/usecases/assessments/assessment-view';
 import { excellentQuotas } from '../../../shared/usecases/assessments/excellent-quotas';
+import { pageView } from '../../../shared/usecases/record-view';
 
 const areaRoutes = { ...assessmentRoutes, ...appraisalRoutes };
 
@@ -35,14 +38,14 @@ export const routes: Implementations<typeof areaRoutes> = {
     return { body: { ...assessment, democraticReview: await reviewsOfResidency(params.residencyId) } };
   },
   listAssessments: async ({ query: { limit, cursor, ...filter } }) => ({
-    body: await listAssessments(filter, { limit, cursor }),
+    body: pageView(await listAssessments(filter, { limit, cursor }), assessmentView),
   }),
   excellentQuotas: async ({ params, query }) => ({ body: await excellentQuotas(params.year, query.unitId) }),
   gradeCadre: async ({ principal, params, body, idempotency }) => ({
     body: await gradeCadre(principal, params.year, body, idempotency),
   }),
   listGrades: async ({ params, query: { limit, cursor, unitId } }) => ({
-    body: await listGrades({ year: params.year, unitId }, { limit, cursor }),
+    body: pageView(await listGrades({ year: params.year, unitId }, { limit, cursor }), gradeView),
   }),
   getGrade: async ({ params }) => ({ body: await readGrade(params.year, params.cadreId) }),
   giveLeaderOpinion: async ({ principal, params, body, expectedVersion }) => ({

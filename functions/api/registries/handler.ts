@@ -5,6 +5,7 @@ import { runIdempotently } from '../../../shared/http/idempotency';
 import { listExperts } from '../../../shared/repositories/experts';
 import { listDeliveries, listPolicies } from '../../../shared/repositories/policies';
 import { listTrainings } from '../../../shared/repositories/trainings';
+import { pageView } from '../../../shared/usecases/record-view';
 import {
   createCase,
   decideCase,
@@ -22,9 +23,12 @@ import {
   acknowledgePolicy,
   createPolicy,
   deliverPolicy,
+  deliveryView,
+  policyView,
   readPolicy,
 } from '../../../shared/usecases/registries/policies';
 import { createPromotion, readPromotions } from '../../../shared/usecases/registries/promotions';
+import { expertView, trainingView } from '../../../shared/usecases/registries/registry-views';
 import {
   createTraining,
   readAttendance,
@@ -35,7 +39,7 @@ import {
 export const routes: Implementations<typeof registryRoutes> = {
   createExpert: async ({ body, idempotency }) => ({ body: await createExpert(body, idempotency) }),
   listExperts: async ({ query: { limit, cursor, ...filter } }) => ({
-    body: await listExperts(filter, { limit, cursor }),
+    body: pageView(await listExperts(filter, { limit, cursor }), expertView),
   }),
   getExpert: async ({ params }) => ({ body: await readExpert(params.expertId) }),
   updateExpert: async ({ params, body, expectedVersion }) => ({
@@ -47,7 +51,7 @@ export const routes: Implementations<typeof registryRoutes> = {
   listEngagements: async ({ params, query }) => ({ body: await readEngagements(params.expertId, query) }),
   createTraining: async ({ body, idempotency }) => ({ body: await createTraining(body, idempotency) }),
   listTrainings: async ({ query: { limit, cursor, ...filter } }) => ({
-    body: await listTrainings(filter, { limit, cursor }),
+    body: pageView(await listTrainings(filter, { limit, cursor }), trainingView),
   }),
   getTraining: async ({ params }) => ({ body: await readTraining(params.trainingId) }),
   recordAttendance: async ({ params, body, idempotency }) => ({
@@ -69,14 +73,14 @@ export const routes: Implementations<typeof registryRoutes> = {
     body: await readPromotions(principal, params.cadreId, query),
   }),
   createPolicy: async ({ body, idempotency }) => ({ body: await createPolicy(body, idempotency) }),
-  listPolicies: async ({ query }) => ({ body: await listPolicies(query) }),
+  listPolicies: async ({ query }) => ({ body: pageView(await listPolicies(query), policyView) }),
   getPolicy: async ({ params }) => ({ body: await readPolicy(params.policyId) }),
   deliverPolicy: async ({ principal, params, body, idempotency }) => ({
     body: await deliverPolicy(principal, params.policyId, body, idempotency),
   }),
   listDeliveries: async ({ params, query }) => {
     await readPolicy(params.policyId);
-    return { body: await listDeliveries(params.policyId, query) };
+    return { body: pageView(await listDeliveries(params.policyId, query), deliveryView) };
   },
   acknowledgePolicy: async ({ principal, params }) => ({
     body: await acknowledgePolicy(principal, params.policyId),

@@ -6,7 +6,14 @@ import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { listBatches } from '../../../shared/repositories/batches';
 import { findEvaluation, listServiceEntries } from '../../../shared/repositories/residencies';
-import { createBatch, readBatch, reportBatch, updateBatch } from '../../../shared/usecases/batches/batches';
+import {
+  batchView,
+  createBatch,
+  readBatch,
+  reportBatch,
+  updateBatch,
+} from '../../../shared/usecases/batches/batches';
+import { pageView } from '../../../shared/usecases/record-view';
 import { matchCadres } from '../../../shared/usecases/secondments/match-cadres';
 import {
   createPlacement,
@@ -21,6 +28,7 @@ import {
   readResidency,
 } from '../../../shared/usecases/secondments/residencies';
 import { evaluateResidency, logService } from '../../../shared/usecases/secondments/residency-log';
+import { evaluationView, serviceEntryView } from '../../../shared/usecases/secondments/secondment-views';
 
 const secondmentRoutes = { ...residencyRoutes, ...placementRoutes, ...batchRoutes };
 
@@ -43,7 +51,7 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   }),
   listServices: async ({ principal, params, query }) => {
     await readResidency(principal, params.residencyId);
-    return { body: await listServiceEntries(params.residencyId, query) };
+    return { body: pageView(await listServiceEntries(params.residencyId, query), serviceEntryView) };
   },
   evaluateResidency: async ({ principal, params, body, idempotency }) => ({
     body: await evaluateResidency(principal, params.residencyId, body, idempotency),
@@ -51,7 +59,7 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   listEvaluations: async ({ principal, params }) => {
     await readResidency(principal, params.residencyId);
     const evaluation = await findEvaluation(params.residencyId);
-    return { body: { items: evaluation ? [evaluation] : [], nextCursor: null } };
+    return { body: { items: evaluation ? [evaluationView(evaluation)] : [], nextCursor: null } };
   },
   createPlacement: async ({ body, idempotency }) => ({ body: await createPlacement(body, idempotency) }),
   listPlacements: async ({ principal, query: { limit, cursor, ...filter } }) => ({
@@ -64,7 +72,7 @@ export const routes: Implementations<typeof secondmentRoutes> = {
     body: await recordPlacementOutcomes(principal, params.placementId, body, expectedVersion),
   }),
   createBatch: async ({ body, idempotency }) => ({ body: await createBatch(body, idempotency) }),
-  listBatches: async ({ query }) => ({ body: await listBatches(query) }),
+  listBatches: async ({ query }) => ({ body: pageView(await listBatches(query), batchView) }),
   getBatch: async ({ params }) => ({ body: await readBatch(params.batch) }),
   updateBatch: async ({ params, body, expectedVersion }) => ({
     body: await updateBatch(params.batch, body, expectedVersion),

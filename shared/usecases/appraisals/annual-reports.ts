@@ -1,5 +1,4 @@
 import type { AnnualReport, CreateAnnualReportBody } from '../../contract/appraisals';
-import type { Residency } from '../../contract/residencies';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { composeResidencySection, overlapsYear } from '../../domain/appraisal/residency-section';
 import { canSeeCadre } from '../../domain/cadre-visibility';
@@ -7,11 +6,14 @@ import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { Caller, Viewer } from '../../domain/viewer';
 import { findAnnualReport, insertAnnualReport } from '../../repositories/annual-reports';
-import { findAssessment, readAll } from '../../repositories/assessments';
+import { findAssessment } from '../../repositories/assessments';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
-import { findEvaluation, listResidencies, listServiceEntries } from '../../repositories/residencies';
+import type { AnnualReportRecord } from '../../repositories/records/appraisals';
+import type { ResidencyRecord } from '../../repositories/records/residencies';
+import { allResidenciesOf, allServiceEntriesOf, findEvaluation } from '../../repositories/residencies';
 import { actorOf } from './actor';
+import { annualReportView } from './appraisal-views';
 import { reviewsOfCadre } from './review-rounds';
 
 const visibleCadre = async (viewer: Viewer, cadreId: string) => {
@@ -21,10 +23,10 @@ const visibleCadre = async (viewer: Viewer, cadreId: string) => {
 };
 
 /** The records of one residency as the section reads them; the latest review round with votes counts. */
-const factsOf = async (residency: Residency) => {
+const factsOf = async (residency: ResidencyRecord) => {
   const [enterprise, services, evaluation, assessment, reviews] = await Promise.all([
     findEnterprise(residency.enterpriseId),
-    readAll((page) => listServiceEntries(residency.id, page)),
+    allServiceEntriesOf(residency.id),
     findEvaluation(residency.id),
     findAssessment(residency.id),
     reviewsOfCadre(residency.batch, residency.cadreId),
@@ -59,12 +61,12 @@ export const fileAnnualReport = async (
   idempotency?: IdempotencyToken,
 ): Promise<AnnualReport> => {
   const cadre = await visibleCadre(caller, cadreId);
-  const residencies = (await readAll((page) => listResidencies({ cadreId }, page))).filter((residency) =>
+  const residencies = (await allResidenciesOf(cadreId)).filter((residency) =>
     overlapsYear(residency.startDate, residency.endedOn ?? residency.endDate, input.year),
   );
   const facts = await Promise.all(residencies.map(factsOf));
   const at = nowIso();
-  const report: AnnualReport = {
+  const report: AnnualReportRecord = {
     id: newId(),
     cadreId,
     unitId: cadre.unitId,
@@ -76,8 +78,9 @@ export const fileAnnualReport = async (
     createdAt: at,
     updatedAt: at,
   };
-  await insertAnnualReport(report, idempotency?.guard(report));
-  return report;
+  const view = annualReportView(report);
+  await insertAnnualReport(report, idempotency?.guard(view));
+  return view;
 };
 
 export const readAnnualReport = async (
@@ -88,5 +91,5 @@ export const readAnnualReport = async (
   await visibleCadre(viewer, cadreId);
   const report = await findAnnualReport(cadreId, year);
   if (!report) throw new NotFound('The annual report');
-  return report;
+  return annualReportView(report);
 };

@@ -2,7 +2,7 @@ import { excellentBaseBasisPoints } from '../../appraisal-config';
 import type { ExcellentList } from '../../domain/appraisal/grade-approval';
 import { ordinaryExcellentQuota, secondedExcellentQuota } from '../../domain/excellent-quota';
 import type { ExcellentSlot } from '../../repositories/appraisal-grades';
-import { countCadresOfUnit } from '../../repositories/assessments';
+import { countCadresOfUnit } from '../../repositories/cadres';
 import { secondedOfYear } from './year-seconded';
 
 /** The list a cadre competes in this year: seconded cadres are listed separately (单列). */

@@ -2,7 +2,6 @@ import type {
   CommitteeApprovalBody,
   CreateGradeBody,
   Grade,
-  GradeLedgerEntry,
   LeaderOpinionBody,
 } from '../../contract/appraisals';
 import type { IdempotencyToken } from '../../db/creation-guard';
@@ -17,7 +16,9 @@ import { newId, nowIso } from '../../domain/ids';
 import type { Caller } from '../../domain/viewer';
 import { findGrade, insertGrade, readGradeLedger, saveGradeStep } from '../../repositories/appraisal-grades';
 import { findCadre } from '../../repositories/cadres';
+import type { GradeLedgerEntryRecord, GradeRecord } from '../../repositories/records/appraisals';
 import { actorOf } from './actor';
+import { gradeLedgerEntryView, gradeView } from './appraisal-views';
 import { excellentSlot, listOf } from './excellent-slot';
 import { secondedOfYear } from './year-seconded';
 
@@ -46,7 +47,7 @@ export const gradeCadre = async (
   const cityManagedSectionLevel = cadre.cityManagedSectionLevel ?? false;
   const status = initialGradeStatus(cityManagedSectionLevel);
   const gradedBy = actorOf(caller, ['operator', 'admin']);
-  const grade: Grade = {
+  const grade: GradeRecord = {
     id: newId(),
     year,
     cadreId: cadre.id,
@@ -62,7 +63,7 @@ export const gradeCadre = async (
     createdAt: at,
     updatedAt: at,
   };
-  const entry: GradeLedgerEntry = {
+  const entry: GradeLedgerEntryRecord = {
     seq: 1,
     at,
     actor: gradedBy,
@@ -71,18 +72,22 @@ export const gradeCadre = async (
     toStatus: status,
     data: { grade: input.grade, list, ...(slot ? { excellentQuota: slot.quota } : {}) },
   };
-  await insertGrade(grade, entry, slot, idempotency?.guard(grade));
-  return grade;
+  const view = gradeView(grade);
+  await insertGrade(grade, entry, slot, idempotency?.guard(view));
+  return view;
 };
 
-export const readGrade = async (year: string, cadreId: string): Promise<Grade> => {
+const existingGrade = async (year: string, cadreId: string): Promise<GradeRecord> => {
   const grade = await findGrade(year, cadreId);
   if (!grade) throw new NotFound('The grade');
   return grade;
 };
 
-const currentGrade = async (year: string, cadreId: string, expectedVersion: number): Promise<Grade> => {
-  const grade = await readGrade(year, cadreId);
+export const readGrade = async (year: string, cadreId: string): Promise<Grade> =>
+  gradeView(await existingGrade(year, cadreId));
+
+const currentGrade = async (year: string, cadreId: string, expectedVersion: number): Promise<GradeRecord> => {
+  const grade = await existingGrade(year, cadreId);
   if (grade.version !== expectedVersion) throw new StaleVersion();
   return grade;
 };
@@ -101,7 +106,7 @@ export const giveLeaderOpinion = async (
   const by = actorOf(caller, ['leader']);
   const leaderOpinion = { ...input, by, at };
   const changes = { status: 'awaiting_committee_approval' as const, leaderOpinion };
-  return saveGradeStep({ ...grade, ...changes }, changes, expectedVersion, {
+  const saved = await saveGradeStep({ ...grade, ...changes }, changes, expectedVersion, {
     seq: expectedVersion + 1,
     at,
     actor: by,
@@ -110,6 +115,7 @@ export const giveLeaderOpinion = async (
     toStatus: changes.status,
     data: { ...input },
   });
+  return gradeView(saved);
 };
 
 /**
@@ -137,7 +143,7 @@ export const approveGrade = async (
     grade: input.grade,
     committeeApproval: { ...input, by, at },
   };
-  return saveGradeStep(
+  const saved = await saveGradeStep(
     { ...grade, ...changes },
     changes,
     expectedVersion,
@@ -152,9 +158,10 @@ export const approveGrade = async (
     },
     move === 0 ? undefined : { slot, by: move },
   );
+  return gradeView(saved);
 };
 
 export const gradeLedger = async (year: string, cadreId: string) => {
-  await readGrade(year, cadreId);
-  return { items: await readGradeLedger(year, cadreId), nextCursor: null };
+  await existingGrade(year, cadreId);
+  return { items: (await readGradeLedger(year, cadreId)).map(gradeLedgerEntryView), nextCursor: null };
 };

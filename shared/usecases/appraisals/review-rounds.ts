@@ -4,10 +4,11 @@ import { tallyFromCounters } from '../../domain/appraisal/review-tally';
 import { InvalidTransition, NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { Caller } from '../../domain/viewer';
-import { readAll } from '../../repositories/assessments';
 import { findBatch } from '../../repositories/batches';
-import { findResidency, listResidencies } from '../../repositories/residencies';
+import type { BallotRecord, ReviewRoundRecord } from '../../repositories/records/appraisals';
+import { allResidenciesOfBatch, findResidency } from '../../repositories/residencies';
 import {
+  allRoundsOfBatch,
   findRound,
   findTally,
   insertBallot,
@@ -16,8 +17,10 @@ import {
   readTallies,
   saveRoundClosed,
 } from '../../repositories/review-rounds';
+import { pageView } from '../record-view';
 import { assertReferencesFound } from '../references';
 import { actorOf } from './actor';
+import { ballotView, reviewRoundView } from './appraisal-views';
 
 /** Opens a democratic review round (民主评议) of a batch that exists as a record. */
 export const createReviewRound = async (
@@ -27,7 +30,7 @@ export const createReviewRound = async (
 ): Promise<ReviewRound> => {
   if (!(await findBatch(batch))) throw new NotFound('The batch');
   const at = nowIso();
-  const round: ReviewRound = {
+  const round: ReviewRoundRecord = {
     id: newId(),
     batch,
     ...input,
@@ -37,11 +40,12 @@ export const createReviewRound = async (
     createdAt: at,
     updatedAt: at,
   };
-  await insertRound(round, idempotency?.guard(round));
-  return round;
+  const view = reviewRoundView(round);
+  await insertRound(round, idempotency?.guard(view));
+  return view;
 };
 
-const existingRound = async (roundId: string): Promise<ReviewRound> => {
+const existingRound = async (roundId: string): Promise<ReviewRoundRecord> => {
   const round = await findRound(roundId);
   if (!round) throw new NotFound('The review round');
   return round;
@@ -60,11 +64,7 @@ export const castBallot = async (
   const round = await existingRound(roundId);
   if (round.status !== 'open')
     throw new InvalidTransition('This review round is closed: it takes no more ballots.');
-  const residents = new Set(
-    (await readAll((page) => listResidencies({ batch: round.batch }, page))).map(
-      (residency) => residency.cadreId,
-    ),
-  );
+  const residents = new Set((await allResidenciesOfBatch(round.batch)).map((residency) => residency.cadreId));
   assertReferencesFound(
     input.votes.map((vote, i) => ({
       path: `body.votes.${i}.cadreId`,
@@ -73,7 +73,7 @@ export const castBallot = async (
     })),
   );
   const at = nowIso();
-  const ballot: Ballot = {
+  const ballot: BallotRecord = {
     id: newId(),
     roundId,
     ...input,
@@ -82,15 +82,16 @@ export const castBallot = async (
     createdAt: at,
     updatedAt: at,
   };
-  await insertBallot(ballot, idempotency?.guard(ballot));
-  return ballot;
+  const view = ballotView(ballot);
+  await insertBallot(ballot, idempotency?.guard(view));
+  return view;
 };
 
 export const closeReviewRound = async (roundId: string, expectedVersion: number): Promise<ReviewRound> => {
   const round = await existingRound(roundId);
   if (round.version !== expectedVersion) throw new StaleVersion();
   if (round.status !== 'open') throw new InvalidTransition('This review round is already closed.');
-  return saveRoundClosed(roundId, expectedVersion);
+  return reviewRoundView(await saveRoundClosed(roundId, expectedVersion));
 };
 
 /** A round with the tally of every cadre its ballots graded. */
@@ -98,19 +99,19 @@ export const readReviewRound = async (roundId: string) => {
   const round = await existingRound(roundId);
   const counters = await readTallies(roundId);
   return {
-    ...round,
+    ...reviewRoundView(round),
     tallies: counters.map((counter) => ({ cadreId: counter.cadreId, tally: tallyFromCounters(counter) })),
   };
 };
 
 export const listReviewRounds = async (batch: string, page: { limit: number; cursor?: string }) => {
   if (!(await findBatch(batch))) throw new NotFound('The batch');
-  return listRoundsOfBatch(batch, page);
+  return pageView(await listRoundsOfBatch(batch, page), reviewRoundView);
 };
 
 /** A cadre's tally in each review round of a batch, in the order the rounds were opened. */
 export const reviewsOfCadre = async (batch: string, cadreId: string) => {
-  const rounds = await readAll((page) => listRoundsOfBatch(batch, page));
+  const rounds = await allRoundsOfBatch(batch);
   const counters = await Promise.all(rounds.map((round) => findTally(round.id, cadreId)));
   return rounds.map((round, i) => ({
     roundId: round.id,

@@ -2,8 +2,8 @@ import { excellentBaseBasisPoints } from '../../appraisal-config';
 import { NotFound } from '../../domain/errors';
 import { ordinaryExcellentQuota, secondedExcellentQuota } from '../../domain/excellent-quota';
 import { readExcellentCounts } from '../../repositories/appraisal-grades';
-import { countCadresOfUnit, readAll } from '../../repositories/assessments';
-import { findUnit, listUnits } from '../../repositories/units';
+import { countCadresOfUnit } from '../../repositories/cadres';
+import { allUnits, findUnit } from '../../repositories/units';
 import { secondedOfYear } from '../appraisals/year-seconded';
 
 /**
@@ -18,7 +18,7 @@ export const excellentQuotas = async (year: string, unitId?: string) => {
     if (!(await findUnit(unitId))) throw new NotFound('The unit');
     unitIds = [unitId];
   } else {
-    unitIds = (await readAll((page) => listUnits(page))).map((unit) => unit.id);
+    unitIds = (await allUnits()).map((unit) => unit.id);
   }
   const [seconded, counts, granted] = await Promise.all([
     secondedOfYear(year),

@@ -3,23 +3,37 @@ import type { IdempotencyToken } from '../../db/creation-guard';
 import { assertBatchTransition, batchFigures } from '../../domain/batches';
 import { NotFound, StaleVersion, ValidationFailed } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import { findAssessment, readAll } from '../../repositories/assessments';
+import { findAssessment } from '../../repositories/assessments';
 import { findBatch, insertBatch, saveBatchChanges } from '../../repositories/batches';
-import { listPromotions } from '../../repositories/promotions';
-import { findEvaluation, listResidencies } from '../../repositories/residencies';
+import { allPromotionsOf } from '../../repositories/promotions';
+import type { BatchRecord } from '../../repositories/records/batches';
+import { allResidenciesOfBatch, findEvaluation } from '../../repositories/residencies';
+import { allFieldsShown } from '../record-view';
+
+export const batchView = allFieldsShown<BatchRecord, Batch>();
 
 export const createBatch = async (input: CreateBatchBody, idempotency?: IdempotencyToken): Promise<Batch> => {
   const at = nowIso();
-  const batch: Batch = { id: newId(), ...input, status: 'planned', version: 1, createdAt: at, updatedAt: at };
-  await insertBatch(batch, idempotency?.guard(batch));
-  return batch;
+  const batch: BatchRecord = {
+    id: newId(),
+    ...input,
+    status: 'planned',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const view = batchView(batch);
+  await insertBatch(batch, idempotency?.guard(view));
+  return view;
 };
 
-export const readBatch = async (code: string): Promise<Batch> => {
+const existingBatch = async (code: string): Promise<BatchRecord> => {
   const batch = await findBatch(code);
   if (!batch) throw new NotFound('The batch');
   return batch;
 };
+
+export const readBatch = async (code: string): Promise<Batch> => batchView(await existingBatch(code));
 
 /** Changes a batch read at `expectedVersion`; dates stay in order and the status moves only forward. */
 export const updateBatch = async (
@@ -27,7 +41,7 @@ export const updateBatch = async (
   patch: UpdateBatchBody,
   expectedVersion: number,
 ): Promise<Batch> => {
-  const current = await readBatch(code);
+  const current = await existingBatch(code);
   if (current.version !== expectedVersion) throw new StaleVersion();
   if (patch.status) assertBatchTransition(current.status, patch.status);
   const next = { ...current, ...patch };
@@ -36,7 +50,7 @@ export const updateBatch = async (
       { path: 'body.endDate', message: 'The end date must not be before the start date' },
     ]);
   }
-  return saveBatchChanges(code, patch, expectedVersion);
+  return batchView(await saveBatchChanges(code, patch, expectedVersion));
 };
 
 /**
@@ -44,14 +58,14 @@ export const updateBatch = async (
  * each) and its cadre's promotions (one key query per cadre). A batch holds dozens of residencies.
  */
 export const reportBatch = async (code: string) => {
-  const batch = await readBatch(code);
-  const residencies = await readAll((page) => listResidencies({ batch: code }, page));
+  const batch = await existingBatch(code);
+  const residencies = await allResidenciesOfBatch(code);
   const facts = await Promise.all(
     residencies.map(async (residency) => {
       const [evaluation, assessment, promotions] = await Promise.all([
         findEvaluation(residency.id),
         findAssessment(residency.id),
-        readAll((page) => listPromotions(residency.cadreId, page)),
+        allPromotionsOf(residency.cadreId),
       ]);
       return {
         cadreId: residency.cadreId,

@@ -5,15 +5,23 @@ import { nowIso } from '../../domain/ids';
 import { applyTeamEdit } from '../../domain/team-edits';
 import type { Caller } from '../../domain/viewer';
 import { findCadre } from '../../repositories/cadres';
+import type { TeamEditRecord, TeamRecord } from '../../repositories/records/grids';
 import { findTeam, listTeamEdits, saveTeamEdit } from '../../repositories/team-edits';
 import { actorOf } from '../appraisals/actor';
+import { allFieldsShown } from '../record-view';
 import { assertReferencesFound } from '../references';
+import { teamView } from './grid-views';
 
-export const readTeam = async (gridId: string, teamId: string): Promise<Team> => {
+const teamEditView = allFieldsShown<TeamEditRecord, TeamEdit>();
+
+const existingTeam = async (gridId: string, teamId: string): Promise<TeamRecord> => {
   const team = await findTeam(gridId, teamId);
   if (!team) throw new NotFound('The team');
   return team;
 };
+
+export const readTeam = async (gridId: string, teamId: string): Promise<Team> =>
+  teamView(await existingTeam(gridId, teamId));
 
 /**
  * Edits a visit team read at `expectedVersion`: members added (existing cadres) and removed, the
@@ -26,7 +34,7 @@ export const editTeam = async (
   input: TeamEditBody,
   expectedVersion: number,
 ): Promise<Team> => {
-  const team = await readTeam(gridId, teamId);
+  const team = await existingTeam(gridId, teamId);
   if (team.version !== expectedVersion) throw new StaleVersion();
   const edited = applyTeamEdit(team, input);
   if (edited.problems.length > 0) throw new ValidationFailed(edited.problems);
@@ -38,7 +46,7 @@ export const editTeam = async (
       message: 'No cadre with this id',
     })),
   );
-  const edit: TeamEdit = {
+  const edit: TeamEditRecord = {
     teamId,
     gridId,
     version: expectedVersion + 1,
@@ -50,15 +58,16 @@ export const editTeam = async (
     leaderTo: edited.leaderCadreId,
     reason: input.reason,
   };
-  return saveTeamEdit(
+  const saved = await saveTeamEdit(
     team,
     { memberCadreIds: edited.memberCadreIds, leaderCadreId: edited.leaderCadreId },
     expectedVersion,
     edit,
   );
+  return teamView(saved);
 };
 
 export const teamHistory = async (gridId: string, teamId: string) => {
-  await readTeam(gridId, teamId);
-  return { items: await listTeamEdits(gridId, teamId), nextCursor: null };
+  await existingTeam(gridId, teamId);
+  return { items: (await listTeamEdits(gridId, teamId)).map(teamEditView), nextCursor: null };
 };

@@ -1,12 +1,11 @@
-import type { Cadre } from '../../contract/cadres';
 import { cadreVisibility } from '../../domain/cadre-visibility';
 import { NotFound } from '../../domain/errors';
 import { assessStaffing } from '../../domain/grid-staffing';
 import type { Viewer } from '../../domain/viewer';
-import { readAll } from '../../repositories/assessments';
-import { listCadres } from '../../repositories/cadres';
-import { listGrids, listTeams } from '../../repositories/grids';
-import { findUnit, listUnits } from '../../repositories/units';
+import { allCadres } from '../../repositories/cadres';
+import { allGrids, allTeamsOf } from '../../repositories/grids';
+import type { CadreRecord } from '../../repositories/records/cadres';
+import { allUnits, findUnit } from '../../repositories/units';
 
 /**
  * Who sits in a visit team: the members of every team of every grid (one query for the grids, one
@@ -14,8 +13,8 @@ import { findUnit, listUnits } from '../../repositories/units';
  * same transaction as the memberships, so it is as good as reading them cadre by cadre, and cheaper.
  */
 const placedCadreIds = async (): Promise<Set<string>> => {
-  const grids = await readAll((page) => listGrids(page));
-  const teams = await Promise.all(grids.map((grid) => readAll((page) => listTeams(grid.id, page))));
+  const grids = await allGrids();
+  const teams = await Promise.all(grids.map((grid) => allTeamsOf(grid.id)));
   return new Set(teams.flat().flatMap((team) => team.memberCadreIds));
 };
 
@@ -27,17 +26,14 @@ const assertMayRead = (viewer: Viewer, unitId: string) => {
   throw new NotFound('The unit');
 };
 
-const person = (cadre: Cadre) => ({ cadreId: cadre.id, name: cadre.name, unitId: cadre.unitId });
+const person = (cadre: CadreRecord) => ({ cadreId: cadre.id, name: cadre.name, unitId: cadre.unitId });
 
 /** A unit's staffing against the rule (shared/domain/grid-staffing.ts), with the names missing. */
 export const unitStaffing = async (viewer: Viewer, unitId: string) => {
   assertMayRead(viewer, unitId);
   const unit = await findUnit(unitId);
   if (!unit) throw new NotFound('The unit');
-  const [cadres, placed] = await Promise.all([
-    readAll((page) => listCadres({ unitId }, page)),
-    placedCadreIds(),
-  ]);
+  const [cadres, placed] = await Promise.all([allCadres({ unitId }), placedCadreIds()]);
   const report = assessStaffing(
     unit,
     cadres.map((cadre) => ({
@@ -74,9 +70,9 @@ export const unplacedCadres = async (viewer: Viewer, unitId?: string) => {
   const only = unitId ?? (scope.kind === 'unit' ? scope.unitId : undefined);
   if (only) assertMayRead(viewer, only);
   else if (scope.kind !== 'all') throw new NotFound('The unit');
-  const unitIds = only ? [only] : (await readAll((page) => listUnits(page))).map((unit) => unit.id);
+  const unitIds = only ? [only] : (await allUnits()).map((unit) => unit.id);
   const [cadres, placed] = await Promise.all([
-    Promise.all(unitIds.map((id) => readAll((page) => listCadres({ unitId: id }, page)))),
+    Promise.all(unitIds.map((id) => allCadres({ unitId: id }))),
     placedCadreIds(),
   ]);
   return {

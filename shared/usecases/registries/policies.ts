@@ -4,8 +4,7 @@ import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { awarenessOf, sumAwareness } from '../../domain/policy-awareness';
 import type { Caller } from '../../domain/viewer';
-import { readAll } from '../../repositories/assessments';
-import { findEnterprise, listEnterprises } from '../../repositories/enterprises';
+import { allEnterprises, findEnterprise } from '../../repositories/enterprises';
 import {
   findDelivery,
   findPolicy,
@@ -15,24 +14,30 @@ import {
   recordDeliveryRequest,
   saveAcknowledgement,
 } from '../../repositories/policies';
-import { listUnits } from '../../repositories/units';
+import type { PolicyDeliveryRecord, PolicyRecord } from '../../repositories/records/policies';
+import { allUnitsOfKind } from '../../repositories/units';
 import { actorOf } from '../appraisals/actor';
+import { allFieldsShown } from '../record-view';
 import { assertReferencesFound } from '../references';
+
+export const policyView = allFieldsShown<PolicyRecord, Policy>();
+export const deliveryView = allFieldsShown<PolicyDeliveryRecord, PolicyDelivery>();
 
 export const createPolicy = async (
   input: CreatePolicyBody,
   idempotency?: IdempotencyToken,
 ): Promise<Policy> => {
   const at = nowIso();
-  const policy: Policy = { id: newId(), ...input, version: 1, createdAt: at, updatedAt: at };
-  await insertPolicy(policy, idempotency?.guard(policy));
-  return policy;
+  const policy: PolicyRecord = { id: newId(), ...input, version: 1, createdAt: at, updatedAt: at };
+  const view = policyView(policy);
+  await insertPolicy(policy, idempotency?.guard(view));
+  return view;
 };
 
 export const readPolicy = async (policyId: string): Promise<Policy> => {
   const policy = await findPolicy(policyId);
   if (!policy) throw new NotFound('The policy');
-  return policy;
+  return policyView(policy);
 };
 
 const DELIVERY_CONCURRENCY = 10;
@@ -55,7 +60,7 @@ const targets = async (input: DeliverPolicyBody) => {
     : input.townUnitId
       ? { townUnitId: input.townUnitId }
       : { industry: input.industry };
-  return readAll((page) => listEnterprises(filter, page));
+  return allEnterprises(filter);
 };
 
 /**
@@ -99,12 +104,12 @@ export const acknowledgePolicy = async (caller: Caller, policyId: string): Promi
   if (!delivery) throw new NotFound('The policy delivery');
   const at = nowIso();
   await saveAcknowledgement(delivery, at);
-  return { ...delivery, acknowledgedAt: at };
+  return deliveryView({ ...delivery, acknowledgedAt: at });
 };
 
 /** Each town's awareness rate over a period, and the program's, for `/stats`. */
 export const policyAwareness = async (from: string, to: string) => {
-  const towns = await readAll((page) => listUnits({ kind: 'town', ...page }));
+  const towns = await allUnitsOfKind('town');
   const counts = await Promise.all(towns.map((town) => readTownAwareness(town.id, from, to)));
   return {
     overall: awarenessOf(sumAwareness(counts)),
