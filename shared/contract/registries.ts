@@ -1,4 +1,5 @@
 import { caseRoutes } from './accountability-cases';
+import { expertCampaignRoutes } from './expert-campaigns';
 import { expertRoutes } from './experts';
 import { policyRoutes } from './policies';
 import { promotionRoutes } from './promotions';
@@ -10,6 +11,7 @@ import { trainingRoutes } from './trainings';
  */
 export const registryRoutes = {
   ...expertRoutes,
+  ...expertCampaignRoutes,
   ...trainingRoutes,
   ...caseRoutes,
   ...promotionRoutes,

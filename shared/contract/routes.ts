@@ -12,6 +12,7 @@ import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
+import { keyEnterpriseRoutes } from './key-enterprises';
 import { metaRoutes } from './meta';
 import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
@@ -31,6 +32,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(unitRoutes),
   ...Object.values(gridRoutes),
   ...Object.values(enterpriseRoutes),
+  ...Object.values(keyEnterpriseRoutes),
   ...Object.values(cadreRoutes),
   ...Object.values(issueRoutes),
   ...Object.values(consultationRoutes),

@@ -7,7 +7,7 @@ import { indexKeysOf, policyKeys } from '../db/keys';
 import { type Page, queryPage, queryPages } from '../db/queries';
 import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
-import type { AwarenessCounts } from '../domain/policy-awareness';
+import type { AwarenessCounts, SurveyCounts } from '../domain/policy-awareness';
 import type { PolicyDeliveryRecord, PolicyRecord } from './records/policies';
 
 /**
@@ -37,20 +37,33 @@ export const findPolicy = (policyId: string) => getRecord<PolicyRecord>(policyKe
 export const listPolicies = (page: { limit: number; cursor?: string }): Promise<Page<PolicyRecord>> =>
   queryPage<PolicyRecord>({ ...policyKeys.all(), ...page, newestFirst: true });
 
-const countUpdate = (townUnitId: string, date: string, counter: keyof AwarenessCounts): TransactItem => ({
-  Update: {
-    TableName: tableNames.program,
-    Key: policyKeys.townAwarenessDay(townUnitId, date),
-    UpdateExpression: 'SET entity = :entity, townUnitId = :town, #date = :date ADD #counter :one',
-    ExpressionAttributeNames: { '#date': 'date', '#counter': counter },
-    ExpressionAttributeValues: {
-      ':entity': 'policyAwarenessDay',
-      ':town': townUnitId,
-      ':date': date,
-      ':one': 1,
+/** Adds to a town's day counters (delivered, acknowledged, and the visits' questionnaire answers). */
+export const townAwarenessUpdate = (
+  townUnitId: string,
+  date: string,
+  counters: Partial<Record<keyof (AwarenessCounts & SurveyCounts), number>>,
+): TransactItem => {
+  const names = Object.keys(counters);
+  return {
+    Update: {
+      TableName: tableNames.program,
+      Key: policyKeys.townAwarenessDay(townUnitId, date),
+      UpdateExpression: `SET entity = :entity, townUnitId = :town, #date = :date ADD ${names
+        .map((_, i) => `#c${i} :v${i}`)
+        .join(', ')}`,
+      ExpressionAttributeNames: {
+        '#date': 'date',
+        ...Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':entity': 'policyAwarenessDay',
+        ':town': townUnitId,
+        ':date': date,
+        ...Object.fromEntries(names.map((name, i) => [`:v${i}`, counters[name as keyof typeof counters]])),
+      },
     },
-  },
-});
+  };
+};
 
 const conditionFailed = (error: unknown) =>
   error instanceof TransactionCanceledException &&
@@ -73,7 +86,7 @@ export const insertDelivery = async (delivery: PolicyDeliveryRecord): Promise<bo
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          countUpdate(delivery.townUnitId, delivery.date, 'delivered'),
+          townAwarenessUpdate(delivery.townUnitId, delivery.date, { delivered: 1 }),
         ],
       }),
     );
@@ -127,7 +140,7 @@ export const saveAcknowledgement = async (delivery: PolicyDeliveryRecord, at: st
               ExpressionAttributeValues: { ':at': at },
             },
           },
-          countUpdate(delivery.townUnitId, delivery.date, 'acknowledged'),
+          townAwarenessUpdate(delivery.townUnitId, delivery.date, { acknowledged: 1 }),
         ],
       }),
     );
@@ -143,14 +156,16 @@ export const readTownAwareness = async (
   townUnitId: string,
   from: string,
   to: string,
-): Promise<AwarenessCounts> => {
-  const counts = { delivered: 0, acknowledged: 0 };
-  for await (const days of queryPages<Partial<AwarenessCounts>>(
+): Promise<AwarenessCounts & SurveyCounts> => {
+  const counts = { delivered: 0, acknowledged: 0, surveyed: 0, surveyedAware: 0 };
+  for await (const days of queryPages<Partial<AwarenessCounts & SurveyCounts>>(
     policyKeys.townAwarenessBetween(townUnitId, from, to),
   )) {
     for (const day of days) {
       counts.delivered += Number(day.delivered ?? 0);
       counts.acknowledged += Number(day.acknowledged ?? 0);
+      counts.surveyed += Number(day.surveyed ?? 0);
+      counts.surveyedAware += Number(day.surveyedAware ?? 0);
     }
   }
   return counts;

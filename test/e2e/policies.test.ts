@@ -66,7 +66,8 @@ describe('policy delivery (送政策) over HTTP', () => {
     const ofTown = deliveries.body.items.filter((d) => d.townUnitId === townUnitId);
     const acknowledged = ofTown.filter((d) => d.acknowledgedAt !== undefined).length;
     expect(stats.status).toBe(200);
-    expect(stats.body.policyAwareness.byTown.find((t) => t.townUnitId === townUnitId)).toEqual({
+    // The questionnaire's measure beside it depends on the town's visits: test/integration/policy-survey.test.ts.
+    expect(stats.body.policyAwareness.byTown.find((t) => t.townUnitId === townUnitId)).toMatchObject({
       townUnitId,
       delivered: ofTown.length,
       acknowledged,

@@ -110,6 +110,7 @@ describe('policy delivery (送政策) against DynamoDB Local', () => {
       delivered: 3,
       acknowledged: 2,
       rate: 0.6667,
+      questionnaire: { answered: 0, aware: 0, rate: null },
     });
   });
 });

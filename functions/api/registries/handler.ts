@@ -2,6 +2,7 @@ import { registryRoutes } from '../../../shared/contract/registries';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
+import { listCampaigns } from '../../../shared/repositories/expert-campaigns';
 import { listExperts } from '../../../shared/repositories/experts';
 import { listDeliveries, listPolicies } from '../../../shared/repositories/policies';
 import { listTrainings } from '../../../shared/repositories/trainings';
@@ -12,6 +13,12 @@ import {
   listVisibleCases,
   readCase,
 } from '../../../shared/usecases/registries/accountability-cases';
+import {
+  campaignView,
+  createCampaign,
+  readCampaign,
+  readCampaignEngagements,
+} from '../../../shared/usecases/registries/expert-campaigns';
 import {
   createEngagement,
   createExpert,
@@ -49,6 +56,12 @@ export const routes: Implementations<typeof registryRoutes> = {
     body: await createEngagement(params.expertId, body, idempotency),
   }),
   listEngagements: async ({ params, query }) => ({ body: await readEngagements(params.expertId, query) }),
+  createCampaign: async ({ body, idempotency }) => ({ body: await createCampaign(body, idempotency) }),
+  listCampaigns: async ({ query }) => ({ body: pageView(await listCampaigns(query), campaignView) }),
+  getCampaign: async ({ params }) => ({ body: await readCampaign(params.campaignId) }),
+  listCampaignEngagements: async ({ params, query }) => ({
+    body: await readCampaignEngagements(params.campaignId, query),
+  }),
   createTraining: async ({ body, idempotency }) => ({ body: await createTraining(body, idempotency) }),
   listTrainings: async ({ query: { limit, cursor, ...filter } }) => ({
     body: pageView(await listTrainings(filter, { limit, cursor }), trainingView),

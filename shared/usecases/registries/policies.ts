@@ -2,7 +2,7 @@ import type { CreatePolicyBody, DeliverPolicyBody, Policy, PolicyDelivery } from
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import { awarenessOf, sumAwareness } from '../../domain/policy-awareness';
+import { awarenessOf, sumAwareness, sumSurveys, surveyAwarenessOf } from '../../domain/policy-awareness';
 import type { Caller } from '../../domain/viewer';
 import { allEnterprises, findEnterprise } from '../../repositories/enterprises';
 import {
@@ -107,15 +107,18 @@ export const acknowledgePolicy = async (caller: Caller, policyId: string): Promi
   return deliveryView({ ...delivery, acknowledgedAt: at });
 };
 
-/** Each town's awareness rate over a period, and the program's, for `/stats`. */
+/**
+ * Each town's awareness over a period, and the program's, for `/stats`: the acknowledgement rate of
+ * deliveries, and beside it the questionnaire's measure (visits' answers on knowing the policies).
+ */
 export const policyAwareness = async (from: string, to: string) => {
   const towns = await allUnitsOfKind('town');
   const counts = await Promise.all(towns.map((town) => readTownAwareness(town.id, from, to)));
   return {
-    overall: awarenessOf(sumAwareness(counts)),
-    byTown: towns.map((town, i) => ({
-      townUnitId: town.id,
-      ...awarenessOf(counts[i] ?? { delivered: 0, acknowledged: 0 }),
-    })),
+    overall: { ...awarenessOf(sumAwareness(counts)), questionnaire: surveyAwarenessOf(sumSurveys(counts)) },
+    byTown: towns.map((town, i) => {
+      const count = counts[i] ?? { delivered: 0, acknowledged: 0, surveyed: 0, surveyedAware: 0 };
+      return { townUnitId: town.id, ...awarenessOf(count), questionnaire: surveyAwarenessOf(count) };
+    }),
   };
 };
