@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../http/contract';
+import { democraticReview } from './appraisals';
 import { id, pageOf, pageQuery, recordMeta, text } from './common';
 
 /**
@@ -95,13 +96,30 @@ export const assessmentRecord = z.object({
 });
 export type Assessment = z.output<typeof assessmentRecord>;
 
+/**
+ * A unit's row. `quota` is the unit's ordinary quota: the base ratio of its cadres who were not
+ * seconded in the year; its seconded cadres compete in the separate list (`secondedList`).
+ */
 export const excellentQuotaRow = z.object({
   unitId: z.string(),
   cadres: z.number(),
   secondedCadres: z.number(),
+  /** cadres − secondedCadres: who competes in the unit's ordinary list. */
+  ordinaryCadres: z.number(),
   baseRatio: z.number(),
   secondedRatio: z.number(),
   quota: z.number(),
+  /** Excellent grades recorded in the unit's ordinary list so far. */
+  excellentGranted: z.number(),
+  explanation: z.string(),
+});
+
+/** The separate list (单列) of the year's seconded cadres, program-wide, at the base ratio + 5 points. */
+export const secondedExcellentList = z.object({
+  cadres: z.number(),
+  ratio: z.number(),
+  quota: z.number(),
+  excellentGranted: z.number(),
   explanation: z.string(),
 });
 
@@ -125,10 +143,11 @@ export const assessmentRoutes = {
     method: 'GET',
     path: '/residencies/{residencyId}/assessment',
     area: 'assessments',
-    summary: "A residency's assessment",
+    summary:
+      "A residency's assessment, with the democratic review tallies of the residency's batch beside it",
     roles: ASSESSMENT_READERS,
     params: residencyParams,
-    response: assessmentRecord,
+    response: z.object({ ...assessmentRecord.shape, democraticReview }),
   }),
   listAssessments: defineRoute({
     method: 'GET',
@@ -143,13 +162,15 @@ export const assessmentRoutes = {
     method: 'GET',
     path: '/appraisals/{year}/excellent-quotas',
     area: 'assessments',
-    summary: 'Per unit, the annual appraisal excellent quota (+5 points for seconded cadres), explained',
+    summary:
+      "Per unit, the ordinary excellent quota, and the seconded cadres' separate list (+5 points), explained",
     roles: ASSESSMENT_READERS,
     params: z.strictObject({ year }),
     query: z.strictObject({ unitId: z.optional(id) }),
     response: z.object({
       year: z.string(),
       items: z.array(excellentQuotaRow),
+      secondedList: secondedExcellentList,
       nextCursor: z.null(),
     }),
   }),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { INDUSTRY_IDS } from '../domain/industries';
+import { POOL_CATEGORIES } from '../domain/pool-composition';
 import { SERVICE_TYPES } from '../domain/service-catalogue';
 import { defineRoute } from '../http/contract';
 import { booleanQuery, id, MASTER_DATA_WRITERS, name, pageOf, pageQuery, recordMeta, text } from './common';
@@ -30,6 +31,12 @@ const cadreFields = {
    * never offers the cadre to them and a residency there is refused. Absent means none.
    */
   conflictEnterpriseIds: z.optional(distinctList(id, 20, 'Conflict-of-interest enterprises')),
+  /** Which part of the pool the cadre comes from (pool composition report); absent: not recorded. */
+  poolCategory: z.optional(z.enum(POOL_CATEGORIES)),
+  /** Works with enterprises (涉企干部): a town's enterprise-facing cadres must all sit in grid teams. */
+  enterpriseFacing: z.optional(z.boolean()),
+  /** A city-managed section-level leading cadre (市管科级): the annual grade needs the two-step approval. */
+  cityManagedSectionLevel: z.optional(z.boolean()),
 };
 
 export const createCadreBody = z.strictObject(cadreFields);

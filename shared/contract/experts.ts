@@ -36,6 +36,8 @@ export const createEngagementBody = z
     date: isoDate,
     topic: text(200),
     outcome: z.optional(text(2000)),
+    /** The expert campaign the engagement belongs to (dated within it), if any. */
+    campaignId: z.optional(id),
   })
   .check(
     z.refine((body) => (body.issueId === undefined) !== (body.enterpriseId === undefined), {
@@ -53,6 +55,7 @@ export const engagementRecord = z.object({
   date: z.string(),
   topic: z.string(),
   outcome: z.optional(z.string()),
+  campaignId: z.optional(z.string()),
 });
 export type Engagement = z.output<typeof engagementRecord>;
 

@@ -21,7 +21,13 @@ export const createTeamBody = z.strictObject({
 });
 export type CreateTeamBody = z.output<typeof createTeamBody>;
 
-export const teamRecord = z.object({ ...recordMeta, gridId: id, ...createTeamBody.shape });
+export const teamRecord = z.object({
+  ...recordMeta,
+  gridId: id,
+  ...createTeamBody.shape,
+  /** Set by a team edit; null once cleared. */
+  leaderCadreId: z.optional(z.nullable(id)),
+});
 export type Team = z.output<typeof teamRecord>;
 
 const gridParams = z.strictObject({ gridId: id });

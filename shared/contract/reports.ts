@@ -14,6 +14,9 @@ export const MAX_EXPORT_DAYS = 366;
 
 const period = { from: isoDate, to: isoDate };
 
+/** The questionnaire's measure of policy awareness: visits that answered the question, those aware. */
+const surveyAwareness = z.object({ answered: z.number(), aware: z.number(), rate: z.nullable(z.number()) });
+
 const rate = z.object({
   /** numerator / denominator, 0–1 to four places; null when the denominator is 0. */
   rate: z.nullable(z.number()),
@@ -48,6 +51,24 @@ export const statsResponse = z.object({
   expertEngagements: z.number(),
   accountabilityCases: z.number(),
   promotions: z.number(),
+  /** 知晓率: of the policies delivered in the period, the share acknowledged, per town and overall. */
+  policyAwareness: z.object({
+    overall: z.object({
+      delivered: z.number(),
+      acknowledged: z.number(),
+      rate: z.nullable(z.number()),
+      questionnaire: surveyAwareness,
+    }),
+    byTown: z.array(
+      z.object({
+        townUnitId: z.string(),
+        delivered: z.number(),
+        acknowledged: z.number(),
+        rate: z.nullable(z.number()),
+        questionnaire: surveyAwareness,
+      }),
+    ),
+  }),
 });
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -1,13 +1,18 @@
 import type { RouteSpec } from '../http/contract';
+import { appraisalRoutes } from './appraisals';
 import { assessmentRoutes } from './assessments';
+import { batchRoutes } from './batches';
+import { cadrePoolRoutes } from './cadre-pool';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
+import { gridStaffingRoutes } from './grid-staffing';
 import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
 import { issueRepairRoutes, jobRoutes } from './jobs';
+import { keyEnterpriseRoutes } from './key-enterprises';
 import { metaRoutes } from './meta';
 import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
@@ -27,6 +32,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(unitRoutes),
   ...Object.values(gridRoutes),
   ...Object.values(enterpriseRoutes),
+  ...Object.values(keyEnterpriseRoutes),
   ...Object.values(cadreRoutes),
   ...Object.values(issueRoutes),
   ...Object.values(issueRepairRoutes),
@@ -42,6 +48,10 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(scoringRoutes),
   ...Object.values(inspectionRoutes),
   ...Object.values(assessmentRoutes),
+  ...Object.values(appraisalRoutes),
+  ...Object.values(gridStaffingRoutes),
+  ...Object.values(batchRoutes),
+  ...Object.values(cadrePoolRoutes),
   ...Object.values(notificationRoutes),
 ];
 

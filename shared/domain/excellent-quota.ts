@@ -1,32 +1,26 @@
 /**
- * The "excellent" (优秀) quota of a unit's annual appraisal (DOMAIN.md item 10): seconded cadres get
- * 5 percentage points more than the base ratio. Ratios are whole basis points (1 % = 100) so the
- * arithmetic is exact integers, never floating point.
+ * The "excellent" (优秀) quotas of the annual appraisal (DOMAIN.md item 10; the seed: 年度考核优秀等次
+ * 单列，优秀比例上浮5%). The excellent grade of seconded cadres is listed separately (单列): they
+ * compete with each other, not with their unit's colleagues, for a quota of the base ratio plus 5
+ * percentage points of the year's seconded cadres; each unit's ordinary quota is the base ratio of
+ * its cadres who were not seconded. Neither list touches the other's quota.
  *
- * quota = floor((base × nonSeconded + (base + 500) × seconded) / 10 000), within [0, cadres].
+ *   ordinary quota of a unit = floor(base × non-seconded cadres of the unit)
+ *   seconded list quota      = floor((base + 5 points) × seconded cadres of the year, program-wide)
  *
- * The total is rounded down once, not each group: flooring each group can lower a unit's quota when
- * one of its cadres is seconded (base 15 %, 7 cadres: floor(1.05) = 1; one seconded: floor(0.90) +
- * floor(0.20) = 0), which would punish the secondment the bonus rewards.
+ * The separate list is program-wide: per unit it would hold one to three cadres, and 20 % of three
+ * rounds down to nobody, so the bonus would reward no one. Ratios are whole basis points (1 % = 100)
+ * so the arithmetic is exact integers, never floating point; each quota is rounded down once.
  */
 export const SECONDED_BONUS_BASIS_POINTS = 500;
 export const MAX_BASE_BASIS_POINTS = 10_000 - SECONDED_BONUS_BASIS_POINTS;
 export const DEFAULT_BASE_BASIS_POINTS = 1_500;
 
-export interface QuotaInput {
-  /** The unit's cadres. */
+export interface ListQuota {
+  /** The cadres who compete in the list. */
   cadres: number;
-  /** Those of them who held a residency in the year (more than `cadres` is read as all of them). */
-  secondedCadres: number;
-  /** The base ratio in basis points, 0–9,500. */
-  baseBasisPoints: number;
-}
-
-export interface ExcellentQuota {
-  cadres: number;
-  secondedCadres: number;
-  baseRatio: number;
-  secondedRatio: number;
+  /** The list's ratio (0.15 for 15 %). */
+  ratio: number;
   quota: number;
   explanation: string;
 }
@@ -62,22 +56,26 @@ export const excellentBaseToEnv = (basisPoints: number): Record<string, string> 
   [BASE_PERCENT_VARIABLE]: String(basisPoints / 100),
 });
 
-export const excellentQuota = ({ cadres, secondedCadres, baseBasisPoints }: QuotaInput): ExcellentQuota => {
-  const base = assertBaseBasisPoints(baseBasisPoints);
-  const total = Math.max(0, Math.floor(cadres));
-  const seconded = Math.min(total, Math.max(0, Math.floor(secondedCadres)));
-  const others = total - seconded;
-  const bonus = base + SECONDED_BONUS_BASIS_POINTS;
-  const scaled = base * others + bonus * seconded;
-  const quota = Math.min(total, Math.max(0, Math.floor(scaled / 10_000)));
+const listQuota = (cadres: number, ratioBasisPoints: number, who: string): ListQuota => {
+  const competing = Math.max(0, Math.floor(cadres));
+  const scaled = ratioBasisPoints * competing;
+  const quota = Math.min(competing, Math.floor(scaled / 10_000));
   return {
-    cadres: total,
-    secondedCadres: seconded,
-    baseRatio: base / 10_000,
-    secondedRatio: bonus / 10_000,
+    cadres: competing,
+    ratio: ratioBasisPoints / 10_000,
     quota,
-    explanation:
-      `${percent(base)} × ${others} non-seconded + ${percent(bonus)} × ${seconded} seconded = ` +
-      `${scaled / 10_000} → ${quota} (the total rounded down)`,
+    explanation: `${percent(ratioBasisPoints)} × ${competing} ${who} = ${scaled / 10_000} → ${quota} (rounded down)`,
   };
 };
+
+/** A unit's ordinary list: the base ratio of its cadres who were not seconded in the year. */
+export const ordinaryExcellentQuota = (nonSecondedCadres: number, baseBasisPoints: number): ListQuota =>
+  listQuota(nonSecondedCadres, assertBaseBasisPoints(baseBasisPoints), 'non-seconded');
+
+/** The separate list (单列) of the year's seconded cadres: the base ratio plus 5 points. */
+export const secondedExcellentQuota = (secondedCadres: number, baseBasisPoints: number): ListQuota =>
+  listQuota(
+    secondedCadres,
+    assertBaseBasisPoints(baseBasisPoints) + SECONDED_BONUS_BASIS_POINTS,
+    'seconded (listed separately)',
+  );

@@ -1,7 +1,7 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { cadreKeys, type IndexPartition, indexKeysOf } from '../db/keys';
-import { countAll, type Page, queryPage } from '../db/queries';
+import { countAll, type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { CadreRecord } from './records/cadres';
@@ -60,6 +60,10 @@ export const listCadres = (
   filter: CadreFilter,
   page: { limit: number; cursor?: string },
 ): Promise<Page<CadreRecord>> => queryPage<CadreRecord>({ ...cadreQueryPlan(filter), ...page });
+
+/** Every cadre of a unit, or of the pool (staffing and pool reports). */
+export const allCadres = (filter: CadreFilter): Promise<CadreRecord[]> =>
+  queryAll<CadreRecord>(cadreQueryPlan(filter));
 
 /** Writes `changes` if the version is still `expectedVersion`, moving the cadre between unit and pool lists. */
 export const saveCadreChanges = (next: CadreRecord, changes: Partial<CadreRecord>, expectedVersion: number) =>

@@ -1,7 +1,7 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { enterpriseKeys, type IndexPartition, indexKeysOf } from '../db/keys';
-import { type Page, queryPage } from '../db/queries';
+import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { gridEnterpriseCountUpdate } from './grids';
@@ -81,6 +81,10 @@ export const listEnterprises = (
   page: { limit: number; cursor?: string },
 ): Promise<Page<EnterpriseRecord>> =>
   queryPage<EnterpriseRecord>({ ...enterpriseQueryPlan(filter), ...page });
+
+/** Every enterprise of one industry, town or grid list (a policy's delivery targets). */
+export const allEnterprises = (filter: EnterpriseFilter): Promise<EnterpriseRecord[]> =>
+  queryAll<EnterpriseRecord>(enterpriseQueryPlan(filter));
 
 /**
  * Writes `changes` if the stored version is still `expectedVersion`; the index keys are rewritten

@@ -3,6 +3,7 @@ import { expertKeys, indexKeysOf, issueKeys } from '../db/keys';
 import { type Page, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
+import { campaignEngagementPut } from './expert-campaigns';
 import { programStatsUpdate } from './program-stats';
 import type { EngagementRecord, ExpertRecord } from './records/experts';
 
@@ -61,7 +62,10 @@ export const saveExpertChanges = (
     'The expert',
   );
 
-/** The engagement and the day's `expertEngagements` count, in one transaction. */
+/**
+ * The engagement, its copy in its campaign's partition when it names one, and the day's
+ * `expertEngagements` count, in one transaction.
+ */
 export const insertEngagement = (engagement: EngagementRecord, guard?: CreationGuard) =>
   createRecords(
     [
@@ -73,6 +77,7 @@ export const insertEngagement = (engagement: EngagementRecord, guard?: CreationG
         },
         onTaken: () => new Conflict('CONFLICT', `Engagement ${engagement.id} already exists.`),
       },
+      ...(engagement.campaignId ? [campaignEngagementPut(engagement.campaignId, engagement)] : []),
     ],
     guard,
     [programStatsUpdate(engagement.date, engagement.id, { expertEngagements: 1 })],

@@ -3,7 +3,7 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { cadreKeys, gridKeys, indexKeysOf } from '../db/keys';
-import { type Page, queryPage } from '../db/queries';
+import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { GridRecord, TeamRecord } from './records/grids';
@@ -76,6 +76,11 @@ export const listTeams = (
   gridId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<TeamRecord>> => queryPage<TeamRecord>({ ...gridKeys.teamsOf(gridId), ...page });
+
+/** Every grid, and every team of a grid (the staffing report reads who sits in a team). */
+export const allGrids = (): Promise<GridRecord[]> => queryAll<GridRecord>(gridKeys.all());
+export const allTeamsOf = (gridId: string): Promise<TeamRecord[]> =>
+  queryAll<TeamRecord>(gridKeys.teamsOf(gridId));
 
 /**
  * Moves a grid's enterprise count by `by`, as a write inside the transaction that registers an

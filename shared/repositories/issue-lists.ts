@@ -83,6 +83,8 @@ export const listResidentIssues = async (
   from: string,
   to: string,
 ): Promise<Issue[]> => {
+  // A residency that has not started yet has an empty window (and BETWEEN refuses a reversed range).
+  if (from > to) return [];
   const issues = await queryAll<Issue & { workflowRev?: number }>({
     ...issueKeys.byEnterprise(enterpriseId),
     sortBetween: {

@@ -103,6 +103,10 @@ export const listResidencies = (
 export const allResidenciesOf = (cadreId: string): Promise<ResidencyRecord[]> =>
   queryAll<ResidencyRecord>(residencyQueryPlan({ cadreId }));
 
+/** Every residency of a batch (a batch sends tens of cadres). */
+export const allResidenciesOfBatch = (batch: string): Promise<ResidencyRecord[]> =>
+  queryAll<ResidencyRecord>(residencyQueryPlan({ batch }));
+
 /**
  * Ends an active residency read at `expectedVersion` and deletes the cadre's claim, in one
  * transaction; a residency changed meanwhile is StaleVersion and nothing is written.

@@ -42,3 +42,7 @@ export const listUnits = (filter: {
 
 /** Every unit (GSI1 `UNIT`): O(units), a few pages even for a province. */
 export const allUnits = (): Promise<UnitRecord[]> => queryAll<UnitRecord>(unitKeys.all());
+
+/** Every unit of a kind (the towns, for their awareness rates). */
+export const allUnitsOfKind = (kind: UnitRecord['kind']): Promise<UnitRecord[]> =>
+  queryAll<UnitRecord>(unitKeys.byKind(kind));

@@ -12,6 +12,7 @@ import type { Issue } from '../domain/issues/issue';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
 import { PROGRAM_FIRST_YEAR, type Visit, yearOf } from '../domain/visits/visit';
 import { issueCreationPuts } from './issues';
+import { townAwarenessUpdate } from './policies';
 import { programStatsUpdate } from './program-stats';
 
 /**
@@ -56,6 +57,8 @@ export interface VisitWrite {
   issues: readonly { issue: Issue; entry: LedgerEntry }[];
   /** Whether the visit is the enterprise's first in its grid this year, as read before writing. */
   firstInGridYear: boolean;
+  /** The questionnaire's answer on knowing the policies, when given: counted in the town's awareness. */
+  policyAware?: boolean;
 }
 
 /**
@@ -113,6 +116,14 @@ const bookkeeping = (write: VisitWrite): TransactItem[] => {
           },
         },
     ...dayCounts(write),
+    ...(write.policyAware === undefined
+      ? []
+      : [
+          townAwarenessUpdate(visit.townUnitId, visit.date, {
+            surveyed: 1,
+            surveyedAware: write.policyAware ? 1 : 0,
+          }),
+        ]),
     ...(firstInGridYear
       ? [
           {

@@ -105,7 +105,7 @@ describe('assessments and the excellent quota over HTTP', () => {
     expect(list.body.items.map((item) => item.id)).toEqual([first.id]);
     expect(quota.status).toBe(200);
     expect(quota.body.items).toEqual([
-      expect.objectContaining({ unitId, cadres: 2, secondedCadres: 1, quota: 0 }),
+      expect.objectContaining({ unitId, cadres: 2, secondedCadres: 1, ordinaryCadres: 1, quota: 0 }),
     ]);
   });
 });

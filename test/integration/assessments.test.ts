@@ -195,7 +195,7 @@ describe('cadre assessments against DynamoDB Local', () => {
       pathParameters: { residencyId: current.id },
       claims: leader,
     });
-    expect(read.body).toEqual(result.body);
+    expect(read.body).toEqual({ ...(result.body as object), democraticReview: [] });
     const listed = await invoke(assessments, {
       routeKey: 'GET /assessments',
       query: { year: String(year), unitId: places.departmentId },
@@ -243,7 +243,7 @@ describe('cadre assessments against DynamoDB Local', () => {
 });
 
 describe('the excellent quota against DynamoDB Local', () => {
-  it('counts each seconded cadre once per year it was resident and adds 5 points for them', async () => {
+  it('counts each seconded cadre once per year it was resident and leaves them out of the unit quota (单列)', async () => {
     // Prepare: a unit of 6 cadres; in 2026, 4 of them are resident (one of them twice); 2027 only one.
     const unitId = (await createDepartment()).id;
     const host = await createEnterpriseIn(places);
@@ -265,19 +265,29 @@ describe('the excellent quota against DynamoDB Local', () => {
     const year2027 = await quotas('2027', unitId);
     const all = await quotas('2026');
 
-    // Assess: 15 % × 2 + 20 % × 4 = 1.1 → 1 (without the bonus 0.9 → 0); 2027: 0.75 + 0.2 = 0.95 → 0.
+    // Assess: the unit's ordinary list is its 2 non-seconded cadres: 15 % × 2 = 0.3 → 0; 2027: 15 % × 5
+    // = 0.75 → 0. The seconded compete in the program-wide separate list (other tests add to 2026's).
     expect(year2026.items).toEqual([
       {
         unitId,
         cadres: 6,
         secondedCadres: 4,
+        ordinaryCadres: 2,
         baseRatio: 0.15,
         secondedRatio: 0.2,
-        quota: 1,
-        explanation: '15% × 2 non-seconded + 20% × 4 seconded = 1.1 → 1 (the total rounded down)',
+        quota: 0,
+        excellentGranted: 0,
+        explanation:
+          '15% × 2 non-seconded = 0.3 → 0 (rounded down); the 4 seconded compete in the separate list',
       },
     ]);
-    expect(year2027.items).toMatchObject([{ unitId, cadres: 6, secondedCadres: 1, quota: 0 }]);
+    expect(year2027.items).toMatchObject([
+      { unitId, cadres: 6, secondedCadres: 1, ordinaryCadres: 5, quota: 0 },
+    ]);
+    const separate = (year2026 as unknown as { secondedList: { cadres: number; quota: number } })
+      .secondedList;
+    expect(separate.cadres).toBeGreaterThanOrEqual(4);
+    expect(separate.quota).toBe(Math.floor((separate.cadres * 2_000) / 10_000));
     expect(all.items.find((row) => row.unitId === unitId)).toEqual(year2026.items[0]);
     expect(all.items.find((row) => row.unitId === places.townUnitId)).toMatchObject({ cadres: 0, quota: 0 });
   });

@@ -1,12 +1,16 @@
+import { cadrePoolRoutes } from '../../../shared/contract/cadre-pool';
 import { cadreRoutes } from '../../../shared/contract/cadres';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { createCadre } from '../../../shared/usecases/cadres/create-cadre';
+import { poolComposition } from '../../../shared/usecases/cadres/pool-composition';
 import { listVisibleCadres, readCadre } from '../../../shared/usecases/cadres/read-cadres';
 import { updateCadre } from '../../../shared/usecases/cadres/update-cadre';
 
-export const routes: Implementations<typeof cadreRoutes> = {
+const areaRoutes = { ...cadreRoutes, ...cadrePoolRoutes };
+
+export const routes: Implementations<typeof areaRoutes> = {
   createCadre: async ({ body, idempotency }) => ({ body: await createCadre(body, idempotency) }),
   listCadres: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await listVisibleCadres(principal, filter, { limit, cursor }),
@@ -15,6 +19,7 @@ export const routes: Implementations<typeof cadreRoutes> = {
   updateCadre: async ({ params, body, expectedVersion }) => ({
     body: await updateCadre(params.cadreId, body, expectedVersion),
   }),
+  poolComposition: async () => ({ body: await poolComposition() }),
 };
 
-export const handler = apiHandler(cadreRoutes, routes, { idempotency: runIdempotently });
+export const handler = apiHandler(areaRoutes, routes, { idempotency: runIdempotently });

@@ -2,7 +2,9 @@ import { registryRoutes } from '../../../shared/contract/registries';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
+import { listCampaigns } from '../../../shared/repositories/expert-campaigns';
 import { listExperts } from '../../../shared/repositories/experts';
+import { listDeliveries, listPolicies } from '../../../shared/repositories/policies';
 import { listTrainings } from '../../../shared/repositories/trainings';
 import { pageView } from '../../../shared/usecases/record-view';
 import {
@@ -12,12 +14,26 @@ import {
   readCase,
 } from '../../../shared/usecases/registries/accountability-cases';
 import {
+  campaignView,
+  createCampaign,
+  readCampaign,
+  readCampaignEngagements,
+} from '../../../shared/usecases/registries/expert-campaigns';
+import {
   createEngagement,
   createExpert,
   readEngagements,
   readExpert,
   updateExpert,
 } from '../../../shared/usecases/registries/experts';
+import {
+  acknowledgePolicy,
+  createPolicy,
+  deliverPolicy,
+  deliveryView,
+  policyView,
+  readPolicy,
+} from '../../../shared/usecases/registries/policies';
 import { createPromotion, readPromotions } from '../../../shared/usecases/registries/promotions';
 import { expertView, trainingView } from '../../../shared/usecases/registries/registry-views';
 import {
@@ -40,6 +56,12 @@ export const routes: Implementations<typeof registryRoutes> = {
     body: await createEngagement(params.expertId, body, idempotency),
   }),
   listEngagements: async ({ params, query }) => ({ body: await readEngagements(params.expertId, query) }),
+  createCampaign: async ({ body, idempotency }) => ({ body: await createCampaign(body, idempotency) }),
+  listCampaigns: async ({ query }) => ({ body: pageView(await listCampaigns(query), campaignView) }),
+  getCampaign: async ({ params }) => ({ body: await readCampaign(params.campaignId) }),
+  listCampaignEngagements: async ({ params, query }) => ({
+    body: await readCampaignEngagements(params.campaignId, query),
+  }),
   createTraining: async ({ body, idempotency }) => ({ body: await createTraining(body, idempotency) }),
   listTrainings: async ({ query: { limit, cursor, ...filter } }) => ({
     body: pageView(await listTrainings(filter, { limit, cursor }), trainingView),
@@ -62,6 +84,19 @@ export const routes: Implementations<typeof registryRoutes> = {
   }),
   listPromotions: async ({ principal, params, query }) => ({
     body: await readPromotions(principal, params.cadreId, query),
+  }),
+  createPolicy: async ({ body, idempotency }) => ({ body: await createPolicy(body, idempotency) }),
+  listPolicies: async ({ query }) => ({ body: pageView(await listPolicies(query), policyView) }),
+  getPolicy: async ({ params }) => ({ body: await readPolicy(params.policyId) }),
+  deliverPolicy: async ({ principal, params, body, idempotency }) => ({
+    body: await deliverPolicy(principal, params.policyId, body, idempotency),
+  }),
+  listDeliveries: async ({ params, query }) => {
+    await readPolicy(params.policyId);
+    return { body: pageView(await listDeliveries(params.policyId, query), deliveryView) };
+  },
+  acknowledgePolicy: async ({ principal, params }) => ({
+    body: await acknowledgePolicy(principal, params.policyId),
   }),
 };
 

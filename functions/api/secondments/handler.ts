@@ -1,9 +1,18 @@
+import { batchRoutes } from '../../../shared/contract/batches';
 import { placementRoutes } from '../../../shared/contract/placements';
 import { residencyRoutes } from '../../../shared/contract/residencies';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
+import { listBatches } from '../../../shared/repositories/batches';
 import { findEvaluation, listServiceEntries } from '../../../shared/repositories/residencies';
+import {
+  batchView,
+  createBatch,
+  readBatch,
+  reportBatch,
+  updateBatch,
+} from '../../../shared/usecases/batches/batches';
 import { pageView } from '../../../shared/usecases/record-view';
 import { matchCadres } from '../../../shared/usecases/secondments/match-cadres';
 import {
@@ -21,7 +30,7 @@ import {
 import { evaluateResidency, logService } from '../../../shared/usecases/secondments/residency-log';
 import { evaluationView, serviceEntryView } from '../../../shared/usecases/secondments/secondment-views';
 
-const secondmentRoutes = { ...residencyRoutes, ...placementRoutes };
+const secondmentRoutes = { ...residencyRoutes, ...placementRoutes, ...batchRoutes };
 
 export const routes: Implementations<typeof secondmentRoutes> = {
   matchCadres: async ({ params, query }) => ({
@@ -62,6 +71,13 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   recordPlacementOutcomes: async ({ principal, params, body, expectedVersion }) => ({
     body: await recordPlacementOutcomes(principal, params.placementId, body, expectedVersion),
   }),
+  createBatch: async ({ body, idempotency }) => ({ body: await createBatch(body, idempotency) }),
+  listBatches: async ({ query }) => ({ body: pageView(await listBatches(query), batchView) }),
+  getBatch: async ({ params }) => ({ body: await readBatch(params.batch) }),
+  updateBatch: async ({ params, body, expectedVersion }) => ({
+    body: await updateBatch(params.batch, body, expectedVersion),
+  }),
+  batchReport: async ({ params }) => ({ body: await reportBatch(params.batch) }),
 };
 
 export const handler = apiHandler(secondmentRoutes, routes, { idempotency: runIdempotently });

@@ -1,6 +1,7 @@
 import type { CreateCadreBody } from '../../../shared/contract/cadres';
 import type { CreateUnitBody } from '../../../shared/contract/units';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../../shared/domain/credit-code';
+import { requiredPlacements, staffingRuleOf } from '../../../shared/domain/grid-staffing';
 import { INDUSTRIES, INDUSTRY_IDS, type Industry } from '../../../shared/domain/industries';
 import { SERVICE_TYPES } from '../../../shared/domain/service-catalogue';
 import { type Random, seededRandom } from './random';
@@ -207,12 +208,21 @@ const units = (): CreateUnitBody[] => [
   ),
 ];
 
-const cadre = (random: Random, unit: number, inPool: boolean): DemoCadre => {
+/** The pool's mix (DOMAIN.md item 1): mostly middle-level and young cadres, some retired from post. */
+const POOL_MIX = ['middle_level', 'young', 'middle_level', 'retired_from_post', 'young'] as const;
+
+/**
+ * A cadre. The people-side fields follow from the cadre's number and rank, not from the random stream,
+ * so adding them left every other demo value as it was: pool cadres get a category, seven in ten town
+ * cadres are enterprise-facing (属地涉企干部), section-level ranks are city-managed (市管科级).
+ */
+const cadre = (random: Random, i: number, unit: number, isTown: boolean, inPool: boolean): DemoCadre => {
   const fields = random.sample(INDUSTRY_IDS, random.int(1, 3));
+  const rank = random.pick(RANKS);
   return {
     name: personName(random),
     unit,
-    rank: random.pick(RANKS),
+    rank,
     inPool,
     experience: fields.map((field) => ({
       field,
@@ -220,7 +230,33 @@ const cadre = (random: Random, unit: number, inPool: boolean): DemoCadre => {
       years: random.int(1, 20),
     })),
     serviceSkills: random.sample(SERVICE_TYPES, random.int(2, 5)),
+    ...(inPool ? { poolCategory: POOL_MIX[i % POOL_MIX.length] } : {}),
+    ...(isTown ? { enterpriseFacing: i % 10 < 7 } : {}),
+    ...(rank === '副科级' || rank === '正科级' ? { cityManagedSectionLevel: true } : {}),
   };
+};
+
+/**
+ * Who sits in the visit teams, by the staffing rule (全部下沉): each department its required share
+ * (cadres outside the pool first), each town every enterprise-facing cadre — except that the first
+ * class-1 and the first class-2 department with staff and the first town with two enterprise-facing
+ * cadres are one short, so the staffing reports have a realistic gap to show.
+ */
+const teamPlacements = (unitList: readonly CreateUnitBody[], cadres: readonly DemoCadre[]): number[] => {
+  const short = new Set<string>();
+  return unitList.flatMap((unit, u) => {
+    const staff = cadres
+      .flatMap((c, i) => (c.unit === u ? [i] : []))
+      .sort((a, b) => Number(cadres[a]?.inPool) - Number(cadres[b]?.inPool));
+    const rule = staffingRuleOf(unit);
+    const facing = staff.filter((i) => cadres[i]?.enterpriseFacing);
+    const required = requiredPlacements(rule, staff.length, facing.length);
+    const group = unit.kind === 'town' ? 'town' : (unit.category as string);
+    const leaveOneOut = !short.has(group) && required >= (unit.kind === 'town' ? 2 : 1);
+    if (leaveOneOut) short.add(group);
+    const chosen = (rule === 'every_enterprise_facing' ? facing : staff).slice(0, required);
+    return leaveOneOut ? chosen.slice(0, -1) : chosen;
+  });
 };
 
 /**
@@ -242,20 +278,18 @@ export const demoData = (size: DemoSize, seed = 20_261_128): DemoData => {
       town,
     };
   });
-  const cadres = Array.from({ length: size.cadres }, (_, i) =>
-    cadre(random, random.pick(unitList.map((_, u) => u)), i < size.poolCadres),
-  );
-  const teamMembers = 4;
-  const outsidePool = cadres.flatMap((c, i) => (c.inPool ? [] : [i]));
+  const cadres = Array.from({ length: size.cadres }, (_, i) => {
+    const unit = random.pick(unitList.map((_, u) => u));
+    return cadre(random, i, unit, unitList[unit]?.kind === 'town', i < size.poolCadres);
+  });
+  // Placements are dealt to the teams in turn; a team the deal leaves empty takes a placed cadre too.
+  const placed = teamPlacements(unitList, cadres);
   const teams = Array.from({ length: size.teams }, (_, i): DemoTeam => {
-    const grid = i % size.grids;
+    const members = placed.filter((_, p) => p % size.teams === i);
     return {
-      grid,
+      grid: i % size.grids,
       name: `走访${Math.floor(i / size.grids) + 1}组`,
-      members: Array.from(
-        { length: teamMembers },
-        (_, m) => outsidePool[(i * teamMembers + m) % outsidePool.length] as number,
-      ),
+      members: members.length > 0 ? members.slice(0, 50) : [placed[i % placed.length] as number],
     };
   });
   const codes = new Set<string>();

@@ -37,6 +37,10 @@ export const countRecords = async (client: SeedClient): Promise<Record<string, n
     visits: '/visits',
     experts: '/experts',
     trainings: '/trainings',
+    batches: '/batches',
+    policies: '/policies',
+    'grades 2025': '/appraisals/2025/grades',
+    'assessments 2025': '/assessments?year=2025',
     ...Object.fromEntries(ISSUE_STATUSES.map((status) => [`issues ${status}`, `/issues?status=${status}`])),
   };
   const counts = await Promise.all(

@@ -1,9 +1,11 @@
 import { builtInCalendar, type CalendarDate, programDateOf } from '../../../shared/domain/calendar';
 import { dateOfDayNumber, requireCalendarDate } from '../../../shared/domain/calendar/calendar-date';
+import { seedAppraisal, seedBatches } from './appraisal';
 import { type DemoData, type DemoSize, demoData } from './demo-data';
 import { seedRegistries, seedSecondments, seedVisits } from './field-work';
 import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
 import { loadMasterData } from './master-data';
+import { seedPolicies } from './policies';
 import { asOperator, inParallel, type SeedClient, SeedRequestError, seedKey } from './seed-client';
 
 interface Created {
@@ -47,9 +49,17 @@ export const seedDemo = async (client: SeedClient, size: DemoSize): Promise<Seed
   const ids = await loadMasterData(data, timed);
   const { unitIds, enterpriseIds } = ids;
   const today = programDateOf(new Date());
+  await timed('batches', () =>
+    seedBatches(client, Math.floor(data.cadres.filter((c) => c.inPool).length / 2)),
+  );
   await timed('secondments', () => seedSecondments(client, data, ids));
+  const cityManaged = new Set(
+    data.cadres.flatMap((c, i) => (c.cityManagedSectionLevel ? [ids.cadreIds[i] as string] : [])),
+  );
+  await timed('appraisal', () => seedAppraisal(client, cityManaged));
   await timed('visits', () => seedVisits(client, data, ids, today));
   await timed('registries', () => seedRegistries(client, ids));
+  await timed('policies', () => seedPolicies(client, ids, data.towns));
   const issues = await timed('issues', () => seedIssues(client, data, size, { unitIds, enterpriseIds }));
   return { timings, ...issues };
 };

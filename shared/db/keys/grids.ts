@@ -6,6 +6,18 @@ export const gridKeys = {
   code: (code: string): ItemKey => ({ pk: `UNIQUE#GRID_CODE#${code}`, sk: 'UNIQUE' }),
   team: (gridId: string, teamId: string): ItemKey => ({ pk: `GRID#${gridId}`, sk: `TEAM#${teamId}` }),
   teamsOf: (gridId: string): KeyRange => ({ partition: `GRID#${gridId}`, sortPrefix: 'TEAM#' }),
+  /**
+   * A team's edit history by the version each edit made; `TEAMEDIT#` keeps edits out of the grid's
+   * `TEAM#` list.
+   */
+  teamEdit: (gridId: string, teamId: string, version: number): ItemKey => ({
+    pk: `GRID#${gridId}`,
+    sk: `TEAMEDIT#${teamId}#${String(version).padStart(10, '0')}`,
+  }),
+  teamEditsOf: (gridId: string, teamId: string): KeyRange => ({
+    partition: `GRID#${gridId}`,
+    sortPrefix: `TEAMEDIT#${teamId}#`,
+  }),
   /** How many enterprises a grid holds now (kept by enterprise creation and moves). */
   enterpriseCount: (gridId: string): ItemKey => ({ pk: `GRID#${gridId}`, sk: 'ENTERPRISE_COUNT' }),
   all: (): IndexPartition => ({ index: 'GSI1', partition: 'GRID' }),

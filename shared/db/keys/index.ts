@@ -5,19 +5,25 @@
  * Callers import the objects they use, so a bundle carries only those.
  */
 export { accountabilityCaseKeys } from './accountability-cases';
+export { annualReportKeys, appraisalKeys } from './appraisals';
 export { assessmentKeys } from './assessments';
 export * from './attributes';
+export { batchKeys } from './batches';
 export { cadreKeys, promotionKeys } from './cadres';
 export { consultationKeys } from './consultations';
 export { dispatchOrderKeys } from './dispatch-orders';
 export { enterpriseKeys } from './enterprises';
+export { expertCampaignKeys } from './expert-campaigns';
 export { expertKeys } from './experts';
 export { gridKeys } from './grids';
 export { issueKeys, LEDGER_INDEX, ledgerKeys } from './issues';
+export { keyEnterpriseKeys } from './key-enterprises';
 export { deliveryKeys, subscriptionKeys } from './notifications';
 export { placementKeys } from './placements';
+export { policyKeys } from './policies';
 export { calendarYearKeys, idempotencyKeys, programStatsKeys } from './program';
 export { residencyKeys } from './residencies';
+export { reviewRoundKeys } from './review-rounds';
 export { dailyCloseKeys, inspectionKeys } from './rhythm';
 export { scoringKeys } from './scoring';
 export { trainingKeys } from './trainings';

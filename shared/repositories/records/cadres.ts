@@ -1,5 +1,6 @@
 import type { RecordMeta } from '../../db/records';
 import type { Industry } from '../../domain/industries';
+import type { PoolCategory } from '../../domain/pool-composition';
 import type { ServiceType } from '../../domain/service-catalogue';
 
 export interface CadreRecord extends RecordMeta {
@@ -14,4 +15,7 @@ export interface CadreRecord extends RecordMeta {
   }[];
   serviceSkills: ServiceType[];
   conflictEnterpriseIds?: string[];
+  poolCategory?: PoolCategory;
+  enterpriseFacing?: boolean;
+  cityManagedSectionLevel?: boolean;
 }

@@ -17,4 +17,5 @@ export interface EngagementRecord extends RecordMeta {
   date: string;
   topic: string;
   outcome?: string;
+  campaignId?: string;
 }

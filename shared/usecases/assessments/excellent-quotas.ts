@@ -1,14 +1,16 @@
 import { excellentBaseBasisPoints } from '../../appraisal-config';
 import { NotFound } from '../../domain/errors';
-import { excellentQuota } from '../../domain/excellent-quota';
-import { listSecondedInYear } from '../../repositories/assessments';
+import { ordinaryExcellentQuota, secondedExcellentQuota } from '../../domain/excellent-quota';
+import { readExcellentCounts } from '../../repositories/appraisal-grades';
 import { countCadresOfUnit } from '../../repositories/cadres';
 import { allUnits, findUnit } from '../../repositories/units';
+import { secondedOfYear } from '../appraisals/year-seconded';
 
 /**
- * The annual appraisal's excellent quota per unit for a year. Cadres: a COUNT query per unit on the
- * cadres-by-unit index. Seconded cadres: the distinct cadres among the year's seconded-year markers
- * (one query on one index partition, or one unit's prefix of it). Nothing is scanned.
+ * The annual appraisal's excellent quotas of a year: per unit the ordinary list (its cadres who were
+ * not seconded), and the seconded cadres' separate list (单列, program-wide), each with the excellent
+ * grades recorded so far. Cadres: a COUNT query per unit on the cadres-by-unit index. Seconded
+ * cadres: the year's seconded-year markers (one query). Counts: one key query. Nothing is scanned.
  */
 export const excellentQuotas = async (year: string, unitId?: string) => {
   let unitIds: string[];
@@ -18,26 +20,32 @@ export const excellentQuotas = async (year: string, unitId?: string) => {
   } else {
     unitIds = (await allUnits()).map((unit) => unit.id);
   }
-  const [markers, counts] = await Promise.all([
-    listSecondedInYear(year, unitId),
+  const [seconded, counts, granted] = await Promise.all([
+    secondedOfYear(year),
     Promise.all(unitIds.map((id) => countCadresOfUnit(id))),
+    readExcellentCounts(year),
   ]);
-  const secondedByUnit = new Map<string, Set<string>>();
-  for (const marker of markers) {
-    const cadres = secondedByUnit.get(marker.unitId) ?? new Set<string>();
-    cadres.add(marker.cadreId);
-    secondedByUnit.set(marker.unitId, cadres);
-  }
+  const base = excellentBaseBasisPoints;
+  const separate = secondedExcellentQuota(seconded.cadres.size, base);
   return {
     year,
-    items: unitIds.map((id, i) => ({
-      unitId: id,
-      ...excellentQuota({
-        cadres: counts[i] ?? 0,
-        secondedCadres: secondedByUnit.get(id)?.size ?? 0,
-        baseBasisPoints: excellentBaseBasisPoints,
-      }),
-    })),
+    items: unitIds.map((id, i) => {
+      const cadres = counts[i] ?? 0;
+      const secondedCadres = Math.min(cadres, seconded.byUnit.get(id)?.size ?? 0);
+      const ordinary = ordinaryExcellentQuota(cadres - secondedCadres, base);
+      return {
+        unitId: id,
+        cadres,
+        secondedCadres,
+        ordinaryCadres: ordinary.cadres,
+        baseRatio: ordinary.ratio,
+        secondedRatio: separate.ratio,
+        quota: ordinary.quota,
+        excellentGranted: granted.ordinaryByUnit.get(id) ?? 0,
+        explanation: `${ordinary.explanation}; the ${secondedCadres} seconded compete in the separate list`,
+      };
+    }),
+    secondedList: { ...separate, excellentGranted: granted.seconded },
     nextCursor: null,
   };
 };

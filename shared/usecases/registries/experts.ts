@@ -7,9 +7,11 @@ import type {
 } from '../../contract/experts';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/queries';
-import { NotFound, StaleVersion } from '../../domain/errors';
+import { NotFound, StaleVersion, ValidationFailed } from '../../domain/errors';
+import { engagementDateProblems } from '../../domain/expert-campaigns';
 import { newId, nowIso } from '../../domain/ids';
 import { findEnterprise } from '../../repositories/enterprises';
+import { findCampaign } from '../../repositories/expert-campaigns';
 import {
   findExpert,
   insertEngagement,
@@ -54,9 +56,19 @@ export const updateExpert = async (
   return expertView(await saveExpertChanges({ ...current, ...patch }, patch, expectedVersion));
 };
 
+const assertInCampaign = async (campaignId: string, date: string) => {
+  const campaign = await findCampaign(campaignId);
+  assertReferencesFound([
+    { path: 'body.campaignId', found: campaign !== undefined, message: 'No expert campaign with this id' },
+  ]);
+  const problems = campaign ? engagementDateProblems(date, campaign) : [];
+  if (problems.length > 0) throw new ValidationFailed(problems);
+};
+
 /**
  * Records an engagement of an existing expert (else 404) on the one issue or enterprise it names,
- * which must exist (else 400 UNKNOWN_REFERENCE); counted in the day's `expertEngagements`.
+ * which must exist (else 400 UNKNOWN_REFERENCE); counted in the day's `expertEngagements`. One that
+ * names a campaign joins it when the campaign exists and runs on the engagement's date.
  */
 export const createEngagement = async (
   expertId: string,
@@ -74,6 +86,7 @@ export const createEngagement = async (
       { path: 'body.enterpriseId', found: enterprise !== undefined, message: 'No enterprise with this id' },
     ]);
   }
+  if (input.campaignId !== undefined) await assertInCampaign(input.campaignId, input.date);
   const now = nowIso();
   const engagement: EngagementRecord = {
     id: newId(),

@@ -4,6 +4,7 @@ import { programDateOf } from '../../domain/calendar/program-date';
 import { Conflict, type FieldProblem, Forbidden, InputRejected, ValidationFailed } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { raisedIssue } from '../../domain/issues/raising';
+import { surveyedAwareness } from '../../domain/policy-awareness';
 import { answersToKeep, validateAnswers } from '../../domain/questionnaires/validate-answers';
 import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireOf } from '../../domain/questionnaires/versions';
 import type { Caller } from '../../domain/viewer';
@@ -117,7 +118,8 @@ export const logVisit = async (caller: Caller, input: LogVisitBody, idempotency?
     };
     const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue)) };
     try {
-      await insertVisit({ visit, issues, firstInGridYear }, idempotency?.guard(logged));
+      const policyAware = surveyedAwareness(visit.questionnaireVersion, answers);
+      await insertVisit({ visit, issues, firstInGridYear, policyAware }, idempotency?.guard(logged));
       if (issues.length > 0) putMetrics({ values: { IssuesRaised: issues.length } });
       return logged;
     } catch (error) {

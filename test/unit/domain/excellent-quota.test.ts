@@ -2,94 +2,87 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeEnterpriseFeedback } from '../../../shared/domain/assessment-feedback';
 import {
-  excellentQuota,
   MAX_BASE_BASIS_POINTS,
+  ordinaryExcellentQuota,
   parseBasePercent,
+  secondedExcellentQuota,
 } from '../../../shared/domain/excellent-quota';
 
-const unit = fc.record({
-  others: fc.integer({ min: 0, max: 2_000 }),
-  seconded: fc.integer({ min: 0, max: 2_000 }),
-  baseBasisPoints: fc.integer({ min: 0, max: MAX_BASE_BASIS_POINTS }),
-});
+const counts = fc.integer({ min: 0, max: 5_000 });
+const base = fc.integer({ min: 0, max: MAX_BASE_BASIS_POINTS });
 
-const quotaOf = (others: number, seconded: number, baseBasisPoints: number) =>
-  excellentQuota({ cadres: others + seconded, secondedCadres: seconded, baseBasisPoints }).quota;
-
-describe('the excellent quota', () => {
-  it('gives seconded cadres 5 points more and rounds the total down, explaining the sum', () => {
-    // Prepare: 18 non-seconded and 2 seconded cadres at 15 %.
+describe('the excellent quotas, seconded cadres listed separately (单列)', () => {
+  it('gives the unit the base ratio of its non-seconded cadres and the separate list 5 points more', () => {
+    // Prepare: 18 non-seconded cadres in a unit, 12 seconded cadres in the year, 15 %.
     // Act
-    const row = excellentQuota({ cadres: 20, secondedCadres: 2, baseBasisPoints: 1_500 });
-    // Assess: 0.15 × 18 + 0.20 × 2 = 2.7 + 0.4 = 3.1 → 3
-    expect(row).toEqual({
-      cadres: 20,
-      secondedCadres: 2,
-      baseRatio: 0.15,
-      secondedRatio: 0.2,
-      quota: 3,
-      explanation: '15% × 18 non-seconded + 20% × 2 seconded = 3.1 → 3 (the total rounded down)',
+    const ordinary = ordinaryExcellentQuota(18, 1_500);
+    const seconded = secondedExcellentQuota(12, 1_500);
+    // Assess: 0.15 × 18 = 2.7 → 2; 0.20 × 12 = 2.4 → 2
+    expect(ordinary).toEqual({
+      cadres: 18,
+      ratio: 0.15,
+      quota: 2,
+      explanation: '15% × 18 non-seconded = 2.7 → 2 (rounded down)',
+    });
+    expect(seconded).toEqual({
+      cadres: 12,
+      ratio: 0.2,
+      quota: 2,
+      explanation: '20% × 12 seconded (listed separately) = 2.4 → 2 (rounded down)',
     });
   });
 
-  it('rounds once, so seconding one of 7 cadres keeps the quota (per-group flooring would drop it to 0)', () => {
-    expect(excellentQuota({ cadres: 7, secondedCadres: 0, baseBasisPoints: 1_500 }).quota).toBe(1);
-    expect(excellentQuota({ cadres: 7, secondedCadres: 1, baseBasisPoints: 1_500 }).quota).toBe(1);
-  });
-
-  it('is 0 for an empty unit and reads more seconded than cadres as all of them', () => {
-    expect(excellentQuota({ cadres: 0, secondedCadres: 0, baseBasisPoints: 1_500 }).quota).toBe(0);
-    const capped = excellentQuota({ cadres: 10, secondedCadres: 12, baseBasisPoints: 1_500 });
-    expect(capped).toMatchObject({ secondedCadres: 10, quota: 2 });
+  it('applies the +5 points to the seconded list only', () => {
+    // 10 cadres at 15 %: 1 in the ordinary list, 2 in the separate one.
+    expect(ordinaryExcellentQuota(10, 1_500).quota).toBe(1);
+    expect(secondedExcellentQuota(10, 1_500).quota).toBe(2);
   });
 
   it('refuses a base ratio outside 0–95 %', () => {
-    expect(() => excellentQuota({ cadres: 5, secondedCadres: 0, baseBasisPoints: 9_600 })).toThrow(
-      RangeError,
-    );
-    expect(() => excellentQuota({ cadres: 5, secondedCadres: 0, baseBasisPoints: -1 })).toThrow(RangeError);
-    expect(() => excellentQuota({ cadres: 5, secondedCadres: 0, baseBasisPoints: 15.5 })).toThrow(RangeError);
+    for (const bad of [9_600, -1, 15.5]) {
+      expect(() => ordinaryExcellentQuota(5, bad)).toThrow(RangeError);
+      expect(() => secondedExcellentQuota(5, bad)).toThrow(RangeError);
+    }
   });
 
-  it('never exceeds the cadres and is never negative', () => {
+  it('each list lies within 0 and its cadres, and is exactly the rounded-down share of its ratio', () => {
     fc.assert(
-      fc.property(unit, ({ others, seconded, baseBasisPoints }) => {
-        const quota = quotaOf(others, seconded, baseBasisPoints);
-        expect(quota).toBeGreaterThanOrEqual(0);
-        expect(quota).toBeLessThanOrEqual(others + seconded);
+      fc.property(counts, base, (cadres, basisPoints) => {
+        const ordinary = ordinaryExcellentQuota(cadres, basisPoints).quota;
+        const seconded = secondedExcellentQuota(cadres, basisPoints).quota;
+        for (const quota of [ordinary, seconded]) {
+          expect(quota).toBeGreaterThanOrEqual(0);
+          expect(quota).toBeLessThanOrEqual(cadres);
+        }
+        // quota ≤ share < quota + 1, checked in integers: quota × 10 000 ≤ ratio × cadres
+        expect(ordinary * 10_000).toBeLessThanOrEqual(basisPoints * cadres);
+        expect((ordinary + 1) * 10_000).toBeGreaterThan(basisPoints * cadres);
+        expect(seconded * 10_000).toBeLessThanOrEqual((basisPoints + 500) * cadres);
+        expect((seconded + 1) * 10_000).toBeGreaterThan((basisPoints + 500) * cadres);
       }),
     );
   });
 
-  it('is never lowered by seconding one more of the same cadres', () => {
+  it('the separate list never gives less than the ordinary ratio would for the same cadres', () => {
     fc.assert(
-      fc.property(unit, ({ others, seconded, baseBasisPoints }) => {
-        fc.pre(others > 0);
-        expect(quotaOf(others - 1, seconded + 1, baseBasisPoints)).toBeGreaterThanOrEqual(
-          quotaOf(others, seconded, baseBasisPoints),
+      fc.property(counts, base, (cadres, basisPoints) => {
+        expect(secondedExcellentQuota(cadres, basisPoints).quota).toBeGreaterThanOrEqual(
+          ordinaryExcellentQuota(cadres, basisPoints).quota,
         );
       }),
     );
   });
 
-  it('is never lowered by one more seconded cadre joining the unit, nor by a higher base ratio', () => {
+  it('no list is lowered by one more cadre competing in it, nor by a higher base ratio', () => {
     fc.assert(
-      fc.property(unit, ({ others, seconded, baseBasisPoints }) => {
-        const quota = quotaOf(others, seconded, baseBasisPoints);
-        expect(quotaOf(others, seconded + 1, baseBasisPoints)).toBeGreaterThanOrEqual(quota);
-        fc.pre(baseBasisPoints < MAX_BASE_BASIS_POINTS);
-        expect(quotaOf(others, seconded, baseBasisPoints + 1)).toBeGreaterThanOrEqual(quota);
-      }),
-    );
-  });
-
-  it('never gives less than the base ratio alone, nor more than the seconded ratio for everyone', () => {
-    fc.assert(
-      fc.property(unit, ({ others, seconded, baseBasisPoints }) => {
-        const cadres = others + seconded;
-        const quota = quotaOf(others, seconded, baseBasisPoints);
-        expect(quota).toBeGreaterThanOrEqual(Math.floor((baseBasisPoints * cadres) / 10_000));
-        expect(quota).toBeLessThanOrEqual(Math.floor(((baseBasisPoints + 500) * cadres) / 10_000));
+      fc.property(counts, base, (cadres, basisPoints) => {
+        for (const list of [ordinaryExcellentQuota, secondedExcellentQuota]) {
+          const quota = list(cadres, basisPoints).quota;
+          expect(list(cadres + 1, basisPoints).quota).toBeGreaterThanOrEqual(quota);
+          if (basisPoints < MAX_BASE_BASIS_POINTS) {
+            expect(list(cadres, basisPoints + 1).quota).toBeGreaterThanOrEqual(quota);
+          }
+        }
       }),
     );
   });
