@@ -19,7 +19,9 @@ const PROTOTYPE_KEY = '__proto__';
  */
 export const checkJsonShape = (body: unknown): FieldProblem[] => {
   const problems: FieldProblem[] = [];
-  const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: 'body', depth: 0 }];
+  const pending: { value: unknown; path: string; depth: number }[] = [
+    { value: body, path: 'body', depth: 0 },
+  ];
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value, path, depth } = next;
     if (value === null || typeof value !== 'object') continue;
