@@ -1,5 +1,6 @@
 import type { Page } from '../../db/records';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
+import { actorShownTo } from '../../domain/issues/official-identities';
 import { verifyChain } from '../../domain/ledger/hash-chain';
 import type { Viewer } from '../../domain/viewer';
 import { issueListPartitions, listIssuesIn } from '../../repositories/issue-lists';
@@ -9,7 +10,7 @@ import { type IssueView, issueView } from './issue-view';
 
 /** One issue, or 404 alike for a missing one and one outside the caller's scope. */
 export const readIssue = async (viewer: Viewer, issueId: string): Promise<IssueView> =>
-  issueView(await readVisibleIssue(viewer, issueId));
+  issueView(await readVisibleIssue(viewer, issueId), viewer);
 
 /**
  * The issues in the caller's scope that pass the filters, newest first: an enterprise's own, a
@@ -23,7 +24,7 @@ export const listVisibleIssues = async (
 ): Promise<Page<IssueView>> => {
   const scope = issueListScope(viewer, await reachOf(viewer));
   const found = await listIssuesIn(issueListPartitions(scope, filter), filter, page);
-  return { items: found.items.map(issueView), nextCursor: found.nextCursor };
+  return { items: found.items.map((issue) => issueView(issue, viewer)), nextCursor: found.nextCursor };
 };
 
 /** The issue's ledger as recorded, and whether its hash chain still verifies from the genesis hash. */
@@ -34,7 +35,7 @@ export const readIssueLedger = async (viewer: Viewer, issueId: string) => {
     items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, unitId, hash }) => ({
       seq,
       at,
-      actor,
+      actor: actorShownTo(viewer, actor),
       action,
       fromStatus,
       toStatus,

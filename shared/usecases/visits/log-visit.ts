@@ -114,7 +114,7 @@ export const logVisit = async (caller: Caller, input: LogVisitBody, idempotency?
       createdAt: at,
       updatedAt: at,
     };
-    const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue)) };
+    const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue, caller)) };
     try {
       await insertVisit({ visit, issues, firstInGridYear }, idempotency?.guard(logged));
       return logged;
