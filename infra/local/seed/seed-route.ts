@@ -3,7 +3,6 @@ import { Conflict } from '../../../shared/domain/errors';
 import { parseJsonBody } from '../http/json-body';
 import type { LocalRoute } from '../local-module';
 import { demoSize } from './demo-data';
-import { seedDemo } from './seed';
 import { SeedRequestError, seedClient } from './seed-client';
 import { countRecords } from './seed-counts';
 
@@ -22,6 +21,9 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
   async handle(request) {
     const { scale } = parseJsonBody(request, seedRequest);
     const client = seedClient(baseUrl);
+    // Imported on first use: the seed runs creation use cases, whose repositories read the table names
+    // from process.env at module load, which local mode fills only after the route table is built.
+    const { seedDemo } = await import('./seed');
     const started = performance.now();
     const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
       // Demo records are numbered within one size: other sizes send other bodies under the same keys.
