@@ -7,7 +7,7 @@ import { startLocalServer } from './local-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { baseUrl: string; dataDir: string };
+    e2e: { baseUrl: string; dataDir: string; dynamoDbEndpoint: string };
   }
 }
 
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'qinqing-e2e-'));
   const server = await startLocalServer({ dataDir, fresh: true });
   await ensureCalendarCovers(server.baseUrl);
-  project.provide('e2e', { baseUrl: server.baseUrl, dataDir });
+  project.provide('e2e', { baseUrl: server.baseUrl, dataDir, dynamoDbEndpoint: server.dynamoDbEndpoint });
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

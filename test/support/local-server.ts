@@ -4,6 +4,8 @@ import { freePort } from '../../infra/local/ports';
 
 export interface LocalServerProcess {
   baseUrl: string;
+  /** Its DynamoDB Local, for tests that check what was (not) written. */
+  dynamoDbEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -55,9 +57,17 @@ export const startLocalServer = async (options: {
   fresh?: boolean;
 }): Promise<LocalServerProcess> => {
   const port = await freePort();
-  const child = spawnLocalServer(['--data-dir', options.dataDir, ...(options.fresh ? ['--fresh'] : [])], {
-    PORT: String(port),
-  });
+  const dynamoDbPort = await freePort();
+  const child = spawnLocalServer(
+    [
+      '--data-dir',
+      options.dataDir,
+      '--dynamodb-port',
+      String(dynamoDbPort),
+      ...(options.fresh ? ['--fresh'] : []),
+    ],
+    { PORT: String(port) },
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = `${output}${chunk.toString('utf8')}`.slice(-8000);
@@ -80,7 +90,7 @@ export const startLocalServer = async (options: {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, dynamoDbEndpoint: `http://127.0.0.1:${dynamoDbPort}`, stop };
 };
 
 /** Runs a start that is expected to fail, and resolves with how it ended. */
