@@ -56,8 +56,17 @@ export const openApiContract = (document: OpenApiDocument) => {
   };
 
   return (response: ObservedResponse): string | undefined => {
-    const found = templates.find(({ pattern }) => pattern.test(response.path));
-    if (!found) return `no OpenAPI path for ${response.path}`;
+    // As the client's URL parser sent it: `/a/../b` arrives as `/b`.
+    const path = new URL(response.path, 'http://contract.invalid').pathname;
+    const found = templates.find(({ pattern }) => pattern.test(path));
+    const routeNotFound = (response.body as { code?: string } | undefined)?.code === 'ROUTE_NOT_FOUND';
+    // The gateway answers a path of no route with 404, and oversized headers before it routes at all.
+    const beforeRouting = (response.status === 404 && routeNotFound) || response.status === 431;
+    if (!found) {
+      return beforeRouting
+        ? undefined
+        : `no OpenAPI path for ${path} (${response.status} ${JSON.stringify(response.body).slice(0, 100)})`;
+    }
     const operation = document.paths[found.template]?.[response.method.toLowerCase()];
     if (!operation) return `no ${response.method} at ${found.template}`;
     const documented = operation.responses[String(response.status)];
