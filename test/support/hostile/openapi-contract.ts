@@ -19,7 +19,7 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, object> };
 }
 
-const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
 /**
  * Checks responses against the served OpenAPI document: the path is one of its paths, the status one
@@ -38,7 +38,7 @@ export const openApiContract = (document: OpenApiDocument) => {
       pattern: new RegExp(
         `^${template
           .split(/\{\w+\}/)
-          .map(escape)
+          .map(escapeRegExp)
           .join('[^/]+')}$`,
       ),
     }))
