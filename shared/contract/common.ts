@@ -4,6 +4,9 @@ import { BYTES_PER_CHARACTER, characterCount, textFault, utf8ByteLength } from '
 /** Shared pieces of the API's schemas. */
 export const id = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/));
 export const code = z.string().check(z.regex(/^[0-9A-Za-z_.-]{1,32}$/));
+/** zod runs a check only `when` this allows (its typings leave the option out of maxLength's). */
+const DECLARED_ONLY = { when: () => false } as unknown as Parameters<typeof z.maxLength>[1];
+
 /**
  * Every free-text field of the API: normalized to NFC and trimmed, then refused (400, naming the
  * field) if empty, holding a character the text-hygiene rule refuses, longer than `max` characters
@@ -11,32 +14,32 @@ export const code = z.string().check(z.regex(/^[0-9A-Za-z_.-]{1,32}$/));
  * One place, so that no route stores text the rule refuses (docs/text-hygiene.md).
  */
 export const text = (max: number) =>
-  z
-    .string()
-    .check(
-      z.normalize('NFC'),
-      z.trim(),
-      z.minLength(1),
-      z.superRefine((value, context) => {
-        const fault = textFault(value);
-        if (fault) context.addIssue({ code: 'custom', message: fault, input: value });
-        const characters = characterCount(value);
-        if (characters > max) {
-          context.addIssue({
-            code: 'custom',
-            message: `Too long: ${characters} characters, at most ${max}.`,
-            input: value,
-          });
-        } else if (utf8ByteLength(value) > max * BYTES_PER_CHARACTER) {
-          context.addIssue({
-            code: 'custom',
-            message: `Too long: more than ${max * BYTES_PER_CHARACTER} bytes of UTF-8.`,
-            input: value,
-          });
-        }
-      }),
-    )
-    .register(z.globalRegistry, { maxLength: max });
+  z.string().check(
+    // Never run (`when`), only declared: OpenAPI states the limit in characters, which zod's own
+    // check would count in UTF-16 units; the refinement below counts code points.
+    z.maxLength(max, { when: () => false }),
+    z.normalize('NFC'),
+    z.trim(),
+    z.minLength(1),
+    z.superRefine((value, context) => {
+      const fault = textFault(value);
+      if (fault) context.addIssue({ code: 'custom', message: fault, input: value });
+      const characters = characterCount(value);
+      if (characters > max) {
+        context.addIssue({
+          code: 'custom',
+          message: `Too long: ${characters} characters, at most ${max}.`,
+          input: value,
+        });
+      } else if (utf8ByteLength(value) > max * BYTES_PER_CHARACTER) {
+        context.addIssue({
+          code: 'custom',
+          message: `Too long: more than ${max * BYTES_PER_CHARACTER} bytes of UTF-8.`,
+          input: value,
+        });
+      }
+    }),
+  );
 
 export const name = text(200);
 export const isoDate = z.iso.date();

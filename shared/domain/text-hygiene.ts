@@ -11,46 +11,33 @@
  * direction and cannot reorder text.
  */
 
-/** Tab, LF and CR are the only C0 controls allowed; every C1 control is refused. */
-const isRefusedControl = (cp: number) =>
-  (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp <= 0x9f);
+/**
+ * Every refused character: C0 controls but tab, LF and CR; DEL and C1; zero width space, word joiner
+ * and the invisible operators, BOM; the bidi embeddings, overrides and isolates (LRE…RLO, LRI…PDI);
+ * unpaired surrogates (`u` mode sees a lone one as a code point of its own); non-characters.
+ */
+const REFUSED =
+  /[\0-\x08\v\f\x0e-\x1f\x7f-\x9f\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
 
-/** LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI. */
-const isBidiControl = (cp: number) => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-
-/** Zero width space, word joiner, zero width no-break space (BOM), and the invisible operators. */
-const isInvisibleSeparator = (cp: number) => cp === 0x200b || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff;
-
-/** U+FDD0..U+FDEF and the last two code points of every plane. */
-const isNonCharacter = (cp: number) => (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
-
-const isLoneSurrogate = (cp: number) => cp >= 0xd800 && cp <= 0xdfff;
-
-const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-
-const faultOf = (cp: number): string | undefined => {
-  if (isLoneSurrogate(cp)) return 'an unpaired surrogate';
-  if (isRefusedControl(cp)) return 'a control character';
-  if (isBidiControl(cp)) return 'a bidirectional override or isolate';
-  if (isInvisibleSeparator(cp)) return 'an invisible separator';
-  if (isNonCharacter(cp)) return 'a Unicode non-character';
-  return undefined;
-};
+/** What a refused character is, in the client's words; the first kind that matches. */
+const KINDS: readonly [RegExp, string][] = [
+  [/\p{Cs}/u, 'an unpaired surrogate'],
+  [/[\0-\x1f\x7f-\x9f]/, 'a control character'],
+  [/[\u202a-\u202e\u2066-\u2069]/, 'a bidirectional override or isolate'],
+  [/\p{Noncharacter_Code_Point}/u, 'a Unicode non-character'],
+];
 
 /**
  * Why the text may not be stored, naming the first offending character and its position (counted
  * in characters from 1), or undefined when it is clean.
  */
 export const textFault = (text: string): string | undefined => {
-  let position = 0;
-  // for…of walks code points; an unpaired surrogate comes out alone.
-  for (const char of text) {
-    position += 1;
-    const cp = char.codePointAt(0) ?? 0;
-    const fault = faultOf(cp);
-    if (fault) return `Contains ${fault} (${hex(cp)}) at character ${position}; remove it.`;
-  }
-  return undefined;
+  const found = REFUSED.exec(text);
+  if (!found) return undefined;
+  const char = found[0];
+  const kind = KINDS.find(([pattern]) => pattern.test(char))?.[1] ?? 'an invisible separator';
+  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `Contains ${kind} (${code}) at character ${characterCount(text.slice(0, found.index)) + 1}; remove it.`;
 };
 
 /** Length in characters (Unicode code points), the unit every free-text limit is stated in. */
