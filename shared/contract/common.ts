@@ -17,7 +17,7 @@ export const text = (max: number) =>
   z.string().check(
     // Never run (`when`), only declared: OpenAPI states the limit in characters, which zod's own
     // check would count in UTF-16 units; the refinement below counts code points.
-    z.maxLength(max, { when: () => false }),
+    z.maxLength(max, DECLARED_ONLY),
     z.normalize('NFC'),
     z.trim(),
     z.minLength(1),
