@@ -113,6 +113,8 @@ const operationOf = (route: RouteSpec) => {
       : {}),
     responses: {
       [status]: success,
+      // Create-or-update (PUT without If-Match): 201 when it created, 200 when it replaced.
+      ...(route.ifMatch === 'optional' ? { '200': success, '201': success } : {}),
       '400': problem('Validation failed'),
       ...(route.access === 'public'
         ? {}
