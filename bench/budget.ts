@@ -1,8 +1,7 @@
-import { BUDGET_RATIO } from '../tools/lambda-bundles/budget';
-
 export interface Measured {
   name: string;
-  isApiHandler: boolean;
+  /** Null where no budget applies (the baseline itself, workflow and job functions). */
+  budgetRatio: number | null;
   bytes: number;
   medianMs: number;
   /** Median over rounds of this bundle's import time over the baseline's in the same round. */
@@ -24,6 +23,7 @@ export const judge = (bundle: Measured, baseline: Measured): Judged => {
     ...bundle,
     sizeRatio,
     timeRatio,
-    withinBudget: bundle.isApiHandler ? sizeRatio <= BUDGET_RATIO && timeRatio <= BUDGET_RATIO : null,
+    withinBudget:
+      bundle.budgetRatio === null ? null : sizeRatio <= bundle.budgetRatio && timeRatio <= bundle.budgetRatio,
   };
 };

@@ -1,4 +1,5 @@
 import { buildApp } from '../infra/build-app';
+import { budgetRatioOf } from '../tools/lambda-bundles/budget';
 
 /** A Lambda function of the CDK app, identified by the TypeScript entry its bundle is built from. */
 export interface LambdaEntry {
@@ -7,7 +8,8 @@ export interface LambdaEntry {
   /** Repo-relative TypeScript entry, from the `local:entry` metadata `NodeFunction` adds. */
   entry: string;
   /** The bundle budget applies to API handlers; workflow and job functions are only reported. */
-  isApiHandler: boolean;
+  /** What an API handler is held to (tools/lambda-bundles/budget.ts); null where no budget applies. */
+  budgetRatio: number | null;
   /** The function's variables; values that only CloudFormation can resolve become placeholders. */
   environment: Record<string, string>;
 }
@@ -46,7 +48,7 @@ export const lambdaEntries = (outdir: string): LambdaEntry[] => {
       byEntry.set(entry, {
         name: labelOf(entry),
         entry,
-        isApiHandler: entry.startsWith('functions/api/'),
+        budgetRatio: entry.startsWith('functions/api/') ? budgetRatioOf(entry) : null,
         environment: placeholderEnvironment(resource.Properties?.Environment?.Variables),
       });
     }

@@ -26,7 +26,7 @@ await rm(outRoot, { recursive: true, force: true });
 const baselineEntry: LambdaEntry = {
   name: 'baseline',
   entry: BASELINE_ENTRY,
-  isApiHandler: false,
+  budgetRatio: null,
   environment: {},
 };
 const entries = [baselineEntry, ...lambdaEntries(join(outRoot, 'cdk.out'))];
@@ -48,9 +48,9 @@ const times = await sampleImportTimes(
 );
 
 const baselineTimes = times.get(entries[0]?.name ?? '') ?? [];
-const measured: Measured[] = entries.map(({ name, isApiHandler }) => ({
+const measured: Measured[] = entries.map(({ name, budgetRatio }) => ({
   name,
-  isApiHandler,
+  budgetRatio,
   bytes: bundleOf(name).bytes,
   medianMs: median(times.get(name) ?? []),
   pairedTimeRatio: pairedRatio(times.get(name) ?? [], baselineTimes),

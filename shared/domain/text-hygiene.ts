@@ -17,11 +17,13 @@
  * unpaired surrogates (`u` mode sees a lone one as a code point of its own); non-characters.
  */
 const REFUSED =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this rule's job
   /[\0-\x08\v\f\x0e-\x1f\x7f-\x9f\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069\p{Cs}\p{Noncharacter_Code_Point}]/u;
 
 /** What a refused character is, in the client's words; the first kind that matches. */
 const KINDS: readonly [RegExp, string][] = [
   [/\p{Cs}/u, 'an unpaired surrogate'],
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: naming a control character is the point
   [/[\0-\x1f\x7f-\x9f]/, 'a control character'],
   [/[\u202a-\u202e\u2066-\u2069]/, 'a bidirectional override or isolate'],
   [/\p{Noncharacter_Code_Point}/u, 'a Unicode non-character'],

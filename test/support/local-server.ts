@@ -55,6 +55,8 @@ const spawnLocalServer = (args: readonly string[], env: Record<string, string>) 
 export const startLocalServer = async (options: {
   dataDir: string;
   fresh?: boolean;
+  /** Extra variables for the server, e.g. LOCAL_QUEUE_TIME_SCALE. */
+  env?: Record<string, string>;
 }): Promise<LocalServerProcess> => {
   const port = await freePort();
   const dynamoDbPort = await freePort();
@@ -66,7 +68,7 @@ export const startLocalServer = async (options: {
       String(dynamoDbPort),
       ...(options.fresh ? ['--fresh'] : []),
     ],
-    { PORT: String(port) },
+    { ...options.env, PORT: String(port) },
   );
   let output = '';
   const keep = (chunk: Buffer) => {

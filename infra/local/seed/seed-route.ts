@@ -21,10 +21,11 @@ export const seedRoute = (baseUrl: string): LocalRoute => ({
   async handle(request) {
     const { scale } = parseJsonBody(request, seedRequest);
     const client = seedClient(baseUrl);
-    // Imported on first use: the seed runs creation use cases, whose repositories read the table names
-    // from process.env at module load, which local mode fills only after the route table is built.
-    const { seedDemo } = await import('./seed');
     const started = performance.now();
+    // Imported on the first seed, not with local mode: the seed calls use cases in-process, and
+    // shared/config reads the functions' variables at load, which local mode sets only once the
+    // template is read (a static import left every table name unset: 500 on every request).
+    const { seedDemo } = await import('./seed');
     const report = await seedDemo(client, demoSize(scale)).catch((error: unknown) => {
       // Demo records are numbered within one size: other sizes send other bodies under the same keys.
       if (error instanceof SeedRequestError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
