@@ -73,6 +73,7 @@ export const dynamoFaults = () => {
   let sent: string[] = [];
   let eligibleSeen = 0;
   let failed: string | undefined;
+  let failedInput: unknown;
 
   for (const Command of COMMANDS) {
     mock.on(Command as never).callsFake(async (input: unknown) => {
@@ -84,6 +85,7 @@ export const dynamoFaults = () => {
       eligibleSeen += 1;
       if (eligibleSeen !== plan.failAt) return realSend(command);
       failed = Command.name;
+      failedInput = input;
       if (plan.afterWrite) await realSend(command);
       throw FAULTS[plan.fault].error();
     });
@@ -96,11 +98,12 @@ export const dynamoFaults = () => {
       sent = [];
       eligibleSeen = 0;
       failed = undefined;
+      failedInput = undefined;
     },
     /** Lets everything through again; says which command failed, if any did. */
     disarm() {
       plan = undefined;
-      return { failed, sent: [...sent] };
+      return { failed, failedInput, sent: [...sent] };
     },
     restore: () => mock.restore(),
   };
