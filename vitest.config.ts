@@ -74,6 +74,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           env: fakeAws,
           globalSetup: ['test/support/e2e-global-setup.ts'],
+          setupFiles: ['test/support/e2e-contract.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -35,7 +35,8 @@ export const issueRecord = z.object({
   description: z.string(),
   source: z.enum(ISSUE_SOURCES),
   visitId: z.optional(z.string()),
-  raisedBy: z.object({ sub: z.string(), role: z.string() }),
+  /** `sub` is absent for an enterprise viewer when an official raised the issue. */
+  raisedBy: z.object({ sub: z.optional(z.string()), role: z.string() }),
   status: z.enum(ISSUE_STATUSES),
   closure: z.optional(z.enum(['satisfied', 'basically_satisfied', 'no_response'])),
   verdict: z.optional(z.object({ verdict: z.enum(VERDICTS), comment: z.optional(z.string()), on: date })),
@@ -54,11 +55,12 @@ export const issueRecord = z.object({
     }),
   ),
   followUpDeadline: z.optional(date),
+  /** Officials only. */
   executionArn: z.optional(z.string()),
   /** For operators and admins: the execution in the Step Functions console (locally, in /_local/executions). */
   executionLink: z.optional(z.string()),
   /** Marked as an unreasonable demand (不合理诉求): excluded from the rankings' rates, reported apart. */
-  unreasonable: z.optional(z.object({ reason: z.string(), on: date, by: z.string() })),
+  unreasonable: z.optional(z.object({ reason: z.string(), on: date, by: z.optional(z.string()) })),
   /** Set once escalated: whether the workflow start is still to be retried, and whether it failed. */
   workflow: z.optional(z.object({ startPending: z.boolean(), failed: z.boolean() })),
   version: z.number(),

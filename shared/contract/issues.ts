@@ -40,7 +40,8 @@ export const ledgerResponse = z.object({
     z.object({
       seq: z.number(),
       at: z.string(),
-      actor: z.object({ sub: z.string(), role: z.string() }),
+      /** `sub` is absent for an enterprise viewer when the actor is an official. */
+      actor: z.object({ sub: z.optional(z.string()), role: z.string() }),
       action: z.string(),
       fromStatus: z.nullable(z.string()),
       toStatus: z.string(),

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldProblem[],
+    /** Sent as Retry-After: the refusal is temporary and the same request may succeed then. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail ?? title);
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import type { IdempotentRequest } from '../db/creation-guard';
 import { Conflict, IdempotencyKeyReused } from '../domain/errors';
+import { logger } from '../observability/logger';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -39,9 +40,17 @@ export const runIdempotently: IdempotencyRunner = async (request, run, context) 
   try {
     reply = await run();
   } catch (error) {
-    await releaseIdempotencyKey(request.scopedKey);
+    // The client must learn why the run failed, not that the release did: an unreleased claim gives
+    // way by itself at the run's deadline (until then a repeat gets IDEMPOTENCY_IN_PROGRESS).
+    await releaseIdempotencyKey(request.scopedKey).catch((releaseError: unknown) =>
+      logger.warn('idempotency key not released', { error: releaseError as Error }),
+    );
     throw error;
   }
-  await completeIdempotencyKey(request.scopedKey, JSON.stringify(reply));
+  // The work is done and stored: a failed bookkeeping write must not turn it into an error the client
+  // retries. A creation's guard (written with it) replays this reply once the claim gives way.
+  await completeIdempotencyKey(request.scopedKey, JSON.stringify(reply)).catch((completeError: unknown) =>
+    logger.warn('idempotency key not completed', { error: completeError as Error }),
+  );
   return reply;
 };

@@ -31,7 +31,13 @@ export const problemResponse = (
         };
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', 'x-correlation-id': correlationId },
+    headers: {
+      'content-type': 'application/problem+json',
+      'x-correlation-id': correlationId,
+      ...(error instanceof ApiError && error.retryAfterSeconds !== undefined
+        ? { 'retry-after': String(error.retryAfterSeconds) }
+        : {}),
+    },
     body: JSON.stringify(problem),
   };
 };

@@ -1,4 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { CalendarYearMissingError } from '../domain/calendar/errors';
 import {
   Conflict,
@@ -45,9 +46,47 @@ const PROBLEM_KINDS: readonly ProblemKind[] = [
   },
 ];
 
-const lostTransactionRace = (error: unknown) =>
+const cancelledFor = (error: unknown, codes: readonly string[]) =>
   error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+  (error.CancellationReasons ?? []).some((reason) => codes.includes(reason.Code ?? ''));
+
+const lostTransactionRace = (error: unknown) => cancelledFor(error, ['TransactionConflict']);
+
+/** Reasons DynamoDB cancels a transaction for that say "not now" rather than "not this". */
+const BUSY_CANCELLATIONS = ['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded'];
+
+/**
+ * An AWS service error the SDK already retried (with its bounded, jittered backoff) and gave up on:
+ * throttling, a timeout or connection reset, a 5xx. The same request may well succeed a little
+ * later, so the client is told when, rather than given a 500.
+ */
+const serviceBusy = (error: unknown): boolean => {
+  if (cancelledFor(error, BUSY_CANCELLATIONS)) return true;
+  if (
+    !(error instanceof Error) ||
+    !('$metadata' in error || 'code' in error || error.name === 'TimeoutError')
+  ) {
+    return false;
+  }
+  const sdkError = error as Parameters<typeof isTransientError>[0];
+  return isThrottlingError(sdkError) || isTransientError(sdkError) || isServerError(sdkError);
+};
+
+/**
+ * Seconds a client should wait: 1 to 3, spread so that the clients refused in one burst do not all
+ * come back in the same second.
+ */
+const retryAfterSeconds = () => 1 + Math.floor(Math.random() * 3);
+
+const unavailable = () =>
+  new ApiError(
+    503,
+    'SERVICE_BUSY',
+    'Service unavailable',
+    'The data store is busy or did not answer in time. Retry after the Retry-After seconds; send the same Idempotency-Key where the route takes one.',
+    undefined,
+    retryAfterSeconds(),
+  );
 
 /**
  * The ApiError a client receives for a known error: refusals of the program by their kind, and
@@ -55,6 +94,7 @@ const lostTransactionRace = (error: unknown) =>
  */
 export const translateKnownError = (error: unknown): unknown => {
   if (error instanceof ApiError) return error;
+  if (serviceBusy(error)) return unavailable();
   // Another transaction touched the same items at the same moment; nothing was written.
   const known = lostTransactionRace(error)
     ? new Conflict('CONCURRENT_UPDATE', 'The record changed concurrently; retry.')

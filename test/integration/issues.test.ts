@@ -67,6 +67,50 @@ describe('issues against DynamoDB Local', () => {
     expect(body?.chain).toEqual({ valid: true });
   });
 
+  it("shows an enterprise what officials did, never their user ids or the workflow's execution ARN", async () => {
+    const own = claimsFor('enterprise', { enterpriseId: enterprise.id });
+    const { id } = await raiseIssue(enterprise.id);
+    await act(id, 'escalate', operator, { unitId, dueWorkingDays: 3 });
+    await act(id, 'mark-unreasonable', operator, { reason: '超出政策范围' });
+    const asOperator = await invoke(handler, {
+      routeKey: 'GET /issues/{issueId}',
+      pathParameters: { issueId: id },
+      claims: operator,
+    });
+    expect(asOperator.body).toMatchObject({
+      raisedBy: { sub: 'test-operator', role: 'operator' },
+      executionArn: expect.any(String),
+      unreasonable: { by: 'test-operator' },
+    });
+    const read = await invoke(handler, {
+      routeKey: 'GET /issues/{issueId}',
+      pathParameters: { issueId: id },
+      claims: own,
+    });
+    const listed = (await list(own)).body?.items?.find((item) => item.id === id);
+    for (const seen of [read.body, listed]) {
+      expect(seen).toMatchObject({
+        raisedBy: { role: 'operator' },
+        unreasonable: { reason: '超出政策范围' },
+      });
+      expect(seen).not.toHaveProperty('executionArn');
+      expect(seen).not.toHaveProperty('raisedBy.sub');
+      expect(seen).not.toHaveProperty('unreasonable.by');
+      expect(JSON.stringify(seen)).not.toContain('test-operator');
+    }
+    const ledger = await invoke(handler, {
+      routeKey: 'GET /issues/{issueId}/ledger',
+      pathParameters: { issueId: id },
+      claims: own,
+    });
+    expect(ledger.body?.chain).toEqual({ valid: true });
+    expect(ledger.body?.items?.map((entry) => entry.actor)).toEqual([
+      { role: 'operator' },
+      { role: 'operator' },
+      { role: 'operator' },
+    ]);
+  });
+
   it('shows a department exactly the issues its unit leads or co-handles', async () => {
     const [lead, co, other] = (await Promise.all(
       [1, 2, 3].map(async () => (await createDepartment()).id),

@@ -7,7 +7,7 @@ import { startLocalServer } from './local-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { baseUrl: string; dataDir: string };
+    e2e: { baseUrl: string; dataDir: string; dynamoDbEndpoint: string };
   }
 }
 
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   // Queue durations at 1/50: a notification's five attempts with backoff take seconds, not minutes.
   const server = await startLocalServer({ dataDir, fresh: true, env: { LOCAL_QUEUE_TIME_SCALE: '0.02' } });
   await ensureCalendarCovers(server.baseUrl);
-  project.provide('e2e', { baseUrl: server.baseUrl, dataDir });
+  project.provide('e2e', { baseUrl: server.baseUrl, dataDir, dynamoDbEndpoint: server.dynamoDbEndpoint });
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ import { freePort } from '../../infra/local/ports';
 
 export interface LocalServerProcess {
   baseUrl: string;
+  /** Its DynamoDB Local, for tests that check what was (not) written. */
+  dynamoDbEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -57,10 +59,17 @@ export const startLocalServer = async (options: {
   env?: Record<string, string>;
 }): Promise<LocalServerProcess> => {
   const port = await freePort();
-  const child = spawnLocalServer(['--data-dir', options.dataDir, ...(options.fresh ? ['--fresh'] : [])], {
-    ...options.env,
-    PORT: String(port),
-  });
+  const dynamoDbPort = await freePort();
+  const child = spawnLocalServer(
+    [
+      '--data-dir',
+      options.dataDir,
+      '--dynamodb-port',
+      String(dynamoDbPort),
+      ...(options.fresh ? ['--fresh'] : []),
+    ],
+    { ...options.env, PORT: String(port) },
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = `${output}${chunk.toString('utf8')}`.slice(-8000);
@@ -83,7 +92,7 @@ export const startLocalServer = async (options: {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, dynamoDbEndpoint: `http://127.0.0.1:${dynamoDbPort}`, stop };
 };
 
 /** Runs a start that is expected to fail, and resolves with how it ended. */

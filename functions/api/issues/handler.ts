@@ -12,7 +12,7 @@ import { listVisibleIssues, readIssue, readIssueLedger } from '../../../shared/u
 
 /** A transition route answers the issue as it now is. */
 const act = async (principal: Principal, issueId: string, command: PersonCommand) => ({
-  body: issueView(await actOnIssue(principal, issueId, command)),
+  body: issueView(await actOnIssue(principal, issueId, command), principal),
 });
 
 export const routes: Implementations<typeof issueRoutes> = {
@@ -29,10 +29,10 @@ export const routes: Implementations<typeof issueRoutes> = {
   resolveOnSpot: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'resolve_on_spot', resolution: body.resolution }),
   escalateIssue: async ({ principal, params, body }) => ({
-    body: issueView(await escalateIssue(principal, params.issueId, body)),
+    body: issueView(await escalateIssue(principal, params.issueId, body), principal),
   }),
   dispatchIssue: async ({ principal, params, body }) => ({
-    body: issueView(await dispatchIssue(principal, params.issueId, body)),
+    body: issueView(await dispatchIssue(principal, params.issueId, body), principal),
   }),
   reportProgress: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'progress', note: body.note }),

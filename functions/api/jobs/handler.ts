@@ -14,7 +14,7 @@ export const routes: Implementations<typeof operatorRoutes> = {
     body: await runJobNow(params.job, programDateOfDateOrMoment(body.asOf)),
   }),
   restartWorkflow: async ({ principal, params }) => ({
-    body: issueView(await restartWorkflow(principal, params.issueId)),
+    body: issueView(await restartWorkflow(principal, params.issueId), principal),
   }),
 };
 

@@ -4,6 +4,7 @@ import { problemResponse } from '../../../shared/http/problem';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { FunctionRuntime } from '../functions/function-runtime';
 import type { LocalRoute } from '../local-module';
+import { exceedsHeaderQuota, headersTooLargeResponse } from './header-quota';
 import { headerValue, type IncomingRequest } from './incoming-request';
 import { authorize, rejectedTokenResponse, TokenRejected } from './jwt-authorizer';
 import { matchLocalRoute } from './local-routes';
@@ -25,7 +26,7 @@ const routeNotFound = (method: string, path: string) =>
   new ApiError(404, 'ROUTE_NOT_FOUND', 'Not found', `No route ${method} ${path}.`);
 
 /**
- * What API Gateway does with one request: `/_local` routes first (local only), then the template's
+ * What API Gateway does with one request: its header quota first, `/_local` routes next (local only), then the template's
  * routes; the JWT authorizer where the route has one (its 401 is API Gateway's own); the Lambda proxy integration; the result back.
  */
 export const handleRequest = async (
@@ -39,6 +40,11 @@ export const handleRequest = async (
     response.headers['apigw-requestid'] = requestId;
     return response;
   };
+  if (exceedsHeaderQuota(request)) {
+    const refused = headersTooLargeResponse();
+    refused.headers['apigw-requestid'] = requestId;
+    return refused;
+  }
   try {
     if (path === '/_local' || path.startsWith('/_local/')) {
       const local = matchLocalRoute(emulation.localRoutes, request.method, path);

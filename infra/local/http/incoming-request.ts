@@ -24,10 +24,12 @@ export const readIncomingRequest = async (message: IncomingMessage): Promise<Inc
     if (size > MAX_PAYLOAD_BYTES) throw payloadTooLarge(MAX_PAYLOAD_BYTES);
     chunks.push(chunk as Buffer);
   }
-  const headers: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(message.headersDistinct)) {
-    if (values) headers[name.toLowerCase()] = values;
-  }
+  // fromEntries keeps a header named `__proto__` as a header, where an assignment would drop it.
+  const headers: Record<string, string[]> = Object.fromEntries(
+    Object.entries(message.headersDistinct).flatMap(([name, values]) =>
+      values ? [[name.toLowerCase(), values]] : [],
+    ),
+  );
   return {
     method: message.method ?? 'GET',
     url: message.url ?? '/',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { problemResponse } from '../../../shared/http/problem';
 import { LocalModeError } from '../local-mode-error';
+import { NODE_MAX_HEADER_BYTES, rawHeadersTooLarge } from './header-quota';
 import { type IncomingRequest, readIncomingRequest } from './incoming-request';
 import { fromLambdaResult, type OutgoingResponse } from './to-response';
 
@@ -30,7 +31,7 @@ export const listenLocalServer = async (port: number) => {
   const ready = new Promise<RequestHandler>((resolve) => {
     serve = resolve;
   });
-  const server = createServer(async (request, response) => {
+  const server = createServer({ maxHeaderSize: NODE_MAX_HEADER_BYTES }, async (request, response) => {
     const started = Date.now();
     let outgoing: OutgoingResponse;
     try {
@@ -42,6 +43,12 @@ export const listenLocalServer = async (port: number) => {
     }
     write(response, outgoing);
     logLine(request, outgoing.statusCode, started);
+  });
+  // Headers past even Node's raised limit: the gateway's answer rather than Node's bare 431.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    if (error.code === 'HPE_HEADER_OVERFLOW') socket.end(rawHeadersTooLarge());
+    else socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

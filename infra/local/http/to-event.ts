@@ -29,28 +29,36 @@ export const clfTime = (date: Date): string =>
   `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:` +
   `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 
-/** Repeated query keys are joined with commas, as payload 2.0 does. */
-const queryParameters = (rawQueryString: string): Record<string, string> | undefined => {
-  if (rawQueryString === '') return undefined;
-  const joined: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    joined[name] = name in joined ? `${joined[name]},${value}` : value;
+/**
+ * Collects into a Map and only then into an object: `Object.fromEntries` defines every name as an own
+ * property, so `__proto__` reaches the function as a parameter (as it does from the Lambda runtime's
+ * JSON.parse) instead of being swallowed by an assignment to the prototype.
+ */
+const joinedWithCommas = (pairs: Iterable<[string, string]>): Record<string, string> => {
+  const joined = new Map<string, string>();
+  for (const [name, value] of pairs) {
+    const before = joined.get(name);
+    joined.set(name, before === undefined ? value : `${before},${value}`);
   }
-  return joined;
+  return Object.fromEntries(joined);
 };
+
+/** Repeated query keys are joined with commas, as payload 2.0 does. */
+const queryParameters = (rawQueryString: string): Record<string, string> | undefined =>
+  rawQueryString === '' ? undefined : joinedWithCommas(new URLSearchParams(rawQueryString));
 
 /** Payload 2.0 moves the Cookie header into `cookies` and joins other repeated headers with commas. */
 const splitHeaders = (request: IncomingRequest) => {
-  const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
+  const others: [string, string][] = [];
   for (const [name, values] of Object.entries(request.headers)) {
     if (name === 'cookie') {
       cookies = values.flatMap((value) => value.split(';').map((cookie) => cookie.trim())).filter(Boolean);
     } else {
-      headers[name] = values.join(',');
+      others.push([name, values.join(',')]);
     }
   }
-  return { headers, cookies };
+  return { headers: Object.fromEntries(others) as Record<string, string>, cookies };
 };
 
 /** Translates an HTTP request into the HTTP API (payload format 2.0) event its Lambda integration receives. */

@@ -3,7 +3,6 @@
  * response without parsing messages.
  */
 import { DomainError } from '../errors';
-import type { CalendarYearProblem } from './calendar-year';
 
 /**
  * A date falls in a year whose holiday arrangement has not been loaded: never guessed. Where a
@@ -28,16 +27,6 @@ export class CalendarYearExistsError extends Error {
 
   constructor(readonly year: number) {
     super(`The working-day calendar already has ${year}; ask to replace it to load it again.`);
-  }
-}
-
-/** Year data handed to the calendar failed validation. */
-export class CalendarYearInvalidError extends Error {
-  override readonly name = 'CalendarYearInvalidError';
-  readonly code = 'CALENDAR_YEAR_INVALID';
-
-  constructor(readonly problems: readonly CalendarYearProblem[]) {
-    super(`Invalid calendar year: ${problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ')}`);
   }
 }
 

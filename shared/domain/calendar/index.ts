@@ -6,7 +6,6 @@ export type { CalendarYear, CalendarYearProblem, HolidayArrangement } from './ca
 export {
   CalendarDateInvalidError,
   CalendarYearExistsError,
-  CalendarYearInvalidError,
   CalendarYearMissingError,
 } from './errors';
 export { buildWorkingCalendar, builtInCalendar } from './program-calendar';

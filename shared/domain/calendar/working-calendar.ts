@@ -8,8 +8,7 @@
  */
 import { type CalendarDate, dateOfDayNumber, type ParsedDate, requireCalendarDate } from './calendar-date';
 import type { CalendarYear } from './calendar-year';
-import { CalendarYearExistsError, CalendarYearInvalidError, CalendarYearMissingError } from './errors';
-import { validateCalendarYear } from './validate-calendar-year';
+import { CalendarYearExistsError, CalendarYearMissingError } from './errors';
 import { indexYear, isWorkingDayOf, nthWorkingDay, workingDaysThrough, type YearIndex } from './year-index';
 
 export interface WorkingCalendar {
@@ -26,7 +25,7 @@ export interface WorkingCalendar {
   workingDaysOverdue(dueDate: CalendarDate, asOf: CalendarDate): number;
   /** Not yet overdue, with at most `withinWorkingDays` working days left until the due date. */
   isDueSoon(dueDate: CalendarDate, asOf: CalendarDate, withinWorkingDays: number): boolean;
-  /** A new calendar with the year added; a year already loaded needs `replace: true`. */
+  /** A new calendar with the year (validated, see createWorkingCalendar) added; a year already loaded needs `replace: true`. */
   withYear(year: CalendarYear, options?: { replace?: boolean }): WorkingCalendar;
 }
 
@@ -94,7 +93,7 @@ const fromIndexes = (indexes: ReadonlyMap<number, YearIndex>): WorkingCalendar =
       return now.dayNumber <= due.dayNumber && countForward(now, due) <= withinWorkingDays;
     },
     withYear: (year, options = {}) => {
-      const index = indexValidYear(year);
+      const index = indexYear(year);
       if (indexes.has(index.year) && !options.replace) throw new CalendarYearExistsError(index.year);
       return fromIndexes(new Map(indexes).set(index.year, index));
     },
@@ -102,17 +101,16 @@ const fromIndexes = (indexes: ReadonlyMap<number, YearIndex>): WorkingCalendar =
   return Object.freeze(calendar);
 };
 
-const indexValidYear = (year: CalendarYear): YearIndex => {
-  const validation = validateCalendarYear(year);
-  if (!validation.ok) throw new CalendarYearInvalidError(validation.problems);
-  return indexYear(validation.year);
-};
-
-/** A calendar of exactly these years; each is validated, and a year given twice is an error. */
+/**
+ * A calendar of exactly these years; a year given twice is an error. Years must have passed
+ * validateCalendarYear where they enter the program: the built-in years in their unit test, a loaded
+ * year in loadCalendarYear before it is stored. Checking again here put the validator in every
+ * function that counts days (2 KB of the issues bundle, which is held to its size budget).
+ */
 export const createWorkingCalendar = (years: readonly CalendarYear[]): WorkingCalendar => {
   const indexes = new Map<number, YearIndex>();
   for (const year of years) {
-    const index = indexValidYear(year);
+    const index = indexYear(year);
     if (indexes.has(index.year)) throw new CalendarYearExistsError(index.year);
     indexes.set(index.year, index);
   }

@@ -1,3 +1,4 @@
+import { textFault } from '../text-hygiene';
 import { DEFAULT_TEXT_MAX, type Question, type Questionnaire } from './questionnaire';
 
 /** Answers as submitted: question id → value (JSON). */
@@ -34,6 +35,8 @@ export const checkAnswer = (question: Question, value: unknown): string | undefi
       return bounds(question, 'The value', value);
     case 'text': {
       if (typeof value !== 'string') return 'Expected text';
+      const fault = textFault(value);
+      if (fault) return fault;
       const length = [...value.trim()].length;
       if (length === 0) return 'Expected non-empty text (leave the question out instead)';
       const max = question.max ?? DEFAULT_TEXT_MAX;
@@ -95,4 +98,9 @@ export const validateAnswers = (questionnaire: Questionnaire, answers: Answers):
  * in no questionnaire (and is not counted as one).
  */
 export const answersToKeep = (answers: Answers): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(answers).filter(([, value]) => isAnswered(value)));
+  Object.fromEntries(
+    Object.entries(answers)
+      .filter(([, value]) => isAnswered(value))
+      // Stored in NFC like every other free text (text-hygiene.ts); option values are unchanged by it.
+      .map(([key, value]) => [key, typeof value === 'string' ? value.normalize('NFC') : value]),
+  );

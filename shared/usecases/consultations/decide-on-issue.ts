@@ -137,7 +137,7 @@ export const decideOnIssue = async (caller: Caller, consultationId: string, inpu
         },
       });
       if (!pending.order) throw new Error('the decision was committed without its dispatch order');
-      return { issue: issueView(issue), dispatchOrder: dispatchOrderView(pending.order) };
+      return { issue: issueView(issue, caller), dispatchOrder: dispatchOrderView(pending.order) };
     } catch (error) {
       if (!lostOrderRace(error, pending.writes)) throw error;
       if (attempt >= ATTEMPTS) {

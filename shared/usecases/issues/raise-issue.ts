@@ -53,7 +53,7 @@ export const raiseIssue = async (caller: Caller, input: RaiseIssueBody, idempote
     description: input.description,
     source,
   });
-  const view = issueView(issue);
+  const view = issueView(issue, caller);
   await insertIssue(issue, entry, idempotency?.guard(view));
   putMetrics({ values: { IssuesRaised: 1 } });
   return view;

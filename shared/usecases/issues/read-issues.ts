@@ -1,6 +1,7 @@
 import type { Page } from '../../db/queries';
 import { executionLink } from '../../domain/issues/execution-link';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
+import { actorShownTo } from '../../domain/issues/official-identities';
 import { verifyChain } from '../../domain/ledger/hash-chain';
 import { type Viewer, viewerHasRole } from '../../domain/viewer';
 import { issueListPartitions, listIssuesIn } from '../../repositories/issue-lists';
@@ -25,7 +26,7 @@ export const readIssue = async (
     issue.executionArn && viewerHasRole(viewer, EXECUTION_READERS)
       ? executionLink(issue.executionArn, executionLinkTemplate())
       : undefined;
-  return { ...issueView(issue), ...(link ? { executionLink: link } : {}) };
+  return { ...issueView(issue, viewer), ...(link ? { executionLink: link } : {}) };
 };
 
 /**
@@ -40,7 +41,7 @@ export const listVisibleIssues = async (
 ): Promise<Page<IssueView>> => {
   const scope = issueListScope(viewer, await reachOf(viewer));
   const found = await listIssuesIn(issueListPartitions(scope, filter), filter, page);
-  return { items: found.items.map(issueView), nextCursor: found.nextCursor };
+  return { items: found.items.map((issue) => issueView(issue, viewer)), nextCursor: found.nextCursor };
 };
 
 /** The issue's ledger as recorded, and whether its hash chain still verifies from the genesis hash. */
@@ -51,7 +52,7 @@ export const readIssueLedger = async (viewer: Viewer, issueId: string) => {
     items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, unitId, hash }) => ({
       seq,
       at,
-      actor,
+      actor: actorShownTo(viewer, actor),
       action,
       fromStatus,
       toStatus,

@@ -116,7 +116,7 @@ export const logVisit = async (caller: Caller, input: LogVisitBody, idempotency?
       createdAt: at,
       updatedAt: at,
     };
-    const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue)) };
+    const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue, caller)) };
     try {
       const policyAware = surveyedAwareness(visit.questionnaireVersion, answers);
       await insertVisit({ visit, issues, firstInGridYear, policyAware }, idempotency?.guard(logged));

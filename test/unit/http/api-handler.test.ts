@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { Conflict } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { defineRoute, type RouteInput, type RouteSpec } from '../../../shared/http/contract';
+import { MAX_BODY_DEPTH } from '../../../shared/http/json-shape';
 import { MAX_BODY_BYTES } from '../../../shared/http/middleware/parse-body';
 import { claimsFor, invoke } from '../../../tools/lambda-events';
 
@@ -163,7 +164,7 @@ describe('request pipeline', () => {
     expect(result).toMatchObject({ status: 400, body: { code: 'IDEMPOTENCY_KEY_REQUIRED' } });
   });
 
-  it('requires If-Match on updates and parses plain, quoted and weak versions', async () => {
+  it('requires If-Match on updates, parses plain and quoted versions, refuses weak tags with 412', async () => {
     const update = (headers: Record<string, string>) =>
       invoke(handler, {
         routeKey: 'PATCH /things/{thingId}',
@@ -177,10 +178,49 @@ describe('request pipeline', () => {
       status: 400,
       body: { code: 'IF_MATCH_INVALID' },
     });
-    for (const header of ['3', '"3"', 'W/"3"']) {
+    for (const header of ['3', '"3"', ' "3" ']) {
       expect((await update({ 'if-match': header })).status).toBe(200);
       expect(seen.at(-1)?.expectedVersion).toBe(3);
     }
+    const before = seen.length;
+    for (const header of ['W/"3"', 'W/3', ' W/"3"']) {
+      const weak = await update({ 'if-match': header });
+      expect(weak).toMatchObject({ status: 412, body: { code: 'IF_MATCH_WEAK', status: 412 } });
+      expect(weak.headers['content-type']).toBe('application/problem+json');
+    }
+    expect(seen.length).toBe(before);
+  });
+
+  it('refuses bodies nested too deep with 400 before anything recursive runs, at any depth', async () => {
+    const nested = (levels: number) => `{"name":"a","size":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+    for (const levels of [MAX_BODY_DEPTH, 5_000, 30_000]) {
+      const result = await invoke(handler, {
+        routeKey: 'POST /things',
+        claims: operator,
+        headers: { 'idempotency-key': 'key-00000003', 'content-type': 'application/json' },
+        body: nested(levels),
+      });
+      expect(result).toMatchObject({ status: 400, body: { code: 'BODY_TOO_DEEP' } });
+    }
+  });
+
+  it('names a prototype key anywhere in a body as an unknown field instead of dropping it', async () => {
+    const result = await invoke(handler, {
+      routeKey: 'POST /things',
+      claims: operator,
+      headers: { 'idempotency-key': 'key-00000004', 'content-type': 'application/json' },
+      body: '{"name":"a","__proto__":{"x":1}}',
+    });
+    expect(result).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', errors: [{ path: 'body.__proto__', message: 'Unknown field' }] },
+    });
+  });
+
+  it('refuses a prototype key in the query like any unknown parameter', async () => {
+    const query = JSON.parse('{"__proto__":"x"}') as Record<string, string>;
+    const result = await invoke(handler, { routeKey: 'GET /things', claims: operator, query });
+    expect(result).toMatchObject({ status: 400, body: { errors: [{ path: 'query.__proto__' }] } });
   });
 
   it('sends the record version as ETag', async () => {

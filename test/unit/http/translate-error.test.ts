@@ -1,4 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  InternalServerError,
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { SFNServiceException } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { CalendarYearMissingError } from '../../../shared/domain/calendar/errors';
 import * as domainErrors from '../../../shared/domain/errors';
@@ -16,6 +22,7 @@ import {
   VersionRequired,
 } from '../../../shared/domain/errors';
 import { ApiError } from '../../../shared/http/errors';
+import { problemResponse } from '../../../shared/http/problem';
 import { translateKnownError } from '../../../shared/http/translate-error';
 
 const cancelled = (code: string) =>
@@ -155,5 +162,53 @@ describe('translateKnownError', () => {
     const crash = new Error('database password is hunter2');
     expect(translateKnownError(edge)).toBe(edge);
     expect(translateKnownError(crash)).toBe(crash);
+  });
+
+  /** What the SDK throws once its own retries are spent, for each way a service says "not now". */
+  const busy: [string, Error][] = [
+    [
+      'a throttled read or write',
+      new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }),
+    ],
+    ['an account request limit', new RequestLimitExceeded({ message: 'limit', $metadata: {} })],
+    ['a server error', new InternalServerError({ message: 'oops', $metadata: { httpStatusCode: 500 } })],
+    [
+      "another service's 503",
+      new SFNServiceException({
+        name: 'ServiceUnavailable',
+        $fault: 'server',
+        message: 'unavailable',
+        $metadata: { httpStatusCode: 503 },
+      }),
+    ],
+    ['a socket timeout', Object.assign(new Error('socket timed out'), { name: 'TimeoutError' })],
+    ['a connection reset', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a transaction cancelled for throttling', cancelled('ThrottlingError')],
+  ];
+
+  it.each(busy)('answers %s with 503 and a Retry-After of 1 to 3 seconds', (_, error) => {
+    const response = problemResponse(error, 'corr-1');
+    expect(response.statusCode).toBe(503);
+    expect(JSON.parse(String(response.body))).toMatchObject({ code: 'SERVICE_BUSY', status: 503 });
+    expect(['1', '2', '3']).toContain(response.headers?.['retry-after']);
+  });
+
+  it('spreads Retry-After over its range rather than sending every client back at once', () => {
+    const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+    const seconds = new Set(
+      Array.from({ length: 200 }, () => problemResponse(throttled, 'c').headers?.['retry-after']),
+    );
+    expect(seconds).toEqual(new Set(['1', '2', '3']));
+  });
+
+  it('keeps a 500 for what retrying cannot fix, and sends no Retry-After with other refusals', () => {
+    const bug = Object.assign(new Error('One or more parameter values were invalid'), {
+      name: 'ValidationException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(problemResponse(bug, 'c').statusCode).toBe(500);
+    expect(problemResponse(bug, 'c').headers).not.toHaveProperty('retry-after');
+    expect(problemResponse(new StaleVersion(), 'c').headers).not.toHaveProperty('retry-after');
+    expect(problemResponse(cancelled('TransactionConflict'), 'c').statusCode).toBe(409);
   });
 });

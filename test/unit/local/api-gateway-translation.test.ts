@@ -118,6 +118,18 @@ describe('toApiGatewayEvent', () => {
     });
   });
 
+  it('passes `__proto__` in the query and headers on as a parameter, as the Lambda runtime does', () => {
+    const event = toApiGatewayEvent(
+      request({ url: '/units?__proto__=x&limit=2', headers: JSON.parse('{"host":["h"],"__proto__":["y"]}') }),
+      { route: route('GET /units'), pathParameters: {} },
+      context,
+    );
+    expect(Object.keys(event.queryStringParameters ?? {})).toEqual(['__proto__', 'limit']);
+    expect(Object.getOwnPropertyDescriptor(event.queryStringParameters, '__proto__')?.value).toBe('x');
+    expect(Object.getPrototypeOf(event.queryStringParameters)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(event.headers, '__proto__')?.value).toBe('y');
+  });
+
   it('leaves out what the request does not have: body, query, path parameters, cookies, authorizer', () => {
     const event = toApiGatewayEvent(
       request({ url: '/health' }),

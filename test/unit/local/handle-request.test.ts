@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,10 +7,13 @@ import { type LocalKey, loadOrCreateLocalKey } from '../../../infra/local/auth/l
 import { tokenVerifier } from '../../../infra/local/auth/token-verifier';
 import { issueToken, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../infra/local/auth/tokens';
 import { type ApiGatewayEmulation, handleRequest } from '../../../infra/local/http/handle-request';
+import { MAX_REQUEST_LINE_AND_HEADER_BYTES } from '../../../infra/local/http/header-quota';
 import type { IncomingRequest } from '../../../infra/local/http/incoming-request';
 import { routeTable } from '../../../infra/local/http/route-table';
+import { listenLocalServer } from '../../../infra/local/http/server';
 import type { LocalApiEvent } from '../../../infra/local/http/to-event';
 import { tokenRoute } from '../../../infra/local/http/token-route';
+import { freePort } from '../../../infra/local/ports';
 
 let dir: string;
 let key: LocalKey;
@@ -131,3 +135,59 @@ describe('handleRequest', () => {
     expect(json(malformed.body).code).toBe('MALFORMED_JSON');
   });
 });
+
+describe("API Gateway's header quota", () => {
+  const health = vi.fn(async () => ({ statusCode: 200, body: '{}' }));
+
+  it('refuses request line and header values over 10,240 bytes with the gateway body, before any function', async () => {
+    const fixed = 'GET /health?q= HTTP/1.1'.length;
+    const atQuota = request('GET', `/health?q=${'a'.repeat(MAX_REQUEST_LINE_AND_HEADER_BYTES - fixed)}`);
+    expect((await handleRequest(emulation(health), atQuota)).statusCode).toBe(200);
+    const calls = health.mock.calls.length;
+    for (const over of [
+      request('GET', `/health?q=${'a'.repeat(MAX_REQUEST_LINE_AND_HEADER_BYTES - fixed + 1)}`),
+      request('GET', '/health', { 'x-big': 'b'.repeat(MAX_REQUEST_LINE_AND_HEADER_BYTES) }),
+    ]) {
+      const response = await handleRequest(emulation(health), over);
+      expect(response.statusCode).toBe(431);
+      expect(response.headers['content-type']).toBe('application/json');
+      expect(json(response.body)).toEqual({ message: 'Request Header Fields Too Large' });
+    }
+    expect(health.mock.calls.length).toBe(calls);
+  });
+
+  it('answers the same over a socket, also past the size where Node itself would refuse', async () => {
+    const server = await listenLocalServer(await freePort());
+    server.serve((incoming) => handleRequest(emulation(health), incoming));
+    try {
+      for (const size of [12_000, 20_000, 70_000]) {
+        const answer = await rawGet(server.url, { 'x-big': 'b'.repeat(size) });
+        expect(answer, `${size} bytes of header`).toEqual({
+          status: 431,
+          contentType: 'application/json',
+          body: { message: 'Request Header Fields Too Large' },
+        });
+      }
+      expect((await rawGet(server.url, { 'x-small': 'b' })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+const rawGet = (baseUrl: string, headers: Record<string, string>) =>
+  new Promise<{ status?: number; contentType?: string; body: unknown }>((resolve, reject) => {
+    const outgoing = httpRequest(`${baseUrl}/health`, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode,
+          contentType: response.headers['content-type'],
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        }),
+      );
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });

@@ -260,3 +260,17 @@ describe('validateAnswers (properties over version 1)', () => {
     expect(checkAnswer(questionOf('q3'), '320')).toBe('Expected a whole number');
   });
 });
+
+describe('text answers', () => {
+  const question: Question = { id: 'q', text: '问题', type: 'text', max: 50 };
+
+  it('are refused like any free text when they hold what the text rule refuses', () => {
+    expect(checkAnswer(question, '正常\u202e回答')).toMatch(/^Contains a bidirectional override/);
+    expect(checkAnswer(question, 'a\u0000')).toMatch(/^Contains a control character/);
+    expect(checkAnswer(question, '多行\n回答')).toBeUndefined();
+  });
+
+  it('are kept in NFC', () => {
+    expect(answersToKeep({ q: 'Cafe\u0301', other: 3 })).toEqual({ q: 'Café', other: 3 });
+  });
+});
