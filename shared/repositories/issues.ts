@@ -154,6 +154,7 @@ export const commitTransition = async (
       toStatus: transition.toStatus,
       data: transition.data,
       ...(unitId ? { unitId } : {}),
+      visibility: transition.visibility,
     },
     before.ledgerHead.hash,
   );
