@@ -13,12 +13,12 @@ const actor = { sub: 'op-1', role: 'operator' as const };
 const policy = DEFAULT_ISSUE_POLICY;
 const run = (issue: Issue, command: IssueCommand, today = '2026-03-02'): Transition =>
   decide(issue, command, { today, actor, at: `${today}T10:00:00+08:00` }, builtInCalendar(), policy);
-const after = (issue: Issue, ...steps: [IssueCommand, string?][]): Issue =>
+const walk = (issue: Issue, ...steps: [IssueCommand, string?][]): Issue =>
   steps.reduce((current, [command, today]) => run(current, command, today).next, issue);
 
 // 2026-03-02 is a Monday.
 const withCoUnits = () =>
-  after(openIssue(), [
+  walk(openIssue(), [
     {
       type: 'escalate',
       unitId: 'LEAD',
@@ -28,7 +28,7 @@ const withCoUnits = () =>
     },
   ]);
 const resolved = () =>
-  after(
+  walk(
     openIssue(),
     [{ type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'arn' }],
     [{ type: 'resolve', resolution: '已协调' }, '2026-03-04'],
@@ -89,7 +89,7 @@ describe('co-handling (协办)', () => {
   });
 
   it('refuses the lead’s resolution while a part is missing, unless it says why', () => {
-    const issue = after(withCoUnits(), [{ type: 'co_report', unitId: 'CO1', text: '已核实' }, '2026-03-03']);
+    const issue = walk(withCoUnits(), [{ type: 'co_report', unitId: 'CO1', text: '已核实' }, '2026-03-03']);
     const refused = () => run(issue, { type: 'resolve', resolution: '已解决' }, '2026-03-09');
     expect(refused).toThrow(Conflict);
     expect(refused).toThrow(/CO2/);
@@ -112,7 +112,7 @@ describe('co-handling (协办)', () => {
 
 describe('return requests (退单)', () => {
   const escalated = () =>
-    after(openIssue(), [{ type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'arn' }]);
+    walk(openIssue(), [{ type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'arn' }]);
   const request: IssueCommand = { type: 'return', reasonCode: 'not_our_remit', note: '属海关职责' };
 
   it('keeps the status and the deadline while the office decides; a rejection leaves the unit with it', () => {
@@ -137,7 +137,7 @@ describe('return requests (退单)', () => {
   });
 
   it('sends a second return of the same issue to a leader', () => {
-    const second = after(
+    const second = walk(
       escalated(),
       [request],
       [{ type: 'decide_return', accept: false, reason: '请继续办理' }],
@@ -203,13 +203,13 @@ describe('follow-ups (回访)', () => {
   });
 
   it('closes as no_response only after unsuccessful calls on two different working days, or the deadline', () => {
-    const sameDay = after(
+    const sameDay = walk(
       resolved(),
       [call('not_reached'), '2026-03-05'],
       [call('not_reached'), '2026-03-05'],
     );
     expect(() => run(sameDay, { type: 'close_unreached' }, '2026-03-05')).toThrow(/1 so far/);
-    const twoDays = after(sameDay, [call('not_reached'), '2026-03-06']);
+    const twoDays = walk(sameDay, [call('not_reached'), '2026-03-06']);
     const closed = run(twoDays, { type: 'close_unreached' }, '2026-03-06');
     expect(closed).toMatchObject({ toStatus: 'closed', signal: 'closed' });
     expect(closed.next.closure).toBe('no_response');
@@ -221,7 +221,7 @@ describe('follow-ups (回访)', () => {
 
 describe('duplicates', () => {
   it('closes a duplicate with its reference, taking back whatever it counted', () => {
-    const issue = after(openIssue(), [
+    const issue = walk(openIssue(), [
       { type: 'escalate', unitId: 'U1', dueWorkingDays: 5, executionArn: 'a' },
     ]);
     const closed = run(issue, { type: 'mark_duplicate', duplicateOf: 'I0' });
@@ -237,7 +237,7 @@ describe('duplicates', () => {
 
 describe('the enterprise’s view of an issue', () => {
   it('carries no internal reason or note', () => {
-    const issue = after(
+    const issue = walk(
       withCoUnits(),
       [{ type: 'co_report', unitId: 'CO1', text: '内部协办意见' }],
       [{ type: 'return', reasonCode: 'other', note: '内部退单理由' }],
