@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ISSUE_STATUSES } from '../domain/issues/issue';
 import { defineRoute } from '../http/contract';
+import { MAX_CO_UNITS } from './co-units';
 import { id, isoDate, pageOf, pageQuery, recordMeta, text } from './common';
 import { distinctList } from './distinct-list';
 import { dueWorkingDays, issueRecord } from './issue-record';
@@ -29,7 +30,7 @@ export const consultationRecord = z.object({
 });
 export type Consultation = z.output<typeof consultationRecord>;
 
-export const MAX_CO_UNITS = 10;
+export { MAX_CO_UNITS } from './co-units';
 
 export const decisionBody = z
   .strictObject({
@@ -58,7 +59,11 @@ const dispatchOrderItem = z.object({
 export const dispatchOrderRecord = z.object({
   ...recordMeta,
   number: z.string(),
-  consultationId: z.string(),
+  /** A consultation's decisions, or the office's escalations and re-dispatches of one program day. */
+  kind: z.enum(['consultation', 'office']),
+  consultationId: z.nullable(z.string()),
+  /** The program day of an office order. */
+  date: z.nullable(z.string()),
   items: z.array(dispatchOrderItem),
 });
 

@@ -1,19 +1,28 @@
 import { issueRoutes } from '../../../shared/contract/issues';
+import type { Issue } from '../../../shared/domain/issues/issue';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import type { Principal } from '../../../shared/http/principal';
 import { actOnIssue, type PersonCommand } from '../../../shared/usecases/issues/act-on-issue';
+import { decideReturn, markDuplicate, reportCoPart } from '../../../shared/usecases/issues/case-actions';
 import { dispatchIssue } from '../../../shared/usecases/issues/dispatch-issue';
 import { escalateIssue } from '../../../shared/usecases/issues/escalate-issue';
-import { issueView } from '../../../shared/usecases/issues/issue-view';
+import { issueViewFor } from '../../../shared/usecases/issues/issue-view';
 import { raiseIssue } from '../../../shared/usecases/issues/raise-issue';
-import { listVisibleIssues, readIssue, readIssueLedger } from '../../../shared/usecases/issues/read-issues';
+import {
+  listVisibleIssues,
+  readIssue,
+  readIssueLedger,
+  readIssueTimeline,
+} from '../../../shared/usecases/issues/read-issues';
 
-/** A transition route answers the issue as it now is. */
-const act = async (principal: Principal, issueId: string, command: PersonCommand) => ({
-  body: issueView(await actOnIssue(principal, issueId, command)),
+/** A transition route answers the issue as it now is, as the caller may see it. */
+const answer = async (principal: Principal, decided: Promise<Issue>) => ({
+  body: issueViewFor(principal, await decided),
 });
+const act = (principal: Principal, issueId: string, command: PersonCommand) =>
+  answer(principal, actOnIssue(principal, issueId, command));
 
 export const routes: Implementations<typeof issueRoutes> = {
   raiseIssue: async ({ principal, body, idempotency }) => ({
@@ -26,26 +35,36 @@ export const routes: Implementations<typeof issueRoutes> = {
   getIssueLedger: async ({ principal, params }) => ({
     body: await readIssueLedger(principal, params.issueId),
   }),
+  getIssueTimeline: async ({ principal, params }) => ({
+    body: await readIssueTimeline(principal, params.issueId),
+  }),
   resolveOnSpot: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'resolve_on_spot', resolution: body.resolution }),
-  escalateIssue: async ({ principal, params, body }) => ({
-    body: issueView(await escalateIssue(principal, params.issueId, body)),
-  }),
-  dispatchIssue: async ({ principal, params, body }) => ({
-    body: issueView(await dispatchIssue(principal, params.issueId, body)),
-  }),
+  escalateIssue: ({ principal, params, body }) =>
+    answer(principal, escalateIssue(principal, params.issueId, body)),
+  dispatchIssue: ({ principal, params, body }) =>
+    answer(principal, dispatchIssue(principal, params.issueId, body)),
   reportProgress: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'progress', note: body.note }),
+  signFor: ({ principal, params }) => act(principal, params.issueId, { type: 'sign_for' }),
+  reportCoPart: ({ principal, params, body }) =>
+    answer(principal, reportCoPart(principal, params.issueId, body.text)),
   returnIssue: ({ principal, params, body }) => act(principal, params.issueId, { type: 'return', ...body }),
+  decideReturn: ({ principal, params, body }) =>
+    answer(principal, decideReturn(principal, params.issueId, body)),
   requestConsultation: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'request_consultation', note: body.note }),
   requestExtension: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'request_extension', ...body }),
   approveExtension: ({ principal, params }) => act(principal, params.issueId, { type: 'approve_extension' }),
-  resolveIssue: ({ principal, params, body }) =>
-    act(principal, params.issueId, { type: 'resolve', resolution: body.resolution }),
+  resolveIssue: ({ principal, params, body }) => act(principal, params.issueId, { type: 'resolve', ...body }),
   giveFeedback: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'feedback', ...body }),
+  recordFollowUp: ({ principal, params, body }) =>
+    act(principal, params.issueId, { type: 'follow_up', ...body }),
+  closeNoResponse: ({ principal, params }) => act(principal, params.issueId, { type: 'close_unreached' }),
+  markDuplicate: ({ principal, params, body }) =>
+    answer(principal, markDuplicate(principal, params.issueId, body.issueId)),
   markUnreasonable: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'mark_unreasonable', reason: body.reason }),
 };

@@ -1,4 +1,6 @@
 import type { Issue } from '../../domain/issues/issue';
+import { publicIssue, seesInternals } from '../../domain/issues/public-view';
+import type { Viewer } from '../../domain/viewer';
 
 /**
  * An issue as clients see it. Task tokens, the workflow's signals, the bookkeeping revision and the
@@ -15,3 +17,7 @@ export const issueView = (issue: Issue & { workflowRev?: number }) => {
 };
 
 export type IssueView = ReturnType<typeof issueView>;
+
+/** The issue as this caller may see it: an enterprise gets the public view (no internal reasons or notes). */
+export const issueViewFor = (viewer: Viewer, issue: Issue & { workflowRev?: number }): IssueView =>
+  issueView(seesInternals(viewer) ? issue : publicIssue(issue));

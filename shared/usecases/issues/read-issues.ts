@@ -1,15 +1,17 @@
 import type { Page } from '../../db/records';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
+import { publicTimeline } from '../../domain/issues/timeline';
 import { verifyChain } from '../../domain/ledger/hash-chain';
 import type { Viewer } from '../../domain/viewer';
 import { issueListPartitions, listIssuesIn } from '../../repositories/issue-lists';
 import { readLedger } from '../../repositories/issues';
+import { findUnit } from '../../repositories/units';
 import { reachOf, readVisibleIssue } from './issue-scope';
-import { type IssueView, issueView } from './issue-view';
+import { type IssueView, issueViewFor } from './issue-view';
 
 /** One issue, or 404 alike for a missing one and one outside the caller's scope. */
 export const readIssue = async (viewer: Viewer, issueId: string): Promise<IssueView> =>
-  issueView(await readVisibleIssue(viewer, issueId));
+  issueViewFor(viewer, await readVisibleIssue(viewer, issueId));
 
 /**
  * The issues in the caller's scope that pass the filters, newest first: an enterprise's own, a
@@ -23,7 +25,7 @@ export const listVisibleIssues = async (
 ): Promise<Page<IssueView>> => {
   const scope = issueListScope(viewer, await reachOf(viewer));
   const found = await listIssuesIn(issueListPartitions(scope, filter), filter, page);
-  return { items: found.items.map(issueView), nextCursor: found.nextCursor };
+  return { items: found.items.map((issue) => issueViewFor(viewer, issue)), nextCursor: found.nextCursor };
 };
 
 /** The issue's ledger as recorded, and whether its hash chain still verifies from the genesis hash. */
@@ -44,4 +46,23 @@ export const readIssueLedger = async (viewer: Viewer, issueId: string) => {
     })),
     chain: verifyChain(entries),
   };
+};
+
+/**
+ * The issue's public steps in plain words (the only history an enterprise gets): from its public
+ * ledger entries, with the units' names.
+ */
+export const readIssueTimeline = async (viewer: Viewer, issueId: string) => {
+  await readVisibleIssue(viewer, issueId);
+  const entries = await readLedger(issueId);
+  const unitIds = new Set(
+    entries.flatMap(({ data }) =>
+      [data.unitId, data.leadUnitId, ...(Array.isArray(data.coUnitIds) ? data.coUnitIds : [])].filter(
+        (value): value is string => typeof value === 'string',
+      ),
+    ),
+  );
+  const units = await Promise.all([...unitIds].map((unitId) => findUnit(unitId)));
+  const names = new Map(units.flatMap((unit) => (unit ? [[unit.id, unit.name] as const] : [])));
+  return { items: publicTimeline(entries, (unitId) => names.get(unitId) ?? unitId) };
 };
