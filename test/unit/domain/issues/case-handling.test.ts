@@ -7,6 +7,7 @@ import { decide, type Transition, TransitionRefused } from '../../../../shared/d
 import { DEFAULT_ISSUE_POLICY } from '../../../../shared/domain/issues/policy';
 import { programCountsOf } from '../../../../shared/domain/issues/program-counts';
 import { publicIssue } from '../../../../shared/domain/issues/public-view';
+import { needsSignForFlag } from '../../../../shared/domain/issues/sweep-rules';
 import { openIssue } from './fixtures';
 
 const actor = { sub: 'op-1', role: 'operator' as const };
@@ -250,5 +251,17 @@ describe('the enterprise’s view of an issue', () => {
       expect(text).not.toContain(internal);
     }
     expect(publicIssue(issue).assignment).toMatchObject({ unitId: 'LEAD', dueDate: '2026-03-16' });
+  });
+});
+
+describe('the daily sweep’s sign-for flag', () => {
+  it('flags an open assignment unsigned past its window, once, and never a signed one', () => {
+    const issue = withCoUnits();
+    expect(needsSignForFlag(issue, '2026-03-03')).toBe(false);
+    expect(needsSignForFlag(issue, '2026-03-04')).toBe(true);
+    expect(needsSignForFlag(walk(issue, [{ type: 'sign_for' }]), '2026-03-04')).toBe(false);
+    expect(needsSignForFlag(walk(issue, [{ type: 'flag_sign_for_late' }, '2026-03-04']), '2026-03-05')).toBe(
+      false,
+    );
   });
 });

@@ -281,6 +281,8 @@ describe('issue transitions', () => {
   it('records the lead unit resolving, puts the waiting task’s answer in the outbox, and answers the updated issue', async () => {
     const { status, body } = await transition('resolution', assignedIssue.id, leadDepartment, {
       resolution: '已协调解决',
+      // The co-unit never reported its part.
+      missingCoReportsReason: '协办单位已电话答复无异议',
     });
 
     expect(status).toBe(200);
@@ -300,6 +302,16 @@ describe('issue transitions', () => {
     });
     expect(issuePut?.Put?.Item?.workflow?.wait).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain('SECRET-TASK-TOKEN');
+  });
+
+  it('refuses the lead’s resolution while a co-unit’s part is missing and no reason is given', async () => {
+    const { status, body } = await transition('resolution', assignedIssue.id, leadDepartment, {
+      resolution: '已协调解决',
+    });
+
+    expect(status).toBe(409);
+    expect(body).toMatchObject({ code: 'CO_REPORTS_MISSING' });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('refuses a return reason outside the list', async () => {
