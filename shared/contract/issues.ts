@@ -7,6 +7,7 @@ import {
   UNHAPPY_REASONS,
   VERDICTS,
 } from '../domain/issues/issue';
+import { LEDGER_VISIBILITIES } from '../domain/issues/ledger-visibility';
 import { type IssueAction, rolesFor } from '../domain/issues/permissions';
 import { RAISING_ROLES } from '../domain/issues/raising';
 import { TIMELINE_STEPS } from '../domain/issues/timeline';
@@ -118,6 +119,8 @@ export const ledgerResponse = z.object({
       toStatus: z.string(),
       data: z.record(z.string(), z.unknown()),
       unitId: z.optional(z.string()),
+      /** `public` entries make the enterprise's timeline; `internal` ones stay with the program. */
+      visibility: z.enum(LEDGER_VISIBILITIES),
       hash: z.string(),
     }),
   ),

@@ -112,8 +112,11 @@ describe('an issue over HTTP', () => {
     const closed = await act(enterpriseToken, raised.id, 'feedback', { verdict: 'satisfied' });
     expect(closed).toMatchObject({ status: 'closed', closure: 'satisfied', reReviewCount: 1 });
 
+    // The ledger is the program's; an enterprise reads its issue's timeline instead.
+    const asEnterprise = await api<Problem>('GET', `/issues/${raised.id}/ledger`, { token: enterpriseToken });
+    expect(asEnterprise.status).toBe(403);
     const { status, body: ledger } = await api<Ledger>('GET', `/issues/${raised.id}/ledger`, {
-      token: enterpriseToken,
+      token: operator,
     });
     expect(status).toBe(200);
     expect(ledger.chain.valid).toBe(true);

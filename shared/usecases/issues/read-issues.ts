@@ -1,4 +1,5 @@
 import type { Page } from '../../db/records';
+import { visibilityOf } from '../../domain/issues/ledger-visibility';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
 import { publicTimeline } from '../../domain/issues/timeline';
 import { verifyChain } from '../../domain/ledger/hash-chain';
@@ -33,17 +34,20 @@ export const readIssueLedger = async (viewer: Viewer, issueId: string) => {
   await readVisibleIssue(viewer, issueId);
   const entries = await readLedger(issueId);
   return {
-    items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, unitId, hash }) => ({
-      seq,
-      at,
-      actor,
-      action,
-      fromStatus,
-      toStatus,
-      data,
-      unitId,
-      hash,
-    })),
+    items: entries.map(
+      ({ seq, at, actor, action, fromStatus, toStatus, data, unitId, visibility, hash }) => ({
+        seq,
+        at,
+        actor,
+        action,
+        fromStatus,
+        toStatus,
+        data,
+        unitId,
+        visibility: visibility ?? visibilityOf(action),
+        hash,
+      }),
+    ),
     chain: verifyChain(entries),
   };
 };
