@@ -42,7 +42,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     idempotency: true,
   },
   issues: {
-    description: 'Issues: raising, scoped reads, the ledger and every decision on the lifecycle',
+    description: 'Issues: raising, escalation and the assigned unit’s and enterprise’s decisions',
     memorySize: 1024,
     program: 'readWrite',
     ledger: 'append',
@@ -50,13 +50,33 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     namesExecutions: true,
     policies: ['issue'],
   },
+  'issue-reads': {
+    description: 'Issues: scoped lists and reads, the ledger and the public timeline',
+    memorySize: 1024,
+    program: 'read',
+    ledger: 'read',
+  },
+  cases: {
+    description:
+      'Case handling: dispatch, sign-for, co-units’ parts, return decisions, follow-up calls, duplicates',
+    memorySize: 1024,
+    program: 'readWrite',
+    ledger: 'append',
+    policies: ['issue'],
+  },
   consultations: {
-    description: 'Half-monthly consultations, their decisions and dispatch orders',
+    description: 'Half-monthly consultations and their decisions, written into dispatch orders',
     memorySize: 1024,
     program: 'readWrite',
     ledger: 'append',
     idempotency: true,
     policies: ['issue'],
+  },
+  'consultation-reads': {
+    description: 'Consultation agendas with each issue’s history summary, and dispatch orders (交办单)',
+    memorySize: 1024,
+    program: 'read',
+    ledger: 'read',
   },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',

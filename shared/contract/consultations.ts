@@ -98,15 +98,6 @@ export const consultationRoutes = {
     successStatus: 201,
     idempotency: 'optional',
   }),
-  getConsultation: defineRoute({
-    method: 'GET',
-    path: '/consultations/{consultationId}',
-    area: 'consultations',
-    summary: "A consultation's agenda, each issue with a summary of its history",
-    roles: CONSULTATION_READERS,
-    params: consultationParams,
-    response: consultationView,
-  }),
   decide: defineRoute({
     method: 'POST',
     path: '/consultations/{consultationId}/decisions',
@@ -118,10 +109,23 @@ export const consultationRoutes = {
     body: decisionBody,
     response: z.object({ issue: issueRecord, dispatchOrder: dispatchOrderRecord }),
   }),
+};
+
+/** Reading agendas (with history summaries) and dispatch orders: their own function, `consultation-reads`. */
+export const consultationReadRoutes = {
+  getConsultation: defineRoute({
+    method: 'GET',
+    path: '/consultations/{consultationId}',
+    area: 'consultation-reads',
+    summary: "A consultation's agenda, each issue with a summary of its history",
+    roles: CONSULTATION_READERS,
+    params: consultationParams,
+    response: consultationView,
+  }),
   listDispatchOrders: defineRoute({
     method: 'GET',
     path: '/dispatch-orders',
-    area: 'consultations',
+    area: 'consultation-reads',
     summary: 'Dispatch orders (交办单), newest number first; a department sees those naming its unit',
     roles: DISPATCH_ORDER_READERS,
     query: z.strictObject(pageQuery),
@@ -130,7 +134,7 @@ export const consultationRoutes = {
   getDispatchOrder: defineRoute({
     method: 'GET',
     path: '/dispatch-orders/{dispatchOrderId}',
-    area: 'consultations',
+    area: 'consultation-reads',
     summary: 'One dispatch order',
     roles: DISPATCH_ORDER_READERS,
     params: z.strictObject({ dispatchOrderId: id }),

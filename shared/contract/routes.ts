@@ -2,10 +2,12 @@ import type { RouteSpec } from '../http/contract';
 import { assessmentRoutes } from './assessments';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
-import { consultationRoutes } from './consultations';
+import { caseRoutes } from './case-handling';
+import { consultationReadRoutes, consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
+import { issueReadRoutes } from './issue-reads';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
@@ -28,7 +30,10 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(enterpriseRoutes),
   ...Object.values(cadreRoutes),
   ...Object.values(issueRoutes),
+  ...Object.values(issueReadRoutes),
+  ...Object.values(caseRoutes),
   ...Object.values(consultationRoutes),
+  ...Object.values(consultationReadRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
   ...Object.values(registryRoutes),

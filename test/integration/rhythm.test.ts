@@ -1,6 +1,5 @@
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as consultations } from '../../functions/api/consultations/handler';
 import { handler as inspections } from '../../functions/api/inspections/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
@@ -14,6 +13,7 @@ import { programCalendar } from '../../shared/usecases/calendar/program-calendar
 import { runConsultationAgenda } from '../../shared/usecases/jobs/consultation-agenda';
 import { runWeeklyInspection } from '../../shared/usecases/jobs/weekly-inspection';
 import { claimsFor, invoke } from '../../tools/lambda-events';
+import { issueFunctions as consultations } from '../support/issue-functions';
 import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

@@ -5,17 +5,9 @@ import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import type { Principal } from '../../../shared/http/principal';
 import { actOnIssue, type PersonCommand } from '../../../shared/usecases/issues/act-on-issue';
-import { decideReturn, markDuplicate, reportCoPart } from '../../../shared/usecases/issues/case-actions';
-import { dispatchIssue } from '../../../shared/usecases/issues/dispatch-issue';
 import { escalateIssue } from '../../../shared/usecases/issues/escalate-issue';
 import { issueViewFor } from '../../../shared/usecases/issues/issue-view';
 import { raiseIssue } from '../../../shared/usecases/issues/raise-issue';
-import {
-  listVisibleIssues,
-  readIssue,
-  readIssueLedger,
-  readIssueTimeline,
-} from '../../../shared/usecases/issues/read-issues';
 
 /** A transition route answers the issue as it now is, as the caller may see it. */
 const answer = async (principal: Principal, decided: Promise<Issue>) => ({
@@ -28,30 +20,13 @@ export const routes: Implementations<typeof issueRoutes> = {
   raiseIssue: async ({ principal, body, idempotency }) => ({
     body: await raiseIssue(principal, body, idempotency),
   }),
-  listIssues: async ({ principal, query: { limit, cursor, ...filter } }) => ({
-    body: await listVisibleIssues(principal, filter, { limit, cursor }),
-  }),
-  getIssue: async ({ principal, params }) => ({ body: await readIssue(principal, params.issueId) }),
-  getIssueLedger: async ({ principal, params }) => ({
-    body: await readIssueLedger(principal, params.issueId),
-  }),
-  getIssueTimeline: async ({ principal, params }) => ({
-    body: await readIssueTimeline(principal, params.issueId),
-  }),
   resolveOnSpot: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'resolve_on_spot', resolution: body.resolution }),
   escalateIssue: ({ principal, params, body }) =>
     answer(principal, escalateIssue(principal, params.issueId, body)),
-  dispatchIssue: ({ principal, params, body }) =>
-    answer(principal, dispatchIssue(principal, params.issueId, body)),
   reportProgress: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'progress', note: body.note }),
-  signFor: ({ principal, params }) => act(principal, params.issueId, { type: 'sign_for' }),
-  reportCoPart: ({ principal, params, body }) =>
-    answer(principal, reportCoPart(principal, params.issueId, body.text)),
   returnIssue: ({ principal, params, body }) => act(principal, params.issueId, { type: 'return', ...body }),
-  decideReturn: ({ principal, params, body }) =>
-    answer(principal, decideReturn(principal, params.issueId, body)),
   requestConsultation: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'request_consultation', note: body.note }),
   requestExtension: ({ principal, params, body }) =>
@@ -60,11 +35,6 @@ export const routes: Implementations<typeof issueRoutes> = {
   resolveIssue: ({ principal, params, body }) => act(principal, params.issueId, { type: 'resolve', ...body }),
   giveFeedback: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'feedback', ...body }),
-  recordFollowUp: ({ principal, params, body }) =>
-    act(principal, params.issueId, { type: 'follow_up', ...body }),
-  closeNoResponse: ({ principal, params }) => act(principal, params.issueId, { type: 'close_unreached' }),
-  markDuplicate: ({ principal, params, body }) =>
-    answer(principal, markDuplicate(principal, params.issueId, body.issueId)),
   markUnreasonable: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'mark_unreasonable', reason: body.reason }),
 };

@@ -2,7 +2,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handler } from '../../../../functions/api/issues/handler';
 import { type ItemKey, keys } from '../../../../shared/db/keys';
 import {
   chainEntry,
@@ -13,6 +12,7 @@ import {
 import { issueItem } from '../../../../shared/repositories/issue-items';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
+import { issueFunctions as handler } from '../../../support/issue-functions';
 import { department, enterprise, grid } from './fixtures';
 import {
   assignedIssue,
