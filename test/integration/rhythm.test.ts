@@ -93,6 +93,7 @@ describe('the weekly inspection against DynamoDB Local', () => {
       reasonCode: 'not_our_remit',
       note: '非本部门职责',
     });
+    await act(returned, 'return-decision', claimsFor('operator'), { accept: true, reason: '同意改派' });
     const reReview = await assigned(unitA as string, 3);
     await act(reReview, 'resolution', departmentOf(unitA as string), { resolution: '已协调' });
     await act(reReview, 'feedback', own, { verdict: 'unsatisfied', comment: '未解决' });
