@@ -11,6 +11,7 @@ import { issueReadRoutes } from './issue-reads';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
+import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
 import { registryRoutes } from './registries';
 import { ledgerRoutes, reportRoutes } from './reports';
@@ -45,6 +46,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(scoringRoutes),
   ...Object.values(inspectionRoutes),
   ...Object.values(assessmentRoutes),
+  ...Object.values(notificationRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { dispatchOrderKeys } from '../../shared/db/keys';
 import { claimsFor, invoke } from '../../tools/lambda-events';
 import { issueFunctions as handler, issueFunctions as issues } from '../support/issue-functions';
 import { createEnterprise, issueAwaitingConsultation } from './issue-fixtures';
@@ -105,7 +105,7 @@ describe('consultations against DynamoDB Local', () => {
     const { Item: counter } = await documentClient.send(
       new GetCommand({
         TableName: tableNames.program,
-        Key: keys.dispatchOrderCounter(YEAR),
+        Key: dispatchOrderKeys.counter(YEAR),
         ConsistentRead: true,
       }),
     );

@@ -100,17 +100,25 @@ export const supervisionFeedback = (
   };
 };
 
+/**
+ * A sum over units that does not depend on the order the units were read in: floating-point
+ * addition is not associative, and a ranking must not move by a hundredth because a query returned
+ * the same units in another order.
+ */
+const orderFreeSum = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b).reduce((sum, value) => sum + value, 0);
+
 /** The program's pooled verdict rate: all units' verdict points over all counted verdicts. */
 export const enterprisePriorMean = (units: readonly VerdictCounts[], config: ScoringConfig): number => {
   const counted = units.reduce((sum, unit) => sum + countedVerdicts(unit), 0);
-  const points = units.reduce((sum, unit) => sum + verdictPoints(unit, config.verdictValues), 0);
+  const points = orderFreeSum(units.map((unit) => verdictPoints(unit, config.verdictValues)));
   return counted > 0 ? points / counted : config.neutralRate;
 };
 
 /** The program's pooled penalty points per assigned issue. */
 export const supervisionPriorMean = (units: readonly SupervisionCounts[], config: ScoringConfig): number => {
   const assigned = units.reduce((sum, unit) => sum + unit.assigned, 0);
-  const penalty = units.reduce((sum, unit) => sum + penaltyPoints(unit, config.penalties), 0);
+  const penalty = orderFreeSum(units.map((unit) => penaltyPoints(unit, config.penalties)));
   return assigned > 0 ? penalty / assigned : 0;
 };
 

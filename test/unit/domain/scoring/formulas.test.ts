@@ -7,6 +7,7 @@ import {
   type SupervisionCounts,
   shrink,
   supervisionFeedback,
+  supervisionPriorMean,
   totalScore,
   type VerdictCounts,
 } from '../../../../shared/domain/scoring/formulas';
@@ -183,6 +184,46 @@ describe('supervision feedback', () => {
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(100);
       }),
+    );
+  });
+});
+
+describe('the program means', () => {
+  // Floating-point addition is not associative: summed in read order, the same units in another
+  // order moved a published score by a hundredth.
+  it('do not depend on the order the units are read in', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.record({ verdicts, supervision }), { minLength: 2, maxLength: 30 })
+          .chain((units) =>
+            fc.tuple(fc.constant(units), fc.shuffledSubarray(units, { minLength: units.length })),
+          ),
+        ([units, shuffled]) => {
+          expect(
+            enterprisePriorMean(
+              shuffled.map((u) => u.verdicts),
+              config,
+            ),
+          ).toBe(
+            enterprisePriorMean(
+              units.map((u) => u.verdicts),
+              config,
+            ),
+          );
+          expect(
+            supervisionPriorMean(
+              shuffled.map((u) => u.supervision),
+              config,
+            ),
+          ).toBe(
+            supervisionPriorMean(
+              units.map((u) => u.supervision),
+              config,
+            ),
+          );
+        },
+      ),
     );
   });
 });
