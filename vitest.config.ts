@@ -46,7 +46,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           env: fakeAws,
           globalSetup: ['test/support/integration-global-setup.ts'],
-          setupFiles: ['test/support/integration-env.ts'],
+          setupFiles: ['test/support/integration-env.ts', 'test/support/ledger-write-guard.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -57,7 +57,11 @@ export default defineConfig({
           include: ['test/workflow/**/*.test.ts'],
           env: fakeAws,
           globalSetup: ['test/support/integration-global-setup.ts'],
-          setupFiles: ['test/support/integration-env.ts', 'test/support/workflow-env.ts'],
+          setupFiles: [
+            'test/support/integration-env.ts',
+            'test/support/ledger-write-guard.ts',
+            'test/support/workflow-env.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One stream poller at a time on the shared table (test/support/workflow-env.ts).

@@ -69,6 +69,8 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     // A dispatch that reassigns co-units deletes the dropped co-unit links in the same transaction.
     program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
     ledger: ACCESS.append,
+    // Escalation names the issue's execution before the outbox starts it.
+    namesExecutions: true,
     policies: ['issue'],
   },
   consultations: {
@@ -98,12 +100,14 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: ACCESS.readWrite,
   },
   jobs: {
-    description: 'Scheduled jobs run by hand for a program date (admin)',
+    description:
+      'Operators’ triggers and repairs: scheduled jobs run by hand, failed issue workflows restarted',
     memorySize: 1024,
     // Every job's writes: the quarterly scoring publishes ranking rows in batches.
     program: { read: READS, write: ['PutItem', 'UpdateItem', 'BatchWriteItem'] },
     ledger: ACCESS.append,
     timeoutSeconds: 29,
+    namesExecutions: true,
     policies: ['issue', 'scoring'],
   },
   registries: {

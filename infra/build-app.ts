@@ -4,6 +4,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { alarmSubscribers } from './alarm-subscribers';
 import { deploymentEnvironment } from './deployment-target';
 import { identityProvider } from './identity-provider';
+import { notifyLinkBase } from './notify-link-base';
 import { ApiStack } from './stacks/api-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { StatefulStack } from './stacks/stateful-stack';
@@ -81,6 +82,7 @@ export const buildApp = (options: BuildAppOptions) => {
     ...(stateful.userDirectory ? { userDirectory: stateful.userDirectory } : {}),
     alarmSubscribers: alarmSubscribers(config.stage, app.node.tryGetContext('alarmSubscribers')),
     runbookUrl: app.node.tryGetContext('runbookUrl') ?? 'docs/runbook.md',
+    notificationLinkBase: notifyLinkBase(config.stage, context('notifyLinkBase')),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));

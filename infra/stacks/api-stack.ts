@@ -29,6 +29,7 @@ import { ScheduledJob } from '../constructs/scheduled-job';
 import type { UserDirectory } from '../constructs/user-directory';
 import type { IdentityProvider } from '../identity-provider';
 import { acknowledgeHttpStage, acknowledgePublicRoute, acknowledgeSynchronousFunction } from '../nag';
+import { UNSET_LINK_BASE } from '../notify-link-base';
 import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
@@ -123,7 +124,7 @@ export class ApiStack extends Stack {
       bus: this.programEvents.bus,
       programTable: props.programTable,
       logRetention: props.logRetention,
-      linkBase: props.notificationLinkBase ?? 'https://qinqing.example.invalid',
+      linkBase: props.notificationLinkBase ?? UNSET_LINK_BASE,
       smsProvider: 'none',
     });
 

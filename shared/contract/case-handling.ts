@@ -2,7 +2,14 @@ import * as z from 'zod/mini';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_OUTCOMES, UNHAPPY_REASONS, VERDICTS } from '../domain/issues/issue';
 import { id, text } from './common';
 import { dueWorkingDays } from './issue-record';
-import { coUnitFields, leadIsNoCoUnit, note, reasonOnlyWhenUnhappy, transition } from './issue-transition';
+import {
+  coUnitFields,
+  coUnitsNeedLead,
+  leadIsNoCoUnit,
+  note,
+  reasonOnlyWhenUnhappy,
+  transition,
+} from './issue-transition';
 
 /**
  * Case handling as the office runs it (docs/case-handling.md): dispatch, sign-for, co-units' parts,
@@ -15,6 +22,13 @@ const caseTransition = <B extends z.core.$ZodType | undefined>(
   ...[action, path, summary, body]: Parameters<typeof transition<B>>
 ) => transition(action, path, summary, body, AREA);
 
+/** An empty body is allowed: escalating without a unit puts the issue in the dispatch queue. */
+export const escalateBody = z._default(
+  z
+    .strictObject({ unitId: z.optional(id), dueWorkingDays: z.optional(dueWorkingDays), ...coUnitFields })
+    .check(leadIsNoCoUnit, coUnitsNeedLead),
+  {},
+);
 export const dispatchBody = z
   .strictObject({ unitId: id, dueWorkingDays: z.optional(dueWorkingDays), ...coUnitFields })
   .check(leadIsNoCoUnit);
@@ -44,6 +58,12 @@ export const duplicateOfBody = z.strictObject({ issueId: id });
 const emptyBody = z._default(z.strictObject({}), {});
 
 export const caseRoutes = {
+  escalateIssue: caseTransition(
+    'escalate',
+    'escalate',
+    'Escalate: start the workflow, assigned to a unit or awaiting dispatch',
+    escalateBody,
+  ),
   dispatchIssue: caseTransition(
     'dispatch',
     'dispatch',

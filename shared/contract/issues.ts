@@ -2,27 +2,13 @@ import * as z from 'zod/mini';
 import { RETURN_REASONS, UNHAPPY_REASONS, VERDICTS } from '../domain/issues/issue';
 import { RAISING_ROLES } from '../domain/issues/raising';
 import { defineRoute } from '../http/contract';
-import { id, text } from './common';
+import { text } from './common';
 import { raiseIssueBody } from './issue-input';
-import { dueWorkingDays, issueRecord } from './issue-record';
-import {
-  coUnitFields,
-  coUnitsNeedLead,
-  leadIsNoCoUnit,
-  note,
-  reasonOnlyWhenUnhappy,
-  transition,
-} from './issue-transition';
+import { issueRecord } from './issue-record';
+import { note, reasonOnlyWhenUnhappy, transition } from './issue-transition';
 
 export { type RaiseIssueBody, raiseIssueBody } from './issue-input';
 
-/** An empty body is allowed: escalating without a unit puts the issue in the dispatch queue. */
-export const escalateBody = z._default(
-  z
-    .strictObject({ unitId: z.optional(id), dueWorkingDays: z.optional(dueWorkingDays), ...coUnitFields })
-    .check(leadIsNoCoUnit, coUnitsNeedLead),
-  {},
-);
 export const resolutionBody = z.strictObject({ resolution: text(4000) });
 /** The lead unit's resolution: with a reason when a co-unit's part is still missing. */
 export const leadResolutionBody = z.strictObject({
@@ -58,12 +44,6 @@ export const issueRoutes = {
     idempotency: 'required',
   }),
   resolveOnSpot: transition('resolve_on_spot', 'resolve-on-spot', 'Resolve on the spot', resolutionBody),
-  escalateIssue: transition(
-    'escalate',
-    'escalate',
-    'Escalate: start the workflow, assigned to a unit or awaiting dispatch',
-    escalateBody,
-  ),
   reportProgress: transition('progress', 'progress', 'Report progress (a ledger entry only)', noteBody),
   returnIssue: transition(
     'return',

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { rolesFor } from '../domain/issues/permissions';
 import { defineRoute } from '../http/contract';
-import { isoDate } from './common';
+import { id, isoDate } from './common';
+import { issueRecord } from './issue-record';
 
 /**
  * Any job-shaped name passes validation: a job that does not exist (yet) answers 404 JOB_NOT_FOUND,
@@ -32,5 +34,22 @@ export const jobRoutes = {
     params: z.strictObject({ job: jobName }),
     body: runJobBody,
     response: jobRunSummary,
+  }),
+};
+
+/**
+ * The service centre's repair of an issue whose workflow failed. Served by the operators' function
+ * (area `jobs`: triggers and repairs), not the issues function, which is at its bundle budget.
+ */
+export const issueRepairRoutes = {
+  restartWorkflow: defineRoute({
+    method: 'POST',
+    path: '/issues/{issueId}/workflow/restart',
+    area: 'jobs',
+    summary:
+      'Put an issue whose workflow failed on a new execution, at the wait its status calls for (runbook)',
+    roles: rolesFor('restart_workflow'),
+    params: z.strictObject({ issueId: id }),
+    response: issueRecord,
   }),
 };

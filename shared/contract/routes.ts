@@ -9,7 +9,7 @@ import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
 import { issueReadRoutes } from './issue-reads';
 import { issueRoutes } from './issues';
-import { jobRoutes } from './jobs';
+import { issueRepairRoutes, jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
 import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
@@ -33,6 +33,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(issueRoutes),
   ...Object.values(issueReadRoutes),
   ...Object.values(caseRoutes),
+  ...Object.values(issueRepairRoutes),
   ...Object.values(consultationRoutes),
   ...Object.values(consultationReadRoutes),
   ...Object.values(calendarRoutes),

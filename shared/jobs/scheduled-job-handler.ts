@@ -1,8 +1,8 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { type CalendarDate, programDateOf } from '../domain/calendar';
 import { logger } from '../observability/logger';
-import { putMetrics } from '../observability/metrics';
 import type { JobRunner } from '../usecases/jobs/job-run';
+import { measuredRun } from '../usecases/jobs/measured-run';
 
 /**
  * The program date a scheduled event stands for: the Asia/Shanghai date of its time. Rules fire in
@@ -25,16 +25,9 @@ export const scheduledJobHandler =
   async (event: ScheduledEvent): Promise<unknown> => {
     const asOf = asOfOfScheduledEvent(event);
     logger.appendKeys({ job, asOf, eventId: event.id });
-    const startedAt = Date.now();
-    const summary = await run(asOf);
+    // The metrics are published before the run fails: the failures alarm reads JobFailures.
+    const summary = await measuredRun(job, run, asOf);
     logger.info('job run', { summary });
-    // Published before failing the run: the failures alarm reads JobFailures, the dashboard the rest.
-    const dimension = { Job: job };
-    putMetrics({
-      values: { JobRuns: 1, JobFailures: summary.failures.length, ...summary.metrics },
-      dimension,
-    });
-    putMetrics({ values: { JobDuration: Date.now() - startedAt }, unit: 'Milliseconds', dimension });
     if (summary.failures.length > 0) {
       throw new JobIncomplete(`${job} for ${asOf}: ${summary.failures.length} item(s) failed`);
     }

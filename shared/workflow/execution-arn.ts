@@ -9,9 +9,20 @@ export const stateMachineArn = (): string => {
   return arn;
 };
 
-/** One execution per escalated issue, named after it, so its ARN is known before it starts. */
-export const executionArnFor = (issueId: string): string =>
-  `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${issueId}`;
+/**
+ * One execution per escalated issue, named after it, so its ARN is known before it starts; an
+ * operator's restart after a failure gets a name of its own (`<issue id>-r<n>`), since a name stays
+ * taken for 90 days after its execution ended.
+ */
+export const executionNameFor = (issueId: string, restart = 0): string =>
+  restart === 0 ? issueId : `${issueId}-r${restart}`;
+
+export const executionArnFor = (issueId: string, restart = 0): string =>
+  `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${executionNameFor(issueId, restart)}`;
+
+/** The execution's name: the last part of its ARN. */
+export const executionNameOf = (executionArn: string): string =>
+  executionArn.slice(executionArn.lastIndexOf(':') + 1);
 
 /**
  * Where executions are shown when not in the Step Functions console: local mode sets

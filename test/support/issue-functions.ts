@@ -3,6 +3,7 @@ import { handler as consultationReads } from '../../functions/api/consultation-r
 import { handler as consultations } from '../../functions/api/consultations/handler';
 import { handler as issueReads } from '../../functions/api/issue-reads/handler';
 import { handler as issues } from '../../functions/api/issues/handler';
+import { handler as jobs } from '../../functions/api/jobs/handler';
 import { apiRoutes } from '../../shared/contract/routes';
 import { routeKeyOf } from '../../shared/http/contract';
 import type { ApiHandler } from '../../tools/lambda-events';
@@ -19,6 +20,7 @@ const byArea: Record<string, ApiHandler> = {
   cases,
   consultations,
   'consultation-reads': consultationReads,
+  jobs,
 };
 
 export const issueFunctions: ApiHandler = (event, context) => {

@@ -94,12 +94,16 @@ const waitUntil = async <T>(what: string, probe: () => Promise<T | undefined>, t
   }
 };
 
-/** Escalation, and the stream's delivery function starting the execution (the pending flag cleared). */
-export const escalate = async (issueId: string, at: string, unitId?: string) => {
-  await escalateOnly(issueId, at, unitId);
-  await waitUntil(`the execution of ${issueId} to start`, async () =>
+/** Resolves once the stream's delivery function has started the pending execution (the flag cleared). */
+export const executionStarted = (issueId: string) =>
+  waitUntil(`the execution of ${issueId} to start`, async () =>
     (await issueOf(issueId)).workflow?.startPending ? undefined : true,
   );
+
+/** Escalation, and the stream's delivery function starting the execution. */
+export const escalate = async (issueId: string, at: string, unitId?: string) => {
+  await escalateOnly(issueId, at, unitId);
+  await executionStarted(issueId);
 };
 
 /** Resolves once the execution waits (token stored on the issue) for decision `seq` of kind `waitingFor`. */
@@ -109,12 +113,13 @@ export const waitingFor = (issueId: string, waitingFor: WaitKind, seq: number) =
     return wait?.waitingFor === waitingFor && wait.seq === seq ? wait : undefined;
   });
 
-export const describeExecution = (issueId: string) =>
-  sfnClient.send(new DescribeExecutionCommand({ executionArn: executionArnFor(issueId) }));
+/** The issue's execution; `restart` n is the one an operator's n-th restart started. */
+export const describeExecution = (issueId: string, restart = 0) =>
+  sfnClient.send(new DescribeExecutionCommand({ executionArn: executionArnFor(issueId, restart) }));
 
-export const executionEnded = (issueId: string): Promise<DescribeExecutionCommandOutput> =>
+export const executionEnded = (issueId: string, restart = 0): Promise<DescribeExecutionCommandOutput> =>
   waitUntil(`execution of ${issueId} to end`, async () => {
-    const execution = await describeExecution(issueId);
+    const execution = await describeExecution(issueId, restart);
     return execution.status === 'RUNNING' ? undefined : execution;
   });
 

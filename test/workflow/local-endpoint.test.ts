@@ -24,7 +24,7 @@ describe('local Step Functions endpoint', () => {
     await waitingFor(issueId, 'dispatch', 1);
     const first = await describeExecution(issueId);
 
-    await startIssueExecution(issueId);
+    await startIssueExecution(issueId, executionArnFor(issueId));
     const again = await sfnClient.send(
       new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name: issueId, input: first.input }),
     );

@@ -6,6 +6,7 @@ import type { Principal } from '../../../shared/http/principal';
 import { actOnIssue, type PersonCommand } from '../../../shared/usecases/issues/act-on-issue';
 import { decideReturn, markDuplicate, reportCoPart } from '../../../shared/usecases/issues/case-actions';
 import { dispatchIssue } from '../../../shared/usecases/issues/dispatch-issue';
+import { escalateIssue } from '../../../shared/usecases/issues/escalate-issue';
 import { issueViewFor } from '../../../shared/usecases/issues/issue-view';
 
 /** A case-handling route answers the issue as it now is, as the caller may see it. */
@@ -16,6 +17,8 @@ const act = (principal: Principal, issueId: string, command: PersonCommand) =>
   answer(principal, actOnIssue(principal, issueId, command));
 
 export const routes: Implementations<typeof caseRoutes> = {
+  escalateIssue: ({ principal, params, body }) =>
+    answer(principal, escalateIssue(principal, params.issueId, body)),
   dispatchIssue: ({ principal, params, body }) =>
     answer(principal, dispatchIssue(principal, params.issueId, body)),
   signFor: ({ principal, params }) => act(principal, params.issueId, { type: 'sign_for' }),

@@ -5,7 +5,6 @@ import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import type { Principal } from '../../../shared/http/principal';
 import { actOnIssue, type PersonCommand } from '../../../shared/usecases/issues/act-on-issue';
-import { escalateIssue } from '../../../shared/usecases/issues/escalate-issue';
 import { issueViewFor } from '../../../shared/usecases/issues/issue-view';
 import { raiseIssue } from '../../../shared/usecases/issues/raise-issue';
 
@@ -22,8 +21,6 @@ export const routes: Implementations<typeof issueRoutes> = {
   }),
   resolveOnSpot: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'resolve_on_spot', resolution: body.resolution }),
-  escalateIssue: ({ principal, params, body }) =>
-    answer(principal, escalateIssue(principal, params.issueId, body)),
   reportProgress: ({ principal, params, body }) =>
     act(principal, params.issueId, { type: 'progress', note: body.note }),
   returnIssue: ({ principal, params, body }) => act(principal, params.issueId, { type: 'return', ...body }),

@@ -7,9 +7,9 @@ import { outboxImage } from './schema';
 const outboxOf = (item: Record<string, unknown>) => {
   const parsed = z.safeParse(outboxImage, item);
   if (!parsed.success) return undefined;
-  const { startPending, delivery } = parsed.data.workflow;
+  const { startPending, executionArn, delivery } = parsed.data.workflow;
   return startPending || delivery
-    ? { issueId: parsed.data.id, outbox: { startPending, delivery } }
+    ? { issueId: parsed.data.id, outbox: { startPending, executionArn, delivery } }
     : undefined;
 };
 

@@ -10,6 +10,7 @@ export const outboxImage = z.object({
   entity: z.literal('issue'),
   id: z.string().check(z.minLength(1)),
   workflow: z.object({
+    executionArn: z.string().check(z.minLength(1)),
     startPending: z.optional(z.boolean()),
     delivery: z.optional(
       z.union([

@@ -52,6 +52,8 @@ export type IssueCommand =
   | { type: 'flag_sign_for_late' }
   | { type: 'close_no_response' }
   | { type: 'record_failure'; error: string; cause: string }
+  /** The n-th restart's execution ARN comes from `executionArnOf(n)`: n is known only to the issue read last. */
+  | { type: 'restart_workflow'; executionArnOf: (restart: number) => string }
   | { type: 'mark_unreasonable'; reason: string };
 
 export type IssueCommandType = IssueCommand['type'];

@@ -78,6 +78,8 @@ const sentenceOf = (entry: LedgerFacts, date: string, unit: UnitNamer): string |
     }
     case 'workflow_failed':
       return `Its workflow failed on ${date} (${words(data.error)}).`;
+    case 'workflow_restarted':
+      return `Put on a new workflow execution on ${date} after the failure (${words(data.error)}).`;
     case 'marked_unreasonable':
       return `Marked on ${date} as an unreasonable demand: ${String(data.reason)}.`;
     default:

@@ -135,6 +135,8 @@ export interface WorkflowState {
   /** A wait's answer committed with the change that decided it, until the delivery function sends it. */
   delivery?: WorkflowDelivery;
   failure?: { error: string; cause: string };
+  /** How many times an operator put the issue on a new execution after a failure (0 when absent). */
+  restarts?: number;
 }
 
 /**

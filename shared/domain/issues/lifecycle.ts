@@ -73,7 +73,7 @@ const nextState = (
     if (!allowed.includes(issue.status)) {
       throw new TransitionRefused(`${command.type} is not possible while the issue is ${issue.status}`);
     }
-    if (issue.workflow?.failure && command.type !== 'record_failure') {
+    if (issue.workflow?.failure && command.type !== 'record_failure' && command.type !== 'restart_workflow') {
       throw new TransitionRefused(
         `the issue's workflow failed (${issue.workflow.failure.error}); an operator must repair it`,
       );
@@ -591,6 +591,22 @@ const nextState = (
         issue.status,
         { workflow: { ...issue.workflow, failure: { error: command.error, cause: command.cause } } },
         { error: command.error, cause: command.cause },
+      );
+    }
+    case 'restart_workflow': {
+      // A new execution (its own name) starts at the wait the status calls for; the failed one keeps
+      // its history. Decisions recorded from now on are the new execution's, so signals start afresh.
+      const failed = issue.workflow;
+      if (!failed?.failure) throw new TransitionRefused('the issue’s workflow has not failed');
+      requireStatus('awaiting_dispatch', 'assigned', 'awaiting_consultation', 'awaiting_feedback');
+      const restarts = (failed.restarts ?? 0) + 1;
+      const executionArn = command.executionArnOf(restarts);
+      const workflow = { executionArn, signals: [] as SignalKind[], startPending: true, restarts };
+      return move(
+        'workflow_restarted',
+        issue.status,
+        { workflow, executionArn },
+        { failedExecutionArn: failed.executionArn, error: failed.failure.error },
       );
     }
   }

@@ -35,6 +35,7 @@ export const ISSUE_ACTIONS = {
   close_unreached: ['programOffice'],
   mark_duplicate: ['programOffice'],
   mark_unreasonable: ['programOffice'],
+  restart_workflow: ['programOffice'],
 } as const satisfies Partial<Record<IssueCommandType, readonly Standing[]>>;
 
 export type IssueAction = keyof typeof ISSUE_ACTIONS;

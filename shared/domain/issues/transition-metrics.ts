@@ -15,6 +15,7 @@ const COUNTED_ACTIONS: Readonly<Record<string, string>> = {
   put_on_consultation_agenda: 'IssuesSentToConsultation',
   re_review: 'IssuesReReviewed',
   workflow_failed: 'IssueWorkflowsFailed',
+  workflow_restarted: 'IssueWorkflowsRestarted',
 };
 
 /**

@@ -41,6 +41,7 @@ const ACTIONS: Record<string, string> = {
   card_shown: '亮牌提醒',
   supervised: '督办',
   workflow_failed: '流程故障',
+  workflow_restarted: '流程重启',
 };
 
 const STATUSES: Record<string, string> = {

@@ -14,7 +14,7 @@ export interface JobRun {
   job: string;
   asOf: CalendarDate;
   failures: JobFailure[];
-  /** What the run counted, published as program metrics by the scheduled handler (docs/operations.md). */
+  /** What the run counted, published as program metrics by every run (measured-run.ts) (docs/operations.md). */
   metrics?: Record<string, number>;
 }
 

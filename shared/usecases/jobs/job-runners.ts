@@ -4,6 +4,7 @@ import { runQuarterlyScoring } from '../scoring/quarterly-scoring';
 import { runConsultationAgenda } from './consultation-agenda';
 import { runDailySweep } from './daily-sweep';
 import type { JobRun, JobRunner } from './job-run';
+import { measuredRun } from './measured-run';
 import { runWeeklyInspection } from './weekly-inspection';
 
 /** The jobs built so far, by the name the schedules and `POST /jobs/{job}/runs` use. */
@@ -14,11 +15,11 @@ const JOB_RUNNERS: Readonly<Record<string, JobRunner>> = {
   'consultation-agenda': runConsultationAgenda,
 };
 
-/** Runs a job by name for a program date, in this process. */
+/** Runs a job by name for a program date, in this process, with the run's metrics. */
 export const runJobNow = (job: string, asOf: CalendarDate): Promise<JobRun> => {
   const run = Object.hasOwn(JOB_RUNNERS, job) ? JOB_RUNNERS[job] : undefined;
   if (!run) throw new JobNotFound(job);
-  return run(asOf);
+  return measuredRun(job, run, asOf);
 };
 
 export const jobNames = (): string[] => Object.keys(JOB_RUNNERS);

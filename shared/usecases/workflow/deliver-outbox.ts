@@ -5,6 +5,8 @@ import { completeWait, failWait } from '../../workflow/task-signals';
 
 /** What an issue's outbox holds, as one stream record's new image shows it. */
 export interface Outbox {
+  /** The issue's execution: the one a pending start starts. */
+  executionArn: string;
   startPending?: boolean;
   delivery?:
     | { token: string; output: { seq: number; kind: string } }
@@ -22,7 +24,7 @@ export interface Outbox {
  */
 export const deliverOutbox = async (issueId: string, outbox: Outbox): Promise<void> => {
   if (outbox.startPending) {
-    await startIssueExecution(issueId);
+    await startIssueExecution(issueId, outbox.executionArn);
     await markExecutionStarted(issueId);
     logger.info('issue execution started', { issueId });
   }

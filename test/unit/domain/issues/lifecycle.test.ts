@@ -173,4 +173,39 @@ describe('issue lifecycle', () => {
     expect(failed.workflow?.failure).toEqual({ error: 'Lambda.Unknown', cause: 'boom' });
     expect(() => run(failed, { type: 'resolve', resolution: 'x' })).toThrow(/workflow failed/);
   });
+
+  it('puts a failed issue on a new execution where it stood, with fresh signals, and counts the restarts', () => {
+    const failed = nextOf(escalated(), { type: 'record_failure', error: 'Lambda.Unknown', cause: 'boom' });
+    const restart = run(failed, { type: 'restart_workflow', executionArnOf: (n) => `arn:exec:I1-r${n}` });
+
+    expect(restart).toMatchObject({
+      action: 'workflow_restarted',
+      fromStatus: 'assigned',
+      toStatus: 'assigned',
+      data: { failedExecutionArn: 'arn:exec:I1', error: 'Lambda.Unknown' },
+    });
+    expect(restart.next.workflow).toEqual({
+      executionArn: 'arn:exec:I1-r1',
+      signals: [],
+      startPending: true,
+      restarts: 1,
+    });
+    expect(restart.next.executionArn).toBe('arn:exec:I1-r1');
+    expect(restart.next.assignment).toEqual(failed.assignment);
+    expect(() => run(restart.next, { type: 'resolve', resolution: 'x' })).not.toThrow();
+    const again = nextOf(restart.next, { type: 'record_failure', error: 'Lambda.Unknown', cause: 'boom' });
+    expect(
+      nextOf(again, { type: 'restart_workflow', executionArnOf: (n) => `arn:exec:I1-r${n}` }).workflow
+        ?.restarts,
+    ).toBe(2);
+  });
+
+  it('refuses a restart of a workflow that has not failed', () => {
+    expect(() =>
+      run(escalated(), { type: 'restart_workflow', executionArnOf: (n) => `arn:exec:I1-r${n}` }),
+    ).toThrow(/has not failed/);
+    expect(() =>
+      run(openIssue(), { type: 'restart_workflow', executionArnOf: (n) => `arn:exec:I1-r${n}` }),
+    ).toThrow(TransitionRefused);
+  });
 });

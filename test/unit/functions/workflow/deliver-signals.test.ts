@@ -108,6 +108,22 @@ describe('delivering the outbox from the program table stream', () => {
     });
   });
 
+  it('starts a restarted issue’s new execution by its own name', async () => {
+    const restarted = {
+      startPending: true,
+      executionArn: `${STATE_MACHINE}:I3-r1`,
+      signals: [],
+      restarts: 1,
+    };
+    const result = await handler(event(record(issueItem('I3', restarted), 'MODIFY')));
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
+      stateMachineArn: STATE_MACHINE,
+      name: 'I3-r1',
+    });
+  });
+
   it('treats a start that already happened as started', async () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
 
