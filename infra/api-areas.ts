@@ -47,7 +47,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     idempotency: true,
   },
   issues: {
-    description: 'Issues: raising, scoped reads, the ledger and every decision on the lifecycle',
+    description: 'Issues: raising, escalation and the assigned unit’s and enterprise’s decisions',
     memorySize: 1024,
     // Reassigning co-units deletes the dropped co-unit links in the same transaction.
     program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
@@ -56,13 +56,36 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     namesExecutions: true,
     policies: ['issue'],
   },
+  'issue-reads': {
+    description: 'Issues: scoped lists and reads, the ledger and the public timeline',
+    memorySize: 1024,
+    program: ACCESS.read,
+    ledger: { read: ['GetItem', 'BatchGetItem', 'Query'] },
+  },
+  cases: {
+    description:
+      'Case handling: dispatch, sign-for, co-units’ parts, return decisions, follow-up calls, duplicates',
+    memorySize: 1024,
+    // A dispatch that reassigns co-units deletes the dropped co-unit links in the same transaction.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
+    ledger: ACCESS.append,
+    // Escalation names the issue's execution before the outbox starts it.
+    namesExecutions: true,
+    policies: ['issue'],
+  },
   consultations: {
-    description: 'Half-monthly consultations, their decisions and dispatch orders',
+    description: 'Half-monthly consultations and their decisions, written into dispatch orders',
     memorySize: 1024,
     program: ACCESS.readWrite,
     ledger: ACCESS.append,
     idempotency: true,
     policies: ['issue'],
+  },
+  'consultation-reads': {
+    description: 'Consultation agendas with each issue’s history summary, and dispatch orders (交办单)',
+    memorySize: 1024,
+    program: ACCESS.read,
+    ledger: { read: ['GetItem', 'BatchGetItem', 'Query'] },
   },
   notifications: {
     description: 'Notification subscriptions (units, enterprises, roles) and the delivery records',

@@ -104,7 +104,7 @@ export interface InvokeResult {
   body: ResponseBody | undefined;
 }
 
-type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
+export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 
 /** Runs a handler (the middy export) on one event and parses its JSON body. */
 export const invoke = async (handler: ApiHandler, input: ApiEventInput): Promise<InvokeResult> => {

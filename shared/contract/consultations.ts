@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ISSUE_STATUSES } from '../domain/issues/issue';
 import { defineRoute } from '../http/contract';
+import { MAX_CO_UNITS } from './co-units';
 import { id, isoDate, pageOf, pageQuery, recordMeta, text } from './common';
 import { distinctList } from './distinct-list';
 import { dueWorkingDays, issueRecord } from './issue-record';
@@ -29,7 +30,7 @@ export const consultationRecord = z.object({
 });
 export type Consultation = z.output<typeof consultationRecord>;
 
-export const MAX_CO_UNITS = 10;
+export { MAX_CO_UNITS } from './co-units';
 
 export const decisionBody = z
   .strictObject({
@@ -58,7 +59,11 @@ const dispatchOrderItem = z.object({
 export const dispatchOrderRecord = z.object({
   ...recordMeta,
   number: z.string(),
-  consultationId: z.string(),
+  /** A consultation's decisions, or the office's escalations and re-dispatches of one program day. */
+  kind: z.enum(['consultation', 'office']),
+  consultationId: z.nullable(z.string()),
+  /** The program day of an office order. */
+  date: z.nullable(z.string()),
   items: z.array(dispatchOrderItem),
 });
 
@@ -93,15 +98,6 @@ export const consultationRoutes = {
     successStatus: 201,
     idempotency: 'optional',
   }),
-  getConsultation: defineRoute({
-    method: 'GET',
-    path: '/consultations/{consultationId}',
-    area: 'consultations',
-    summary: "A consultation's agenda, each issue with a summary of its history",
-    roles: CONSULTATION_READERS,
-    params: consultationParams,
-    response: consultationView,
-  }),
   decide: defineRoute({
     method: 'POST',
     path: '/consultations/{consultationId}/decisions',
@@ -113,10 +109,23 @@ export const consultationRoutes = {
     body: decisionBody,
     response: z.object({ issue: issueRecord, dispatchOrder: dispatchOrderRecord }),
   }),
+};
+
+/** Reading agendas (with history summaries) and dispatch orders: their own function, `consultation-reads`. */
+export const consultationReadRoutes = {
+  getConsultation: defineRoute({
+    method: 'GET',
+    path: '/consultations/{consultationId}',
+    area: 'consultation-reads',
+    summary: "A consultation's agenda, each issue with a summary of its history",
+    roles: CONSULTATION_READERS,
+    params: consultationParams,
+    response: consultationView,
+  }),
   listDispatchOrders: defineRoute({
     method: 'GET',
     path: '/dispatch-orders',
-    area: 'consultations',
+    area: 'consultation-reads',
     summary: 'Dispatch orders (交办单), newest number first; a department sees those naming its unit',
     roles: DISPATCH_ORDER_READERS,
     query: z.strictObject(pageQuery),
@@ -125,7 +134,7 @@ export const consultationRoutes = {
   getDispatchOrder: defineRoute({
     method: 'GET',
     path: '/dispatch-orders/{dispatchOrderId}',
-    area: 'consultations',
+    area: 'consultation-reads',
     summary: 'One dispatch order',
     roles: DISPATCH_ORDER_READERS,
     params: z.strictObject({ dispatchOrderId: id }),

@@ -37,6 +37,8 @@ export const inspectionRow = z.object({
   returns: tally,
   /** Open assignments that are re-work after an unsatisfied verdict. */
   reReviews: tally,
+  /** Open assignments not signed for (签收) within the window. */
+  signForLate: tally,
   cards: z.object({ blue: tally, yellow: tally, red: tally }),
   createdAt: z.string(),
 });

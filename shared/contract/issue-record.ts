@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
-import { ISSUE_SOURCES, ISSUE_STATUSES, VERDICTS } from '../domain/issues/issue';
+import {
+  CLOSURES,
+  FOLLOW_UP_CHANNELS,
+  FOLLOW_UP_OUTCOMES,
+  ISSUE_SOURCES,
+  ISSUE_STATUSES,
+  ISSUE_TYPES,
+  RETURN_REASONS,
+  UNHAPPY_REASONS,
+  VERDICTS,
+} from '../domain/issues/issue';
 
 /**
  * The issue as clients see it, apart from the issue routes so that other areas (consultations) can
@@ -22,6 +32,37 @@ const assignmentRecord = z.object({
   card: z.optional(z.enum(['blue', 'yellow', 'red'])),
   pendingExtension: z.optional(z.object({ workingDays: z.number(), reason: z.string(), requestedOn: date })),
   dispatchOrderId: z.optional(z.string()),
+  /** 签收: the last day to sign for, when it was signed, and whether the window passed unsigned. */
+  signForBy: z.optional(date),
+  signedForOn: z.optional(date),
+  signForLate: z.optional(z.boolean()),
+  /** Each co-handling unit (协办) with the date its part is due, and the parts reported. */
+  coUnits: z.optional(z.array(z.object({ unitId: z.string(), dueDate: date }))),
+  coReports: z.optional(
+    z.array(z.object({ unitId: z.string(), text: z.string(), on: date, late: z.boolean() })),
+  ),
+  /** A return the unit asked for, until the office (a leader for a second return) decides. */
+  returnRequest: z.optional(
+    z.object({
+      reasonCode: z.enum(RETURN_REASONS),
+      note: z.string(),
+      requestedOn: date,
+      ordinal: z.number(),
+      decider: z.enum(['office', 'leader']),
+    }),
+  ),
+});
+
+const followUpRecord = z.object({
+  on: date,
+  at: z.string(),
+  channel: z.enum(FOLLOW_UP_CHANNELS),
+  contact: z.string(),
+  outcome: z.enum(FOLLOW_UP_OUTCOMES),
+  verdict: z.optional(z.enum(VERDICTS)),
+  reason: z.optional(z.enum(UNHAPPY_REASONS)),
+  note: z.optional(z.string()),
+  by: z.string(),
 });
 
 /** An issue as clients see it: never its task tokens or workflow bookkeeping. */
@@ -31,6 +72,7 @@ export const issueRecord = z.object({
   gridId: z.string(),
   townUnitId: z.string(),
   category: z.string(),
+  type: z.optional(z.enum(ISSUE_TYPES)),
   title: z.string(),
   description: z.string(),
   source: z.enum(ISSUE_SOURCES),
@@ -38,12 +80,25 @@ export const issueRecord = z.object({
   /** `sub` is absent for an enterprise viewer when an official raised the issue. */
   raisedBy: z.object({ sub: z.optional(z.string()), role: z.string() }),
   status: z.enum(ISSUE_STATUSES),
-  closure: z.optional(z.enum(['satisfied', 'basically_satisfied', 'no_response'])),
-  verdict: z.optional(z.object({ verdict: z.enum(VERDICTS), comment: z.optional(z.string()), on: date })),
+  closure: z.optional(z.enum(CLOSURES)),
+  verdict: z.optional(
+    z.object({
+      verdict: z.enum(VERDICTS),
+      reason: z.optional(z.enum(UNHAPPY_REASONS)),
+      comment: z.optional(z.string()),
+      on: date,
+      channel: z.optional(z.enum(FOLLOW_UP_CHANNELS)),
+    }),
+  ),
+  /** The office's attempts to reach the enterprise for its verdict (回访); not shown to enterprises. */
+  followUps: z.optional(z.array(followUpRecord)),
+  returnRequests: z.optional(z.number()),
+  /** Closed as a duplicate of this issue. */
+  duplicateOf: z.optional(z.string()),
   assignment: z.optional(assignmentRecord),
   reReviewCount: z.number(),
   consultation: z.optional(
-    z.object({ requestedOn: date, reason: z.string(), consultationId: z.optional(z.string()) }),
+    z.object({ requestedOn: date, reason: z.optional(z.string()), consultationId: z.optional(z.string()) }),
   ),
   resolution: z.optional(
     z.object({

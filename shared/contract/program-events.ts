@@ -38,6 +38,19 @@ const issueDetail = z.object({
   onTime: z.optional(z.boolean()),
   reReviewCount: z.optional(z.int()),
   reReviewsExhausted: z.optional(z.boolean()),
+  /** The co-unit whose part was reported (CoUnitReported). */
+  coUnitId: z.optional(z.string()),
+  signForBy: z.optional(date),
+  /** Signed for, or a co-unit's part reported, after its date. */
+  late: z.optional(z.boolean()),
+  /** A return request's place among the issue's returns: the second and later are a leader's to decide. */
+  ordinal: z.optional(z.int()),
+  decider: z.optional(z.enum(['office', 'leader'])),
+  decision: z.optional(z.enum(['accepted', 'rejected'])),
+  /** A follow-up call's channel and whether it reached the enterprise. */
+  channel: z.optional(z.string()),
+  outcome: z.optional(z.string()),
+  duplicateOf: z.optional(z.string()),
 });
 
 const residencyDetail = {
@@ -60,7 +73,28 @@ export const EVENT_DETAIL_SCHEMAS: Record<DetailType, { summary: string; schema:
     summary: '督办: an assignment is overdue and supervised (level, card)',
     schema: issueDetail,
   },
-  [D.issueReturned]: { summary: '退单: a unit returned an assignment', schema: issueDetail },
+  [D.issueReturned]: {
+    summary: '退单: a unit’s return of an assignment was accepted; the issue awaits dispatch',
+    schema: issueDetail,
+  },
+  [D.issueSignedFor]: { summary: '签收: the assigned unit signed for its assignment', schema: issueDetail },
+  [D.issueSignForLate]: {
+    summary: '超时未签收: an assignment was not signed for by its sign-for date',
+    schema: issueDetail,
+  },
+  [D.coUnitReported]: { summary: '协办反馈: a co-unit reported its part', schema: issueDetail },
+  [D.issueReturnRequested]: {
+    summary: '退单申请: the assigned unit asks to return its assignment (the office or a leader decides)',
+    schema: issueDetail,
+  },
+  [D.issueReturnRejected]: {
+    summary: '退单不予同意: a return request was rejected; the unit keeps the issue',
+    schema: issueDetail,
+  },
+  [D.followUpRecorded]: {
+    summary: '回访: the office recorded a follow-up call without a verdict (e.g. not reached)',
+    schema: issueDetail,
+  },
   [D.issueSentToConsultation]: { summary: '列入会商: an issue awaits the consultation', schema: issueDetail },
   [D.consultationDecided]: { summary: '会商决定: the consultation decided an issue', schema: issueDetail },
   [D.issueResolved]: { summary: '办结: the unit resolved the issue', schema: issueDetail },

@@ -5,11 +5,13 @@ import { batchRoutes } from './batches';
 import { cadrePoolRoutes } from './cadre-pool';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
-import { consultationRoutes } from './consultations';
+import { caseRoutes } from './case-handling';
+import { consultationReadRoutes, consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridStaffingRoutes } from './grid-staffing';
 import { gridRoutes } from './grids';
 import { inspectionRoutes } from './inspections';
+import { issueReadRoutes } from './issue-reads';
 import { issueRoutes } from './issues';
 import { issueRepairRoutes, jobRoutes } from './jobs';
 import { keyEnterpriseRoutes } from './key-enterprises';
@@ -35,8 +37,11 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(keyEnterpriseRoutes),
   ...Object.values(cadreRoutes),
   ...Object.values(issueRoutes),
+  ...Object.values(issueReadRoutes),
+  ...Object.values(caseRoutes),
   ...Object.values(issueRepairRoutes),
   ...Object.values(consultationRoutes),
+  ...Object.values(consultationReadRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
   ...Object.values(registryRoutes),

@@ -48,7 +48,9 @@ export const headlineFigures = (counts: ProgramCounts) => {
     visits: counts.visits,
     questionnaires: counts.questionnaires,
     issues: {
-      raised: counts.issuesRaised,
+      // A duplicate is counted once: as the issue it duplicates.
+      raised: counts.issuesRaised - counts.issuesDuplicate,
+      duplicates: counts.issuesDuplicate,
       resolved: counts.issuesResolved,
       closed: counts.issuesClosed,
       closedByClosure: {
@@ -60,6 +62,10 @@ export const headlineFigures = (counts: ProgramCounts) => {
         satisfied: counts.verdictsSatisfied,
         basicallySatisfied: counts.verdictsBasicallySatisfied,
         unsatisfied: counts.verdictsUnsatisfied,
+        unsatisfiedByReason: {
+          notResolved: counts.verdictsUnsatisfiedNotResolved,
+          notUnderstood: counts.verdictsUnsatisfiedNotUnderstood,
+        },
       },
       satisfaction: rateOf(counts.verdictsSatisfied + counts.verdictsBasicallySatisfied, verdicts),
     },

@@ -14,6 +14,10 @@ export const PROGRAM_COUNTERS = [
   'verdictsSatisfied',
   'verdictsBasicallySatisfied',
   'verdictsUnsatisfied',
+  // The two reasons of an unhappy verdict (不满意, 不理解), and issues closed as duplicates.
+  'verdictsUnsatisfiedNotResolved',
+  'verdictsUnsatisfiedNotUnderstood',
+  'issuesDuplicate',
   // Secondments (驻企挂职, 跟班学习), by start date.
   'residencies',
   'placements',

@@ -23,6 +23,8 @@ export const DAILY_CLOSE_COUNTERS = [
   'noResponseSignals',
   /** Issues resolved on the spot closed here as no_response (they have no workflow). */
   'noResponseClosures',
+  /** Assignments flagged as not signed for (签收) within the window. */
+  'signForLateFlags',
   /** Outbox entries (execution starts, wait answers) whose delivery had given up, handed to the stream again. */
   'outboxRequeued',
 ] as const;

@@ -16,13 +16,20 @@ export interface DispatchOrderLine {
   note: string;
 }
 
-/** 交办单: the decisions of one consultation, numbered `YYYY-NNNN` without gaps within the year. */
+/**
+ * 交办单, numbered `YYYY-NNNN` without gaps within the year: the decisions of one consultation, or the
+ * office's escalations and re-dispatches of one program day (`kind: office`, `date`).
+ */
 export interface DispatchOrder {
   id: string;
   number: string;
   year: number;
   seq: number;
-  consultationId: string;
+  /** Orders made before office orders existed are consultation orders. */
+  kind?: 'consultation' | 'office';
+  consultationId?: string;
+  /** The program day of an office order. */
+  date?: string;
   items: DispatchOrderLine[];
   /** Every unit named in the order, lead or co: who may read it. */
   unitIds: string[];

@@ -149,6 +149,7 @@ export const commitTransition = async (
       toStatus: transition.toStatus,
       data: transition.data,
       ...(unitId ? { unitId } : {}),
+      visibility: transition.visibility,
     },
     before.ledgerHead.hash,
   );

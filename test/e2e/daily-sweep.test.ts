@@ -95,6 +95,9 @@ describe('daily sweep over HTTP', () => {
     });
     expect(escalated.status).toBe(200);
     expect(escalated.body.status).toBe('assigned');
+    // The unit signs for it at once: what is at stake here is the supervision of the overdue work.
+    const department = await tokenFor('department', { unitId });
+    expect((await api('POST', `/issues/${issueId}/sign-for`, { token: department })).status).toBe(200);
     const dueDate = escalated.body.assignment?.dueDate ?? '';
     const overdueBy = (workingDays: number) => calendar.addWorkingDays(dueDate, workingDays);
 
@@ -133,6 +136,7 @@ describe('daily sweep over HTTP', () => {
     expect(actions).toEqual([
       'raised',
       'escalated',
+      'signed_for',
       'supervised',
       'supervised',
       'put_on_consultation_agenda',

@@ -122,8 +122,11 @@ describe('an issue over HTTP', () => {
     });
     expect(seenByEnterprise).not.toHaveProperty('executionLink');
 
+    // The ledger is the program's; an enterprise reads its issue's timeline instead.
+    const asEnterprise = await api<Problem>('GET', `/issues/${raised.id}/ledger`, { token: enterpriseToken });
+    expect(asEnterprise.status).toBe(403);
     const { status, body: ledger } = await api<Ledger>('GET', `/issues/${raised.id}/ledger`, {
-      token: enterpriseToken,
+      token: operator,
     });
     expect(status).toBe(200);
     expect(ledger.chain.valid).toBe(true);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as assessments } from '../../functions/api/assessments/handler';
-import { handler as issues } from '../../functions/api/issues/handler';
 import { handler as registries } from '../../functions/api/registries/handler';
 import { claimsFor, invoke } from '../../tools/lambda-events';
+import { issueFunctions as issues } from '../support/issue-functions';
 import { createDepartment, operator } from './master-data-fixtures';
 import {
   createEnterpriseIn,

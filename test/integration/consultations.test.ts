@@ -1,11 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler } from '../../functions/api/consultations/handler';
-import { handler as issues } from '../../functions/api/issues/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { dispatchOrderKeys } from '../../shared/db/keys';
 import { claimsFor, invoke } from '../../tools/lambda-events';
+import { issueFunctions as handler, issueFunctions as issues } from '../support/issue-functions';
 import { createEnterprise, issueAwaitingConsultation } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { handler as enterprises } from '../../functions/api/enterprises/handler';
-import { handler as issues } from '../../functions/api/issues/handler';
 import { claimsFor, invoke } from '../../tools/lambda-events';
 import { randomCreditCode } from '../support/credit-codes';
+import { issueFunctions as issues } from '../support/issue-functions';
 import { createGrid, createTown, operator } from './master-data-fixtures';
 
 export type Claims = Record<string, string | string[]>;

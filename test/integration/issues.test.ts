@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as consultations } from '../../functions/api/consultations/handler';
-import { handler } from '../../functions/api/issues/handler';
 import { claimsFor, invoke } from '../../tools/lambda-events';
+import { issueFunctions as consultations, issueFunctions as handler } from '../support/issue-functions';
 import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

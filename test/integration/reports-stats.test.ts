@@ -27,16 +27,31 @@ const figuresFromLedger = (entries: readonly LedgerEntry[]) => {
   const satisfied = verdict('satisfied');
   const basically = verdict('basically_satisfied');
   const verdicts = satisfied + basically + verdict('unsatisfied');
+  const duplicates = count((entry) => entry.action === 'closed_as_duplicate');
+  const unhappy = (reason: string) =>
+    count((entry) => entry.data.verdict === 'unsatisfied' && entry.data.reason === reason);
   return {
-    raised: count((entry) => entry.action === 'raised'),
+    // A duplicate counts once: as the issue it duplicates.
+    raised: count((entry) => entry.action === 'raised') - duplicates,
+    duplicates,
     resolved: count((entry) => entry.action === 'resolved' || entry.action === 'resolved_on_spot'),
-    closed: count((entry) => entry.toStatus === 'closed' && entry.fromStatus !== 'closed'),
+    closed: count(
+      (entry) =>
+        entry.toStatus === 'closed' &&
+        entry.fromStatus !== 'closed' &&
+        entry.action !== 'closed_as_duplicate',
+    ),
     closedByClosure: {
       satisfied: closedAs('satisfied'),
       basicallySatisfied: closedAs('basically_satisfied'),
       noResponse: closedAs('no_response'),
     },
-    verdicts: { satisfied, basicallySatisfied: basically, unsatisfied: verdict('unsatisfied') },
+    verdicts: {
+      satisfied,
+      basicallySatisfied: basically,
+      unsatisfied: verdict('unsatisfied'),
+      unsatisfiedByReason: { notResolved: unhappy('not_resolved'), notUnderstood: unhappy('not_understood') },
+    },
     satisfaction: {
       rate: verdicts > 0 ? Math.round(((satisfied + basically) / verdicts) * 10_000) / 10_000 : null,
       numerator: satisfied + basically,
@@ -84,6 +99,7 @@ describe('GET /stats against DynamoDB Local', () => {
     const returned = await raise();
     await act(returned, 'escalate', operator, { unitId, dueWorkingDays: 5 });
     await act(returned, 'return', department, { reasonCode: 'not_our_remit', note: '不属本部门' });
+    await act(returned, 'return-decision', operator, { accept: true, reason: '同意改派' });
 
     onDay(DAY_2, '15:30');
     await act(reworked, 'resolution', department, { resolution: '再次办理' });

@@ -1,6 +1,5 @@
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { handler as consultations } from '../../functions/api/consultations/handler';
 import { handler as inspections } from '../../functions/api/inspections/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
@@ -14,6 +13,7 @@ import { programCalendar } from '../../shared/usecases/calendar/program-calendar
 import { runConsultationAgenda } from '../../shared/usecases/jobs/consultation-agenda';
 import { runWeeklyInspection } from '../../shared/usecases/jobs/weekly-inspection';
 import { claimsFor, invoke } from '../../tools/lambda-events';
+import { issueFunctions as consultations } from '../support/issue-functions';
 import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 
@@ -93,6 +93,7 @@ describe('the weekly inspection against DynamoDB Local', () => {
       reasonCode: 'not_our_remit',
       note: '非本部门职责',
     });
+    await act(returned, 'return-decision', claimsFor('operator'), { accept: true, reason: '同意改派' });
     const reReview = await assigned(unitA as string, 3);
     await act(reReview, 'resolution', departmentOf(unitA as string), { resolution: '已协调' });
     await act(reReview, 'feedback', own, { verdict: 'unsatisfied', comment: '未解决' });

@@ -54,6 +54,7 @@ const lifecycleDeltas = (i: number, unitId: string, start: string): CounterDelta
   const late = i % 5 === 0;
   step({ type: 'escalate', unitId, dueWorkingDays: 10, executionArn: `arn:${i}` }, start);
   if (i % 7 === 0) step({ type: 'return', reasonCode: 'other', note: 'n' }, start);
+  if (i % 7 === 0) step({ type: 'decide_return', accept: true, reason: 'r' }, start);
   if (i % 7 === 0) step({ type: 'dispatch', unitId, dueWorkingDays: 10 }, start);
   step({ type: 'resolve', resolution: 'r' }, calendar.addWorkingDays(start, late ? 15 : 3));
   const verdictDay = calendar.addWorkingDays(start, 16);

@@ -1,6 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { handler as issues } from '../../functions/api/issues/handler';
 import { handler as scoring } from '../../functions/api/scoring/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
@@ -8,6 +7,7 @@ import { scoringKeys } from '../../shared/db/keys';
 import { programDateOf } from '../../shared/domain/calendar';
 import { quarterOf } from '../../shared/domain/issues/quarter';
 import { claimsFor, invoke } from '../../tools/lambda-events';
+import { issueFunctions as issues } from '../support/issue-functions';
 import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 import { createRankedUnit, putPartyPoints } from './scoring-fixtures';

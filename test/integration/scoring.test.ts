@@ -58,6 +58,7 @@ const runPlan = async (plan: Plan): Promise<string> => {
       { type: 'return', reasonCode: 'insufficient_information', note: '材料不全' },
       on('2025-07-08'),
     );
+    await apply(id, { type: 'decide_return', accept: true, reason: '同意' }, on('2025-07-08', '10:30'));
     await apply(id, { type: 'dispatch', unitId: plan.unit, dueWorkingDays: 10 }, on('2025-07-08', '11:00'));
   }
   if (plan.markBefore) await apply(id, { type: 'mark_unreasonable', reason }, on('2025-07-09'));

@@ -3,7 +3,6 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { handler as enterprises } from '../../functions/api/enterprises/handler';
 import { handler as grids } from '../../functions/api/grids/handler';
-import { handler as issues } from '../../functions/api/issues/handler';
 import { handler as visits } from '../../functions/api/visits/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
@@ -14,6 +13,7 @@ import { readProgramStats } from '../../shared/repositories/program-stats';
 import { findVisit, insertVisit } from '../../shared/repositories/visits';
 import { claimsFor, invoke } from '../../tools/lambda-events';
 import { randomCreditCode } from '../support/credit-codes';
+import { issueFunctions as issues } from '../support/issue-functions';
 import { refusalOf } from '../support/refusal';
 import { createCadre, createGrid, createTown, operator } from './master-data-fixtures';
 

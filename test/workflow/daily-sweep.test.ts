@@ -61,6 +61,8 @@ const assignedIssue = async (escalatedOn: string, unitId: string): Promise<Issue
   const issueId = await raiseIssue(on(escalatedOn, '09:00'));
   await escalate(issueId, on(escalatedOn), unitId);
   await waitingFor(issueId, 'resolution', 1);
+  // The unit signs for it the same day, so only the sweep's supervision is at stake here.
+  await apply(issueId, { type: 'sign_for' }, on(escalatedOn, '11:00'), DEPARTMENT);
   return issueOf(issueId);
 };
 
@@ -120,12 +122,13 @@ describe('daily sweep against the work queues and the local workflow', () => {
     expect(ledger.map((entry) => entry.action)).toEqual([
       'raised',
       'escalated',
+      'signed_for',
       'card_shown',
       'supervised',
       'supervised',
       'put_on_consultation_agenda',
     ]);
-    expect(ledger[2]).toMatchObject({
+    expect(ledger[3]).toMatchObject({
       actor: { sub: 'job:daily-sweep', role: 'system' },
       at: '2025-11-13T00:00:00+08:00',
     });

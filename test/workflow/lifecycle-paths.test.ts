@@ -67,17 +67,30 @@ describe('issue workflow: the main paths', () => {
 });
 
 describe('issue workflow: returns, consultations and re-reviews', () => {
-  it('a returned assignment goes back to dispatch and is dispatched again', async () => {
+  it('a return request keeps the resolution wait until decided: rejected, the unit keeps it; accepted, it goes back to dispatch and is dispatched again', async () => {
     const [first, second] = [newUnit(), newUnit()];
     const issueId = await raiseIssue(on('2026-03-02', '09:00'));
     await escalate(issueId, on('2026-03-02'), first);
     await waitingFor(issueId, 'resolution', 1);
+    const request = { type: 'return', reasonCode: 'not_our_remit', note: 'Housing is not ours' } as const;
 
+    await apply(issueId, request, on('2026-03-03'), DEPARTMENT);
     await apply(
       issueId,
-      { type: 'return', reasonCode: 'not_our_remit', note: 'Housing is not ours' },
-      on('2026-03-03'),
-      DEPARTMENT,
+      { type: 'decide_return', accept: false, reason: 'It is yours' },
+      on('2026-03-03', '11:00'),
+    );
+    // No decision the workflow cares about: the same wait goes on.
+    expect((await issueOf(issueId)).workflow).toMatchObject({
+      signals: [],
+      wait: { waitingFor: 'resolution', seq: 1 },
+    });
+    await apply(issueId, request, on('2026-03-03', '12:00'), DEPARTMENT);
+    await apply(
+      issueId,
+      { type: 'decide_return', accept: true, reason: 'Agreed' },
+      on('2026-03-03', '14:00'),
+      LEADER,
     );
     await waitingFor(issueId, 'dispatch', 2);
     expect((await issueOf(issueId)).status).toBe('awaiting_dispatch');

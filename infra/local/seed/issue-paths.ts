@@ -5,6 +5,8 @@ export type IssueStep =
   | { do: 'escalate'; toUnit: boolean; dueWorkingDays?: number }
   | { do: 'dispatch' }
   | { do: 'return' }
+  /** The office accepts the unit's return request (退单): back to awaiting dispatch. */
+  | { do: 'accept-return' }
   | { do: 'request-consultation' }
   | { do: 'resolution' }
   | { do: 'resolve-on-spot' }
@@ -24,7 +26,7 @@ export const ISSUE_PATHS: Record<string, readonly IssueStep[]> = {
   open: [],
   'awaiting dispatch': [{ do: 'escalate', toUnit: false }],
   'dispatched by the office': [{ do: 'escalate', toUnit: false }, { do: 'dispatch' }],
-  returned: [escalate, { do: 'return' }],
+  returned: [escalate, { do: 'return' }, { do: 'accept-return' }],
   assigned: [escalate],
   overdue: [{ do: 'escalate', toUnit: true, dueWorkingDays: 1 }],
   'awaiting consultation': [escalate, { do: 'request-consultation' }],

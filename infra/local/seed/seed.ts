@@ -130,6 +130,8 @@ export const takeStep = async (
         reasonCode: 'needs_other_department',
         note: '需自然资源部门牵头',
       });
+    case 'accept-return':
+      return client.post(on('return-decision'), asOperator, { accept: true, reason: '同意改派' });
     case 'request-consultation':
       return client.post(on('request-consultation'), department, { note: '涉及多部门，提请会商' });
     case 'resolution':

@@ -3,7 +3,7 @@ import type { IndexPartition, ItemKey } from './attributes';
 /**
  * Dispatch orders, with an item per unit named (lead or co) in the order's partition; in number order
  * (`sortKey`): GSI1 all, GSI2 those naming a unit (through the unit items). A counter per year gives
- * out the numbers.
+ * out the numbers. A claim item per program day names the office's order of that day.
  */
 export const dispatchOrderKeys = {
   item: (id: string): ItemKey => ({ pk: `DORDER#${id}`, sk: 'DORDER' }),
@@ -11,6 +11,8 @@ export const dispatchOrderKeys = {
   unit: (orderId: string, unitId: string): ItemKey => ({ pk: `DORDER#${orderId}`, sk: `UNIT#${unitId}` }),
   /** The last dispatch order number given out in a year. */
   counter: (year: string): ItemKey => ({ pk: 'COUNTER#DISPATCH_ORDER', sk: `YEAR#${year}` }),
+  /** The claim naming the office's dispatch order of a program day. */
+  officeDay: (date: string): ItemKey => ({ pk: `UNIQUE#OFFICE_DISPATCH_ORDER#${date}`, sk: 'UNIQUE' }),
   all: (sortKey?: string): IndexPartition => ({ index: 'GSI1', partition: 'DORDER', sort: sortKey }),
   byUnit: (unitId: string, sortKey?: string): IndexPartition => ({
     index: 'GSI2',

@@ -1,7 +1,7 @@
 import type { Role } from '../roles';
 import type { Viewer } from '../viewer';
 import type { IssueCommandType } from './commands';
-import type { Issue } from './issue';
+import type { Issue, ReturnDecider } from './issue';
 import { type CadreReach, isAssignedUnit } from './visibility';
 
 /**
@@ -9,7 +9,7 @@ import { type CadreReach, isAssignedUnit } from './visibility';
  * the enterprise-service centre (operators, and admins who may do everything), a cadre whose grids or
  * residency cover the enterprise, the staff of the assigned (lead) unit, the enterprise itself.
  */
-type Standing = 'programOffice' | 'cadreInScope' | 'assignedUnit' | 'ownEnterprise';
+type Standing = 'programOffice' | 'cadreInScope' | 'assignedUnit' | 'coUnit' | 'ownEnterprise' | 'leadership';
 
 /**
  * Who may take each action people take on an issue (API.md, Issues). The service centre comes first
@@ -21,12 +21,19 @@ export const ISSUE_ACTIONS = {
   escalate: ['programOffice', 'cadreInScope'],
   dispatch: ['programOffice'],
   progress: ['assignedUnit'],
+  sign_for: ['assignedUnit'],
+  co_report: ['coUnit'],
   return: ['assignedUnit'],
+  // Which of the two decides a given request: mayDecideReturn.
+  decide_return: ['programOffice', 'leadership'],
   request_extension: ['assignedUnit'],
   resolve: ['assignedUnit'],
   request_consultation: ['programOffice', 'assignedUnit'],
   approve_extension: ['programOffice'],
   feedback: ['ownEnterprise'],
+  follow_up: ['programOffice'],
+  close_unreached: ['programOffice'],
+  mark_duplicate: ['programOffice'],
   mark_unreasonable: ['programOffice'],
   restart_workflow: ['programOffice'],
 } as const satisfies Partial<Record<IssueCommandType, readonly Standing[]>>;
@@ -37,7 +44,9 @@ const STANDING_ROLES: Record<Standing, readonly Role[]> = {
   programOffice: ['admin', 'operator'],
   cadreInScope: ['cadre'],
   assignedUnit: ['department'],
+  coUnit: ['department'],
   ownEnterprise: ['enterprise'],
+  leadership: ['leader'],
 };
 
 /** The roles a route for the action admits; standing on the issue itself is checked by mayActOn. */
@@ -61,6 +70,14 @@ const holds = (standing: Standing, viewer: Viewer, issue: Issue, reach: CadreRea
       return viewer.roles.includes('cadre') && reachCovers(reach, issue);
     case 'assignedUnit':
       return isAssignedUnit(viewer, issue);
+    case 'coUnit':
+      return (
+        viewer.roles.includes('department') &&
+        viewer.unitId !== undefined &&
+        (issue.assignment?.coUnitIds ?? []).includes(viewer.unitId)
+      );
+    case 'leadership':
+      return viewer.roles.includes('leader');
     case 'ownEnterprise':
       return viewer.roles.includes('enterprise') && viewer.enterpriseId === issue.enterpriseId;
   }
@@ -77,3 +94,12 @@ export const mayActOn = (
 /** The role the ledger records for the caller taking the action: the first of its roles with possible standing. */
 export const actingRoleFor = (viewer: Viewer, action: IssueAction): Role | undefined =>
   rolesFor(action).find((role) => viewer.roles.includes(role));
+
+/**
+ * Who decides a return request: the office (operators, admins) the first time; a leader (or an
+ * admin) for a second return of the same issue.
+ */
+export const mayDecideReturn = (viewer: Viewer, decider: ReturnDecider): boolean =>
+  viewer.roles.some((role) =>
+    (decider === 'leader' ? ['leader', 'admin'] : ['operator', 'admin']).includes(role),
+  );

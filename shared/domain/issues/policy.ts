@@ -14,6 +14,12 @@ export interface IssuePolicy {
   supervisionStepWorkingDays: number;
   /** An assignment is due soon (blue card) with this many working days or fewer left. */
   dueSoonWorkingDays: number;
+  /** Working days a unit has to sign for (签收) an assignment: the day after it is given, by default. */
+  signForWorkingDays: number;
+  /** Working days a co-handling unit (协办) has to report its part, unless the assignment names others. */
+  coReportWorkingDays: number;
+  /** Unsuccessful follow-up calls, on different working days, before the office may close as no_response. */
+  noResponseAttempts: number;
 }
 
 export const DEFAULT_ISSUE_POLICY: IssuePolicy = {
@@ -23,6 +29,9 @@ export const DEFAULT_ISSUE_POLICY: IssuePolicy = {
   supervisionLimit: 2,
   supervisionStepWorkingDays: 3,
   dueSoonWorkingDays: 2,
+  signForWorkingDays: 1,
+  coReportWorkingDays: 3,
+  noResponseAttempts: 2,
 };
 
 /** The variable each setting is read from. */
@@ -33,6 +42,9 @@ const VARIABLES: Record<keyof IssuePolicy, string> = {
   supervisionLimit: 'ISSUE_SUPERVISION_LIMIT',
   supervisionStepWorkingDays: 'ISSUE_SUPERVISION_STEP_WORKING_DAYS',
   dueSoonWorkingDays: 'ISSUE_DUE_SOON_WORKING_DAYS',
+  signForWorkingDays: 'ISSUE_SIGN_FOR_WORKING_DAYS',
+  coReportWorkingDays: 'ISSUE_CO_REPORT_WORKING_DAYS',
+  noResponseAttempts: 'ISSUE_NO_RESPONSE_ATTEMPTS',
 };
 const SETTINGS = Object.entries(VARIABLES) as [keyof IssuePolicy, string][];
 

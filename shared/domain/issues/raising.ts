@@ -1,6 +1,7 @@
 import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../ledger/hash-chain';
 import type { Role } from '../roles';
 import type { Actor, Issue, IssueSource } from './issue';
+import { visibilityOf } from './ledger-visibility';
 
 /** Roles that raise issues, in the order their authority is preferred when a caller holds several. */
 export const RAISING_ROLES = ['admin', 'operator', 'cadre', 'enterprise'] as const;
@@ -60,6 +61,7 @@ export const raisedIssue = (facts: RaisedIssueFacts): { issue: Issue; entry: Led
       fromStatus: null,
       toStatus: 'open',
       data: { enterpriseId: enterprise.id, category, title, source, ...(visitId ? { visitId } : {}) },
+      visibility: visibilityOf('raised'),
     },
     GENESIS_HASH,
   );

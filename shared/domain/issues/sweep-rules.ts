@@ -11,6 +11,7 @@ import {
   type WorkingCalendar,
 } from '../calendar';
 import { dateOfDayNumber } from '../calendar/calendar-date';
+import { unsignedPastWindow } from './case-rules';
 import type { Issue, WaitKind } from './issue';
 import type { IssuePolicy } from './policy';
 
@@ -96,6 +97,13 @@ export const needsDueSoonCard = (
     calendar.isDueSoon(assignment.dueDate, asOf, policy.dueSoonWorkingDays)
   );
 };
+
+/** An open assignment still unsigned past its sign-for window and not flagged yet. */
+export const needsSignForFlag = (issue: Issue, asOf: CalendarDate): boolean =>
+  issue.status === 'assigned' &&
+  issue.assignment !== undefined &&
+  issue.assignment.signForLate !== true &&
+  unsignedPastWindow(issue.assignment, asOf);
 
 const dayBefore = (date: CalendarDate): CalendarDate => {
   const parsed = parseCalendarDate(date);

@@ -51,6 +51,10 @@ const ratedCountsOf = (before: Issue, transition: CountedTransition): RatedCount
       return [
         { unitId: answerable, counter: next.resolution?.onTime ? 'resolvedOnTime' : 'resolvedLate' },
         { unitId: answerable, counter: 'overdueWorkingDays', by: next.assignment?.workingDaysOverdue },
+        // Co-units whose part never came and was past due when the lead resolved without it.
+        ...(Array.isArray(data.lateCoUnitIds) ? (data.lateCoUnitIds as string[]) : []).map(
+          (unitId): RatedCount => ({ unitId, counter: 'coReportsLate' }),
+        ),
       ];
     case 'supervised':
       return [
@@ -64,6 +68,15 @@ const ratedCountsOf = (before: Issue, transition: CountedTransition): RatedCount
       return [...verdict, { unitId: newAssignee, counter: 'reReviews' }];
     case 'closed':
       return next.closure === 'no_response' ? [{ unitId: answerable, counter: 'noResponse' }] : verdict;
+    case 'signed_for':
+      return data.newlyLate === true ? [{ unitId: answerable, counter: 'signForLate' }] : [];
+    case 'sign_for_late':
+      return [{ unitId: answerable, counter: 'signForLate' }];
+    // A co-unit's lateness counts for the co-unit itself, not the lead.
+    case 'co_reported':
+      return data.late === true && typeof data.coUnitId === 'string'
+        ? [{ unitId: data.coUnitId, counter: 'coReportsLate' }]
+        : [];
     default:
       return [];
   }
@@ -151,6 +164,8 @@ export const unitCountsOf = (
 ): CounterDelta[] => {
   const tally = before.counted ?? [];
   if (transition.action === 'marked_unreasonable') return movedToUnreasonable(tally);
+  // A duplicate is counted once, as the issue it duplicates: whatever it counted is taken back.
+  if (transition.action === 'closed_as_duplicate') return tally.map((delta) => ({ ...delta, by: -delta.by }));
   const quarter = quarterOf(today);
   const rated = ratedCountsOf(before, transition).flatMap(({ unitId, counter, by = 1 }): CounterDelta[] =>
     unitId && by !== 0 ? [{ unitId, quarter, counter, by }] : [],

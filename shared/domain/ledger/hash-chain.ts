@@ -19,6 +19,11 @@ export interface LedgerFacts {
    * Entries written before the field existed lack it and still verify.
    */
   unitId?: string;
+  /**
+   * `public` entries make the enterprise's timeline; `internal` ones are for the program's people
+   * (shared/domain/issues/ledger-visibility.ts). Entries written before the field existed lack it.
+   */
+  visibility?: 'public' | 'internal';
 }
 
 export interface LedgerEntry extends LedgerFacts {

@@ -51,6 +51,17 @@ export const audienceOf = (
       return [...handling, ...operators];
     case D.issueReturned:
       return [...handling, ...operators];
+    case D.issueSignedFor:
+    case D.followUpRecorded:
+      return [...operators];
+    case D.issueSignForLate:
+    case D.coUnitReported:
+      return [...handling, ...operators];
+    case D.issueReturnRequested:
+      // The first return is the office's to decide, a second one a leader's.
+      return detail.decider === 'leader' ? [...operators, ...leaders] : [...operators];
+    case D.issueReturnRejected:
+      return [...handling];
     case D.issueSentToConsultation:
       return [...handling, ...operators, ...leaders];
     case D.consultationDecided:
@@ -77,14 +88,29 @@ export const audienceOf = (
 
 /**
  * What a subscription hears when it names no event types: an assigned unit its assignments, due
- * soon and overdue; the enterprise its resolution, the verdict asked of it and closure; leaders the
- * consultation agenda; the service centre what needs its supervision.
+ * soon, overdue, unsigned and its rejected returns; the enterprise its resolution, the verdict asked
+ * of it and closure; leaders the consultation agenda and the returns they decide; the service centre
+ * what needs its supervision or decision.
  */
 export const DEFAULT_EVENT_TYPES: Record<string, readonly DetailType[]> = {
-  unit: [D.issueAssigned, D.issueDueSoon, D.issueSupervised, D.consultationDecided],
+  unit: [
+    D.issueAssigned,
+    D.issueDueSoon,
+    D.issueSupervised,
+    D.consultationDecided,
+    D.issueSignForLate,
+    D.issueReturnRejected,
+  ],
   enterprise: [D.issueResolved, D.verdictRequested, D.issueClosed],
-  'role#leader': [D.consultationAgendaReady, D.quarterlyRankingPublished],
-  'role#operator': [D.issueEscalated, D.issueSupervised, D.issueReturned, D.issueSentToConsultation],
+  'role#leader': [D.consultationAgendaReady, D.quarterlyRankingPublished, D.issueReturnRequested],
+  'role#operator': [
+    D.issueEscalated,
+    D.issueSupervised,
+    D.issueReturned,
+    D.issueSentToConsultation,
+    D.issueReturnRequested,
+    D.issueSignForLate,
+  ],
 };
 
 export const defaultEventTypesOf = (party: Party): readonly DetailType[] =>

@@ -2,8 +2,9 @@ import type { LedgerFacts } from '../ledger/hash-chain';
 import { DETAIL_TYPES, type DetailType, EVENT_SCHEMA_VERSION, type ProgramFact } from './catalogue';
 
 /**
- * The ledger entry's data fields an event may carry: ids, dates, levels and codes. Free text
- * (resolution, note, reason, comment) and the actor stay in the ledger.
+ * The ledger entry's data fields an event may carry: ids, dates, levels, flags and codes. Free text
+ * (resolution, note, reason, comment, a co-unit's part), the contact called and the actor stay in
+ * the ledger.
  */
 const CARRIED = [
   'unitId',
@@ -22,6 +23,15 @@ const CARRIED = [
   'onTime',
   'reReviewCount',
   'reReviewsExhausted',
+  'coUnitId',
+  'signForBy',
+  'late',
+  'ordinal',
+  'decider',
+  'decision',
+  'channel',
+  'outcome',
+  'duplicateOf',
 ] as const;
 
 /** The event types one ledger action means; actions that tell nobody anything mean none. */
@@ -41,6 +51,18 @@ const typesOf = (entry: LedgerFacts): DetailType[] => {
       return [DETAIL_TYPES.issueSupervised];
     case 'returned':
       return [DETAIL_TYPES.issueReturned];
+    case 'signed_for':
+      return [DETAIL_TYPES.issueSignedFor];
+    case 'sign_for_late':
+      return [DETAIL_TYPES.issueSignForLate];
+    case 'co_reported':
+      return [DETAIL_TYPES.coUnitReported];
+    case 'return_requested':
+      return [DETAIL_TYPES.issueReturnRequested];
+    case 'return_rejected':
+      return [DETAIL_TYPES.issueReturnRejected];
+    case 'follow_up_recorded':
+      return [DETAIL_TYPES.followUpRecorded];
     case 'consultation_requested':
       return [DETAIL_TYPES.issueSentToConsultation];
     case 'put_on_consultation_agenda':
@@ -54,6 +76,8 @@ const typesOf = (entry: LedgerFacts): DetailType[] => {
       return [...verdict, ...assigned];
     case 'closed':
       return [...verdict, DETAIL_TYPES.issueClosed];
+    case 'closed_as_duplicate':
+      return [DETAIL_TYPES.issueClosed];
     default:
       return [];
   }

@@ -73,6 +73,27 @@ export const messageFor = (
       );
     case D.issueReturned:
       return make('退单', `问题${title}被${unit || '承办单位'}退回，待重新交办。`);
+    case D.issueSignedFor:
+      return make('签收', `问题${title}（${order}）已由${unit || '承办单位'}签收。`);
+    case D.issueSignForLate:
+      return make(
+        '超时未签收',
+        `问题${title}（${order}）${detail.signForBy ? `应于${str(detail.signForBy)}前签收，` : ''}${unit || '承办单位'}尚未签收。`,
+      );
+    case D.coUnitReported:
+      return make('协办反馈', `问题${title}（${order}）的协办单位已反馈办理情况。`);
+    case D.issueReturnRequested:
+      return make(
+        '退单申请',
+        `${unit || '承办单位'}申请退回问题${title}（${order}），请${detail.decider === 'leader' ? '领导' : '服务中心'}审核。`,
+      );
+    case D.issueReturnRejected:
+      return make('退单不予同意', `问题${title}（${order}）的退单申请未获同意，请继续办理${dueClause}。`);
+    case D.followUpRecorded:
+      return make(
+        '回访记录',
+        `问题${title}已回访（${detail.outcome === 'reached' ? '已联系上' : '未联系上'}）。`,
+      );
     case D.issueSentToConsultation:
       return make('提请会商', `问题${title}已列入半月会商议题。`);
     case D.consultationDecided:

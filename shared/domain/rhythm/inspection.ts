@@ -57,6 +57,8 @@ export interface UnitInspection {
   returns: Tally;
   /** Open assignments that are re-work after an unsatisfied verdict (再梳理、再跟踪、再反馈). */
   reReviews: Tally;
+  /** Open assignments the unit did not sign for (签收) within the window, as the daily sweep flagged them. */
+  signForLate: Tally;
   cards: Record<Card, Tally>;
 }
 
@@ -64,7 +66,7 @@ export interface UnitInspection {
 export interface OpenAssignment {
   issueId: string;
   reReviewCount: number;
-  assignment: Pick<Assignment, 'unitId' | 'dueDate' | 'supervisionLevel'>;
+  assignment: Pick<Assignment, 'unitId' | 'dueDate' | 'supervisionLevel' | 'signForLate'>;
 }
 
 /** An issue handed back by a unit and not yet dispatched again. */
@@ -88,6 +90,7 @@ export const emptyUnitInspection = (unitId: string): UnitInspection => ({
   workingDaysOverdue: { total: 0, max: 0 },
   returns: tally(),
   reReviews: tally(),
+  signForLate: tally(),
   cards: { blue: tally(), yellow: tally(), red: tally() },
 });
 
@@ -118,6 +121,7 @@ export const inspectUnits = (
     const row = rowOf(assignment.unitId);
     add(row.open, issueId);
     if (reReviewCount > 0) add(row.reReviews, issueId);
+    if (assignment.signForLate) add(row.signForLate, issueId);
     const workingDaysOverdue = calendar.workingDaysOverdue(assignment.dueDate, asOf);
     if (workingDaysOverdue > 0) {
       add(row.overdue, issueId);
@@ -140,6 +144,7 @@ export const inspectUnits = (
       row.dueSoon,
       row.returns,
       row.reReviews,
+      row.signForLate,
       ...Object.values(row.cards),
     ]) {
       t.issueIds.sort();

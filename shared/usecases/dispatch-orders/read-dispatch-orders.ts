@@ -15,7 +15,9 @@ import { emptyPage } from '../own-record-page';
 export const dispatchOrderView = (order: DispatchOrder, items: DispatchOrderLine[] = order.items) => ({
   id: order.id,
   number: order.number,
-  consultationId: order.consultationId,
+  kind: order.kind ?? 'consultation',
+  consultationId: order.consultationId ?? null,
+  date: order.date ?? null,
   items,
   version: order.version,
   createdAt: order.createdAt,

@@ -21,13 +21,22 @@ export const actorFor = (caller: Caller, action: IssueAction): Actor => {
  * A person's decision on an existing issue: 404 outside the caller's scope, 403 without standing for
  * the action on this issue, then applyIssueCommand (409 INVALID_TRANSITION when the status does not fit).
  */
-export const actOnIssue = async (caller: Caller, issueId: string, command: PersonCommand): Promise<Issue> => {
+export const actOnIssue = async (
+  caller: Caller,
+  issueId: string,
+  command: PersonCommand,
+  /** A rule beyond standing for this caller on this issue (e.g. who decides a second return). */
+  alsoAuthorize?: (issue: Issue) => void,
+): Promise<Issue> => {
   const actor = actorFor(caller, command.type);
   const reach = await reachOf(caller);
   return applyIssueCommand({
     issueId,
     actor,
     command,
-    authorize: (issue) => authorizeIssueAction(caller, issue, command.type, reach),
+    authorize: (issue) => {
+      authorizeIssueAction(caller, issue, command.type, reach);
+      alsoAuthorize?.(issue);
+    },
   });
 };

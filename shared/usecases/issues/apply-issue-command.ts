@@ -75,7 +75,7 @@ export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Iss
       decided = decide(
         stored.issue,
         request.command,
-        { today: programDateOf(at), actor: request.actor },
+        { today: programDateOf(at), actor: request.actor, at },
         await programCalendar(),
         issuePolicy,
       );

@@ -1,11 +1,14 @@
 import type { Page } from '../../db/queries';
 import { executionLink } from '../../domain/issues/execution-link';
+import { visibilityOf } from '../../domain/issues/ledger-visibility';
 import { type IssueFilter, issueListScope } from '../../domain/issues/list-scope';
 import { actorShownTo } from '../../domain/issues/official-identities';
+import { publicTimeline } from '../../domain/issues/timeline';
 import { verifyChain } from '../../domain/ledger/hash-chain';
 import { type Viewer, viewerHasRole } from '../../domain/viewer';
 import { issueListPartitions, listIssuesIn } from '../../repositories/issue-lists';
 import { readLedger } from '../../repositories/issues';
+import { findUnit } from '../../repositories/units';
 import { executionLinkTemplate } from '../../workflow/execution-arn';
 import { reachOf, readVisibleIssue } from './issue-scope';
 import { type IssueView, issueView } from './issue-view';
@@ -14,8 +17,9 @@ import { type IssueView, issueView } from './issue-view';
 const EXECUTION_READERS = ['operator', 'admin'] as const;
 
 /**
- * One issue, or 404 alike for a missing one and one outside the caller's scope. Operators and admins
- * also get `executionLink`, to go from an alarm or a complaint to the execution's history.
+ * One issue, or 404 alike for a missing one and one outside the caller's scope. An enterprise gets
+ * the public view; operators and admins also get `executionLink`, to go from an alarm or a complaint
+ * to the execution's history.
  */
 export const readIssue = async (
   viewer: Viewer,
@@ -49,17 +53,39 @@ export const readIssueLedger = async (viewer: Viewer, issueId: string) => {
   await readVisibleIssue(viewer, issueId);
   const entries = await readLedger(issueId);
   return {
-    items: entries.map(({ seq, at, actor, action, fromStatus, toStatus, data, unitId, hash }) => ({
-      seq,
-      at,
-      actor: actorShownTo(viewer, actor),
-      action,
-      fromStatus,
-      toStatus,
-      data,
-      unitId,
-      hash,
-    })),
+    items: entries.map(
+      ({ seq, at, actor, action, fromStatus, toStatus, data, unitId, visibility, hash }) => ({
+        seq,
+        at,
+        actor: actorShownTo(viewer, actor),
+        action,
+        fromStatus,
+        toStatus,
+        data,
+        unitId,
+        visibility: visibility ?? visibilityOf(action),
+        hash,
+      }),
+    ),
     chain: verifyChain(entries),
   };
+};
+
+/**
+ * The issue's public steps in plain words (the only history an enterprise gets): from its public
+ * ledger entries, with the units' names.
+ */
+export const readIssueTimeline = async (viewer: Viewer, issueId: string) => {
+  await readVisibleIssue(viewer, issueId);
+  const entries = await readLedger(issueId);
+  const unitIds = new Set(
+    entries.flatMap(({ data }) =>
+      [data.unitId, data.leadUnitId, ...(Array.isArray(data.coUnitIds) ? data.coUnitIds : [])].filter(
+        (value): value is string => typeof value === 'string',
+      ),
+    ),
+  );
+  const units = await Promise.all([...unitIds].map((unitId) => findUnit(unitId)));
+  const names = new Map(units.flatMap((unit) => (unit ? [[unit.id, unit.name] as const] : [])));
+  return { items: publicTimeline(entries, (unitId) => names.get(unitId) ?? unitId) };
 };

@@ -9,6 +9,7 @@ import type { Issue } from '../../domain/issues/issue';
 import {
   dueSoonWindow,
   needsDueSoonCard,
+  needsSignForFlag,
   noResponseDecision,
   overdueDecision,
   sweepInstant,
@@ -17,6 +18,7 @@ import { logger } from '../../observability/logger';
 import { countDailyClose, type DailyClose } from '../../repositories/daily-close';
 import { requeueOutbox } from '../../repositories/issue-workflow';
 import {
+  allOpenAssignments,
   assignmentsDueBefore,
   assignmentsDueBetween,
   followUpsDueBefore,
@@ -31,6 +33,7 @@ export interface DailySweepRun extends JobRun {
   job: 'daily-sweep';
   overdue: { examined: number; signalled: number; newlyOverdue: number; toConsultation: number };
   dueSoon: { examined: number; cardsShown: number };
+  signFor: { examined: number; flaggedLate: number };
   noResponse: { examined: number; signalled: number; closed: number };
   /** Outbox entries (execution starts, wait answers) handed to the delivery function again. */
   outbox: { requeued: number };
@@ -120,6 +123,26 @@ const showDueSoonCards = async (sweep: Sweep) => {
   }
 };
 
+/**
+ * (b2) Assignments not signed for (签收) within the window are flagged, once. Sign-for windows are
+ * short and not indexed, so this reads the open assignments whole: O(open work) once a day.
+ */
+const flagUnsignedAssignments = async (sweep: Sweep) => {
+  const tally = sweep.run.signFor;
+  for await (const issue of allOpenAssignments()) {
+    tally.examined++;
+    if (!needsSignForFlag(issue, sweep.asOf)) continue;
+    await attempt(sweep, issue, 'sign_for_late', async () => {
+      const flagged = await applySweepCommand(
+        issue.id,
+        { type: 'flag_sign_for_late' },
+        { ...sweep, count: { signForLateFlags: 1 } },
+      );
+      if (flagged) tally.flaggedLate++;
+    });
+  }
+};
+
 /** (c) No verdict by the follow-up deadline: workflows get `NoResponse`, on-the-spot issues close here. */
 const followUpNoResponse = async (sweep: Sweep) => {
   const tally = sweep.run.noResponse;
@@ -164,7 +187,8 @@ const requeueUndelivered = async (sweep: Sweep) => {
 
 /**
  * The daily sweep (每日销结) for one program date: (a) overdue assignments get their supervision
- * signal, (b) assignments due soon get a blue card, (c) follow-ups past their deadline are closed as
+ * signal, (b) assignments due soon get a blue card, (b2) assignments unsigned past their sign-for
+ * window are flagged, (c) follow-ups past their deadline are closed as
  * no response, (d) the day's close record counts what was done, and (e) outbox entries whose
  * delivery gave up are handed to the stream again. Every action is conditional on
  * the state it changes, so running it again for the same date does nothing new: catch-up and
@@ -188,6 +212,7 @@ export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> 
       asOf,
       overdue: { examined: 0, signalled: 0, newlyOverdue: 0, toConsultation: 0 },
       dueSoon: { examined: 0, cardsShown: 0 },
+      signFor: { examined: 0, flaggedLate: 0 },
       noResponse: { examined: 0, signalled: 0, closed: 0 },
       outbox: { requeued: 0 },
       failures: [],
@@ -212,6 +237,8 @@ export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> 
     await superviseOverdue(sweep);
     await showDueSoonCards(sweep);
   }
+  // The sign-for date was fixed at assignment; comparing it with asOf needs no calendar.
+  await flagUnsignedAssignments(sweep);
   await followUpNoResponse(sweep);
   // Adding nothing still creates a quiet day's record, so the operator sees the sweep ran.
   const day: DailyClose = await countDailyClose(asOf, {}, sweep.startedAt);

@@ -29,13 +29,16 @@ describe('policy settings written as environment variables', () => {
           supervisionLimit: setting,
           supervisionStepWorkingDays: setting,
           dueSoonWorkingDays: setting,
+          signForWorkingDays: setting,
+          coReportWorkingDays: setting,
+          noResponseAttempts: setting,
         }),
         (policy) => {
           expect(issuePolicyFromEnv(issuePolicyToEnv(policy))).toEqual(policy);
         },
       ),
     );
-    expect(Object.keys(issuePolicyToEnv(DEFAULT_ISSUE_POLICY))).toHaveLength(6);
+    expect(Object.keys(issuePolicyToEnv(DEFAULT_ISSUE_POLICY))).toHaveLength(9);
   });
 
   it('give the scoring configuration back', () => {

@@ -27,6 +27,8 @@ export const WALK_COMMANDS: readonly IssueCommand[] = [
   { type: 'escalate', executionArn: 'arn:exec:I1' },
   { type: 'dispatch', unitId: 'U2', dueWorkingDays: 3 },
   { type: 'return', reasonCode: 'not_our_remit', note: '不属本部门职责' },
+  { type: 'decide_return', accept: true, reason: '同意改派' },
+  { type: 'decide_return', accept: false, reason: '请继续办理' },
   { type: 'request_consultation', note: '需要会商' },
   {
     type: 'decide',

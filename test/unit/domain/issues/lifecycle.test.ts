@@ -56,8 +56,9 @@ describe('issue lifecycle', () => {
     expect(transition.next.assignment?.dueDate).toBe('2026-10-13');
   });
 
-  it('returns (退单) to awaiting_dispatch, dropping the assignment and counting the return', () => {
-    const transition = run(escalated(), { type: 'return', reasonCode: 'not_our_remit', note: 'customs' });
+  it('returns (退单) to awaiting_dispatch once the office accepts, dropping the assignment and counting the return', () => {
+    const requested = nextOf(escalated(), { type: 'return', reasonCode: 'not_our_remit', note: 'customs' });
+    const transition = run(requested, { type: 'decide_return', accept: true, reason: 'customs it is' });
     expect(transition).toMatchObject({ toStatus: 'awaiting_dispatch', signal: 'returned' });
     expect(transition.next.assignment).toBeUndefined();
     expect(transition.counters).toEqual([{ unitId: 'U1', quarter: '2026Q1', counter: 'returns', by: 1 }]);

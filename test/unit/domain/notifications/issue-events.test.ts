@@ -100,6 +100,80 @@ describe('issue events from ledger entries', () => {
   });
 });
 
+describe('case handling in program events', () => {
+  const typesOf = (action: string, toStatus: string, data: Record<string, unknown> = {}) =>
+    issueEventsOf(entry(action, toStatus, data)).map((event) => event.detailType);
+
+  it('sign-for, co-units, return requests and their decisions, follow-ups and duplicates each publish', () => {
+    expect(typesOf('signed_for', 'assigned', { unitId: 'U1', late: false })).toEqual(['IssueSignedFor']);
+    expect(typesOf('sign_for_late', 'assigned', { unitId: 'U1', signForBy: '2026-12-03' })).toEqual([
+      'IssueSignForLate',
+    ]);
+    expect(typesOf('co_reported', 'assigned', { coUnitId: 'U2', text: '已配合', late: false })).toEqual([
+      'CoUnitReported',
+    ]);
+    expect(
+      typesOf('return_requested', 'assigned', { unitId: 'U1', reasonCode: 'not_in_remit', ordinal: 1 }),
+    ).toEqual(['IssueReturnRequested']);
+    expect(typesOf('return_rejected', 'assigned', { unitId: 'U1', decision: 'rejected' })).toEqual([
+      'IssueReturnRejected',
+    ]);
+    expect(typesOf('returned', 'awaiting_dispatch', { unitId: 'U1', decision: 'accepted' })).toEqual([
+      'IssueReturned',
+    ]);
+    expect(
+      typesOf('follow_up_recorded', 'awaiting_feedback', { channel: 'phone', outcome: 'unreached' }),
+    ).toEqual(['FollowUpRecorded']);
+    expect(typesOf('closed_as_duplicate', 'closed', { closure: 'duplicate', duplicateOf: 'I0' })).toEqual([
+      'IssueClosed',
+    ]);
+    expect(typesOf('extension_requested', 'assigned')).toEqual([]);
+  });
+
+  it("carries the codes and dates, never the unit's reasons, the co-unit's text or the contact called", () => {
+    const events = [
+      ...issueEventsOf(
+        entry('return_requested', 'assigned', {
+          unitId: 'U1',
+          reasonCode: 'not_in_remit',
+          note: '应由赵六所在部门办理',
+          requestedOn: '2026-12-05',
+          ordinal: 2,
+          decider: 'leader',
+        }),
+      ),
+      ...issueEventsOf(
+        entry('return_rejected', 'assigned', {
+          unitId: 'U1',
+          decision: 'rejected',
+          decisionReason: '属本单位职责，孙七已核实',
+        }),
+      ),
+      ...issueEventsOf(
+        entry('co_reported', 'assigned', { coUnitId: 'U2', text: '周八已现场核查', late: true }),
+      ),
+      ...issueEventsOf(
+        entry('follow_up_recorded', 'awaiting_feedback', {
+          channel: 'phone',
+          contact: '13900000000',
+          outcome: 'unreached',
+          note: '无人接听',
+        }),
+      ),
+      ...issueEventsOf(
+        entry('escalated', 'assigned', { unitId: 'U1', dispatchOrderId: 'D7', dueDate: '2026-12-19' }),
+      ),
+    ];
+    const text = JSON.stringify(events);
+    for (const secret of ['赵六', '孙七', '周八', '13900000000', '无人接听'])
+      expect(text).not.toContain(secret);
+    expect(events[0]?.detail).toMatchObject({ reasonCode: 'not_in_remit', ordinal: 2, decider: 'leader' });
+    expect(events[2]?.detail).toMatchObject({ coUnitId: 'U2', late: true });
+    expect(events.at(-1)?.detail).toMatchObject({ dispatchOrderId: 'D7' });
+    for (const event of events) validate(event);
+  });
+});
+
 describe('program facts from program-table rows', () => {
   it('a new consultation is its agenda; a residency its start and end; a ranking head its revision', () => {
     const agenda = programFactsOf(

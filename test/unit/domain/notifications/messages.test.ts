@@ -70,4 +70,37 @@ describe('who hears what', () => {
     expect(defaultEventTypesOf({ kind: 'role', id: 'leader' })).toContain('ConsultationAgendaReady');
     expect(defaultEventTypesOf({ kind: 'role', id: 'operator' })).toContain('IssueSupervised');
   });
+
+  it('a return request goes to the office, a second one to leaders as well; a rejection back to the unit only', () => {
+    const issue = { enterpriseId: 'E1', unitId: 'U1' };
+    expect(audienceOf('IssueReturnRequested', { unitId: 'U1', decider: 'office' }, issue)).toEqual([
+      { kind: 'role', id: 'operator' },
+    ]);
+    expect(audienceOf('IssueReturnRequested', { unitId: 'U1', decider: 'leader' }, issue)).toEqual([
+      { kind: 'role', id: 'operator' },
+      { kind: 'role', id: 'leader' },
+    ]);
+    expect(audienceOf('IssueReturnRejected', { unitId: 'U1' }, issue)).toEqual([{ kind: 'unit', id: 'U1' }]);
+    expect(audienceOf('IssueSignForLate', { unitId: 'U1' }, issue)).toEqual([
+      { kind: 'unit', id: 'U1' },
+      { kind: 'role', id: 'operator' },
+    ]);
+    for (const detailType of ['IssueSignedFor', 'CoUnitReported', 'FollowUpRecorded'] as const) {
+      expect(audienceOf(detailType, { unitId: 'U1' }, issue)).not.toContainEqual({
+        kind: 'enterprise',
+        id: 'E1',
+      });
+    }
+    expect(defaultEventTypesOf({ kind: 'unit', id: 'U1' })).toEqual(
+      expect.arrayContaining(['IssueSignForLate', 'IssueReturnRejected']),
+    );
+    expect(defaultEventTypesOf({ kind: 'role', id: 'leader' })).toContain('IssueReturnRequested');
+  });
+
+  it('a late sign-for names the date it was due by, or leaves the clause out', () => {
+    expect(
+      messageFor('IssueSignForLate', { issueId: 'I1', signForBy: '2026-12-03' }, context).text,
+    ).toContain('应于2026-12-03前签收');
+    expect(messageFor('IssueSignForLate', { issueId: 'I1' }, context).text).not.toContain('应于');
+  });
 });

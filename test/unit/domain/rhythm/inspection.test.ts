@@ -86,6 +86,7 @@ describe('the inspection rows', () => {
       workingDaysOverdue: { total: 6, max: 5 },
       returns: { count: 1, issueIds: ['A-returned'] },
       reReviews: { count: 1, issueIds: ['A-yellow'] },
+      signForLate: { count: 0, issueIds: [] },
       cards: {
         blue: { count: 1, issueIds: ['A-blue'] },
         yellow: { count: 1, issueIds: ['A-yellow'] },

@@ -2,12 +2,12 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handler } from '../../../../functions/api/consultations/handler';
 import { consultationKeys, dispatchOrderKeys } from '../../../../shared/db/keys';
 import type { DispatchOrder } from '../../../../shared/repositories/dispatch-orders';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
 import { mockProgramTable } from '../../../support/dynamo-mock';
+import { issueFunctions as handler } from '../../../support/issue-functions';
 import { department } from './fixtures';
 import {
   assignedIssue,

@@ -2,7 +2,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handler } from '../../../../functions/api/issues/handler';
 import { type ItemKey, issueKeys } from '../../../../shared/db/keys';
 import {
   chainEntry,
@@ -13,6 +12,7 @@ import {
 import { issueItem } from '../../../../shared/repositories/issue-items';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
+import { issueFunctions as handler } from '../../../support/issue-functions';
 import { department, enterprise, grid } from './fixtures';
 import {
   assignedIssue,
@@ -281,6 +281,8 @@ describe('issue transitions', () => {
   it('records the lead unit resolving, puts the waiting task’s answer in the outbox, and answers the updated issue', async () => {
     const { status, body } = await transition('resolution', assignedIssue.id, leadDepartment, {
       resolution: '已协调解决',
+      // The co-unit never reported its part.
+      missingCoReportsReason: '协办单位已电话答复无异议',
     });
 
     expect(status).toBe(200);
@@ -300,6 +302,16 @@ describe('issue transitions', () => {
     });
     expect(issuePut?.Put?.Item?.workflow?.wait).toBeUndefined();
     expect(JSON.stringify(body)).not.toContain('SECRET-TASK-TOKEN');
+  });
+
+  it('refuses the lead’s resolution while a co-unit’s part is missing and no reason is given', async () => {
+    const { status, body } = await transition('resolution', assignedIssue.id, leadDepartment, {
+      resolution: '已协调解决',
+    });
+
+    expect(status).toBe(409);
+    expect(body).toMatchObject({ code: 'CO_REPORTS_MISSING' });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('refuses a return reason outside the list', async () => {

@@ -1,0 +1,20 @@
+import { consultationReadRoutes } from '../../../shared/contract/consultations';
+import { apiHandler } from '../../../shared/http/api-handler';
+import type { Implementations } from '../../../shared/http/contract';
+import { readConsultation } from '../../../shared/usecases/consultations/read-consultation';
+import {
+  listVisibleDispatchOrders,
+  readDispatchOrder,
+} from '../../../shared/usecases/dispatch-orders/read-dispatch-orders';
+
+export const routes: Implementations<typeof consultationReadRoutes> = {
+  getConsultation: async ({ params }) => ({ body: await readConsultation(params.consultationId) }),
+  listDispatchOrders: async ({ principal, query }) => ({
+    body: await listVisibleDispatchOrders(principal, query),
+  }),
+  getDispatchOrder: async ({ principal, params }) => ({
+    body: await readDispatchOrder(principal, params.dispatchOrderId),
+  }),
+};
+
+export const handler = apiHandler(consultationReadRoutes, routes);
