@@ -19,6 +19,26 @@ export interface NodeFunctionProps {
 }
 
 /**
+ * The X-Ray grant every traced function needs, one policy for the whole stack attached to each
+ * function's role: a policy per function cost the API stack 35 of its 500 resources.
+ */
+const stackTracingPolicy = (scope: Construct): Policy => {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('FunctionTracing') as Policy | undefined;
+  if (existing) return existing;
+  const tracing = new Policy(stack, 'FunctionTracing', {
+    statements: [
+      new PolicyStatement({
+        actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        resources: ['*'],
+      }),
+    ],
+  });
+  acknowledgeTracingGrant(tracing);
+  return tracing;
+};
+
+/**
  * Every Lambda function of the project (API areas, workflow steps, jobs, stream consumers) is one of
  * these, the one way it makes a Lambda function: Node.js 24 on arm64, ESM bundle with the SDK
  * inside, JSON logs into its own log group with retention, X-Ray active where Lambda offers it (not
@@ -64,18 +84,9 @@ export class NodeFunction extends Construct {
     if (targetFeatures(this).tracing) {
       // Set on the resource rather than through `tracing`, which would put the X-Ray actions (on `*`,
       // the only resource they take) into the role's default policy, among the grants that must name
-      // a resource. Here they are a policy of their own, acknowledged alone.
+      // a resource. Here they are a policy of their own (one per stack), acknowledged alone.
       resource.tracingConfig = { mode: 'Active' };
-      const tracing = new Policy(this, 'Tracing', {
-        statements: [
-          new PolicyStatement({
-            actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-            resources: ['*'],
-          }),
-        ],
-      });
-      tracing.attachToRole(role);
-      acknowledgeTracingGrant(tracing);
+      stackTracingPolicy(this).attachToRole(role);
     } else {
       acknowledgeUntracedFunction(resource);
     }
