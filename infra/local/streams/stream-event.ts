@@ -1,5 +1,6 @@
 import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { typedImage } from './empty-maps';
 
 /** Binary attribute values arrive from the SDK as bytes; Lambda hands them over base64-encoded. */
 const asJson = (value: unknown): unknown => {
@@ -14,10 +15,15 @@ const asJson = (value: unknown): unknown => {
 /**
  * One stream record as Lambda delivers it to a function: the record's fields as the Streams API
  * answers them, with the creation time in epoch seconds, binary values in base64, and the stream's
- * ARN as `eventSourceARN`.
+ * ARN as `eventSourceARN`, and empty maps typed as AWS types them (DynamoDB Local drops their type).
  */
 export const lambdaStreamRecord = (record: _Record, streamArn: string): DynamoDBRecord => {
-  const { ApproximateCreationDateTime, ...dynamodb } = record.dynamodb ?? {};
+  const { ApproximateCreationDateTime, NewImage, OldImage, ...rest } = record.dynamodb ?? {};
+  const dynamodb = {
+    ...rest,
+    ...(NewImage ? { NewImage: typedImage(NewImage) } : {}),
+    ...(OldImage ? { OldImage: typedImage(OldImage) } : {}),
+  };
   return {
     eventID: record.eventID,
     eventName: record.eventName,
