@@ -168,7 +168,7 @@ export const checkSignature = async (
           unhoistableHeaders: keepAsSigned,
           signableHeaders: keepAsSigned,
         })
-      ).query['X-Amz-Signature']
+      ).query?.['X-Amz-Signature']
     : /Signature=([0-9a-f]+)$/.exec(
         String((await signer.sign(unsigned, { signingDate: parts.signingDate })).headers.authorization),
       )?.[1];
