@@ -36,7 +36,11 @@ export const buildApp = (options: BuildAppOptions) => {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const prefix = `Qinqing-${config.stage}`;
 
-  const stateful = new StatefulStack(app, `${prefix}-Data`, { env, description: '亲清互挂 data (retained)' });
+  const stateful = new StatefulStack(app, `${prefix}-Data`, {
+    env,
+    description: '亲清互挂 data (retained)',
+    stage: config.stage,
+  });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
     description: '亲清互挂 API, identity and functions',
@@ -46,6 +50,7 @@ export const buildApp = (options: BuildAppOptions) => {
     logRetention: config.logRetention,
     throttle: config.throttle,
     policy: config.policy,
+    stage: config.stage,
   });
   acknowledgeApiStackFindings(api);
 

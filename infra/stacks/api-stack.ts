@@ -28,6 +28,7 @@ import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
 import { ROLES } from '../../shared/domain/roles';
 import { settingsFor } from '../api-areas';
+import { AttachmentsBucket } from '../constructs/attachments-bucket';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
@@ -40,6 +41,8 @@ export interface ApiStackProps extends StackProps {
   programTable: Table;
   ledgerTable: Table;
   idempotencyTable: Table;
+  /** Names the stage's attachments bucket (made by the data stack). */
+  stage: string;
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
   /** The stage's policy settings, for the functions that read them. */
@@ -163,6 +166,7 @@ export class ApiStack extends Stack {
       if (settings.idempotency)
         bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
+      if (settings.attachments) AttachmentsBucket.bindTo(nodeFunction.fn, props.stage);
       this.functions.set(area, nodeFunction);
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn));
     }

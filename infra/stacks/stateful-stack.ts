@@ -10,6 +10,7 @@ import {
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { INDEXES, indexAttributes, LEDGER_INDEX } from '../../shared/db/keys';
+import { AttachmentsBucket } from '../constructs/attachments-bucket';
 
 /** Every table keeps its data: on-demand, point-in-time recovery, deletion protection, retained. */
 const durable: Partial<TableProps> = {
@@ -27,8 +28,9 @@ export class StatefulStack extends Stack {
   readonly programTable: Table;
   readonly ledgerTable: Table;
   readonly idempotencyTable: Table;
+  readonly attachments: AttachmentsBucket;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { stage: string }) {
     super(scope, id, props);
 
     this.programTable = new Table(this, 'ProgramTable', {
@@ -80,5 +82,7 @@ export class StatefulStack extends Stack {
       partitionKey: { name: 'id', type: AttributeType.STRING },
       timeToLiveAttribute: 'expiration',
     });
+
+    this.attachments = new AttachmentsBucket(this, 'Attachments', { stage: props.stage });
   }
 }

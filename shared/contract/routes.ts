@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../http/contract';
 import { assessmentRoutes } from './assessments';
+import { attachmentRoutes } from './attachments';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { consultationRoutes } from './consultations';
@@ -40,6 +41,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(scoringRoutes),
   ...Object.values(inspectionRoutes),
   ...Object.values(assessmentRoutes),
+  ...Object.values(attachmentRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -386,3 +386,12 @@ export const assessmentIndexes = {
     sort,
   }),
 };
+
+/** Attachments: by id (pk); GSI1 by owner record, in upload-request order. */
+export const attachmentKey = (id: string): ItemKey => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });
+export const attachmentIndexes = {
+  byOwner: (kind: string, ownerId: string): IndexPartition => ({
+    index: 'GSI1',
+    partition: `ATTACH#OWNER#${kind}#${ownerId}`,
+  }),
+};
