@@ -18,6 +18,7 @@ import {
   LOCAL_ACCOUNT_ID,
   localAwsEnvironment,
   localRegion,
+  localSecretOf,
   REAL_CREDENTIAL_VARIABLES,
 } from './local-environment';
 import { LocalModeError } from './local-mode-error';
@@ -25,6 +26,7 @@ import type { LocalModule } from './local-module';
 import type { StartOptions } from './options';
 import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
+import { s3Module } from './s3/s3-module';
 import { schedulesModule } from './schedules/schedules-module';
 import { seedRoute } from './seed/seed-route';
 import { startModules } from './start-modules';
@@ -67,8 +69,10 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     if (options.fresh) {
       await rm(paths.dynamodb, { recursive: true, force: true });
       await rm(paths.deadLetters, { recursive: true, force: true });
+      await rm(paths.s3, { recursive: true, force: true });
     }
     await mkdir(paths.dynamodb, { recursive: true });
+    await mkdir(paths.s3, { recursive: true });
     const accountId = LOCAL_ACCOUNT_ID;
     const dynamo = launchDynamoDbLocal({
       java,
@@ -95,6 +99,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       dynamoDbModule(dynamo, paths.dynamodb),
       workflowModule(),
       eventsModule(),
+      s3Module(paths.s3, localSecretOf),
       streamsModule(dynamo.endpoint),
       schedulesModule(),
     ];
