@@ -40,13 +40,16 @@ try {
   Object.assign(process.env, environment);
   const { documentClient } = await import('../shared/db/client');
   const { ledgerItem } = await import('../shared/repositories/issues');
-  const { keys } = await import('../shared/db/keys');
+  const { unitKeys } = await import('../shared/db/keys');
   const { seedLedger } = await import('./ledger-seed');
 
   const started = performance.now();
   const { entries, units } = seedLedger(ENTRIES);
   const writes = [
-    ...units.map((unit) => ({ table: environment.PROGRAM_TABLE, item: { ...keys.unit(unit.id), ...unit } })),
+    ...units.map((unit) => ({
+      table: environment.PROGRAM_TABLE,
+      item: { ...unitKeys.item(unit.id), ...unit },
+    })),
     ...entries.map((entry) => ({ table: environment.LEDGER_TABLE, item: ledgerItem(entry) })),
   ];
   const batches: (typeof writes)[] = [];

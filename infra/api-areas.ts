@@ -1,4 +1,4 @@
-import type { TableAccess } from './constructs/bind-table';
+import { ACCESS, READS, type TableAccess } from './constructs/bind-table';
 import type { PolicyGroup } from './policy-settings';
 
 export interface AreaSettings {
@@ -32,22 +32,28 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
   units: {
     description: 'Units (departments and towns)',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
     idempotency: true,
   },
-  grids: { description: 'Grids and visit teams', memorySize: 512, program: 'readWrite', idempotency: true },
-  enterprises: { description: 'Enterprises', memorySize: 512, program: 'readWrite', idempotency: true },
+  grids: {
+    description: 'Grids and visit teams',
+    memorySize: 512,
+    program: ACCESS.readWrite,
+    idempotency: true,
+  },
+  enterprises: { description: 'Enterprises', memorySize: 512, program: ACCESS.readWrite, idempotency: true },
   cadres: {
     description: 'Cadres and experience profiles',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
     idempotency: true,
   },
   issues: {
     description: 'Issues: raising, scoped reads, the ledger and every decision on the lifecycle',
     memorySize: 1024,
-    program: 'readWrite',
-    ledger: 'append',
+    // Reassigning co-units deletes the dropped co-unit links in the same transaction.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
+    ledger: ACCESS.append,
     idempotency: true,
     namesExecutions: true,
     policies: ['issue'],
@@ -55,21 +61,29 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
   consultations: {
     description: 'Half-monthly consultations, their decisions and dispatch orders',
     memorySize: 1024,
-    program: 'readWrite',
-    ledger: 'append',
+    program: ACCESS.readWrite,
+    ledger: ACCESS.append,
     idempotency: true,
     policies: ['issue'],
+  },
+  notifications: {
+    description: 'Notification subscriptions (units, enterprises, roles) and the delivery records',
+    memorySize: 512,
+    // A subscription is withdrawn by deleting it.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
+    idempotency: true,
   },
   calendar: {
     description: 'Working-day calendar: holiday arrangements by year',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
   },
   jobs: {
     description: 'Scheduled jobs run by hand for a program date (admin)',
     memorySize: 1024,
-    program: 'readWrite',
-    ledger: 'append',
+    // Every job's writes: the quarterly scoring publishes ranking rows in batches.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'BatchWriteItem'] },
+    ledger: ACCESS.append,
     timeoutSeconds: 29,
     policies: ['issue', 'scoring'],
   },
@@ -77,27 +91,27 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     description:
       'Registries: experts and engagements, trainings and attendance, accountability cases, promotions',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
     idempotency: true,
   },
   visits: {
     description: 'Grid visits with questionnaires and the issues raised at them; grid coverage',
     memorySize: 1024,
-    program: 'readWrite',
-    ledger: 'append',
+    program: ACCESS.readWrite,
+    ledger: ACCESS.append,
     idempotency: true,
   },
   reports: {
     description: "The program's headline figures (summed day counters)",
     memorySize: 512,
-    program: 'read',
+    program: ACCESS.read,
   },
   ledger: {
     description: 'The issue ledger (台账) exported as CSV or XLSX by period and unit',
     // 1,769 MB is one full vCPU: a city-year (~50,000 entries) is rendered and compressed in seconds.
     memorySize: 1769,
-    program: 'read',
-    ledger: 'read',
+    program: ACCESS.read,
+    ledger: { read: ['GetItem', 'BatchGetItem', 'Query'] },
     ledgerByDay: true,
     timeoutSeconds: 29,
   },
@@ -105,30 +119,31 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     description:
       'Cadre matching, residencies (驻企挂职) with service logs and evaluations, placements (跟班学习)',
     memorySize: 1024,
-    program: 'readWrite',
+    // Ending a residency deletes its open marker in the same transaction.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
     idempotency: true,
   },
   scoring: {
     description: 'Party-building points and the quarterly rankings',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
   },
   inspections: {
     description: 'Weekly inspection reports (每周督查)',
     memorySize: 512,
-    program: 'read',
+    program: ACCESS.read,
   },
   assessments: {
     description: 'Cadre assessments (专项考察) of residencies and the annual excellent quota per unit',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
     idempotency: true,
     policies: ['appraisal'],
   },
   attachments: {
     description: 'Attachments: pre-signed S3 uploads and downloads of photos and PDFs on records',
     memorySize: 512,
-    program: 'readWrite',
+    program: ACCESS.readWrite,
     idempotency: true,
     attachments: true,
   },

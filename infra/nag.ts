@@ -11,35 +11,63 @@ const acknowledge = (scope: IConstruct, acknowledgments: Acknowledgment[]) => {
   for (const acknowledgment of acknowledgments) Validations.of(scope).acknowledge(acknowledgment);
 };
 
-/** Findings accepted on purpose, each for a stated reason and with its precise finding id. */
-export const acknowledgeApiStackFindings = (stack: Stack): void => {
-  acknowledge(stack, [
-    {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'The AWS-managed basic execution role only allows writing to the function’s own log streams.',
-    },
+/**
+ * Every acknowledgment below names the resource it concerns: nothing is accepted for a whole stack,
+ * so a new finding anywhere (a new `Resource: *` grant, say) fails synth until someone decides.
+ */
+
+/** The X-Ray policy of a traced function (infra/constructs/node-function.ts). */
+export const acknowledgeTracingGrant = (tracingPolicy: IConstruct): void => {
+  acknowledge(tracingPolicy, [
     {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
     },
+  ]);
+};
+
+/** A function in AWS China, where Lambda has no X-Ray integration (docs/deploy.md). */
+export const acknowledgeUntracedFunction = (fn: IConstruct): void => {
+  acknowledge(fn, [
     {
-      id: 'AwsSolutions-APIG4',
+      id: 'Serverless-LambdaTracing',
       reason:
-        'Only GET /health and GET /openapi.json are public by design (API.md); every other route uses the Cognito JWT authorizer.',
+        'Lambda’s X-Ray integration is not available in the AWS China regions; logs carry the correlation id.',
     },
+  ]);
+};
+
+/** A function only ever invoked synchronously (API Gateway, Step Functions). */
+export const acknowledgeSynchronousFunction = (fn: IConstruct, invoker: string): void => {
+  acknowledge(fn, [
     {
       id: 'Serverless-LambdaDLQ',
-      reason:
-        'API functions are invoked synchronously by API Gateway; a DLQ only applies to asynchronous invocations.',
+      reason: `Invoked synchronously by ${invoker}; a DLQ only applies to asynchronous invocations.`,
     },
     {
       id: 'Serverless-LambdaAsyncFailureDestination',
-      reason:
-        'API functions are invoked synchronously by API Gateway; failures are returned to the caller as problem+json.',
+      reason: `Invoked synchronously by ${invoker}, which receives and handles every failure.`,
     },
+  ]);
+};
+
+/** A route without authorizer: only GET /health and GET /openapi.json are public (API.md). */
+export const acknowledgePublicRoute = (route: IConstruct, routeKey: string): void => {
+  acknowledge(route, [
+    {
+      id: 'AwsSolutions-APIG4',
+      reason: `${routeKey} is public by design (API.md); every other route needs a JWT.`,
+    },
+  ]);
+};
+
+/** The HTTP API's stage. */
+export const acknowledgeHttpStage = (stage: IConstruct): void => {
+  acknowledge(stage, [
     {
       id: 'Serverless-APIGWXrayEnabled',
-      reason: 'HTTP APIs do not support X-Ray tracing; the functions behind them trace with X-Ray active.',
+      reason:
+        'HTTP APIs do not support X-Ray tracing; the functions behind them trace where Lambda offers it.',
     },
   ]);
 };
@@ -63,17 +91,6 @@ export const acknowledgeIssueWorkflowFindings = (
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Step Functions log delivery (logs:CreateLogDelivery and related) and X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
-    },
-  ]);
-};
-
-/** A function allowed to complete the issue workflow's callback waits. */
-export const acknowledgeTaskResponseGrant = (fn: IFunction): void => {
-  acknowledge(fn, [
-    {
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'states:SendTaskSuccess/SendTaskFailure take a task token, not an ARN: IAM allows them on * only. The token itself is the capability.',
     },
   ]);
 };
@@ -114,24 +131,88 @@ export const acknowledgeStreamFailureQueue = (queue: IConstruct, consumer: strin
   ]);
 };
 
-/** The outbox delivery function. */
-export const acknowledgeDeliveryFindings = (fn: IFunction): void => {
+/** A function fed by a table stream (infra/constructs/stream-consumer.ts). */
+export const acknowledgeStreamConsumer = (fn: IConstruct, consumer: string): void => {
   acknowledge(fn, [
     {
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'states:SendTaskSuccess/SendTaskFailure take a task token, not an ARN: IAM allows them on * only (the token is the capability); dynamodb:ListStreams, granted by the stream event source, has no resource-level permission; X-Ray PutTraceSegments/PutTelemetryRecords neither. Stream reads are on the program table stream only.',
+      id: 'Serverless-LambdaDLQ',
+      reason: `The ${consumer} is invoked by its stream mapping, whose on-failure queue keeps what it gives up on; a function DLQ only applies to asynchronous invocations.`,
     },
   ]);
 };
 
-/** The program events publisher (infra/constructs/program-events.ts). */
-export const acknowledgeEventPublisherFindings = (fn: IFunction): void => {
-  acknowledge(fn, [
+/** A stream consumer's stream discovery (infra/constructs/stream-consumer.ts). */
+export const acknowledgeStreamDiscovery = (policy: IConstruct): void => {
+  acknowledge(policy, [
     {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'dynamodb:ListStreams, granted by the stream event source, has no resource-level permission; X-Ray PutTraceSegments/PutTelemetryRecords neither. Stream reads are on the program table stream only; PutEvents on the program bus only.',
+        'dynamodb:ListStreams, which the Lambda event source mapping needs, has no resource-level permission; the stream reads themselves are on the program table stream only.',
+    },
+  ]);
+};
+
+/** The role AWS Backup assumes to back the tables up (infra/stacks/stateful-stack.ts). */
+export const acknowledgeBackupRole = (selection: IConstruct): void => {
+  acknowledge(selection, [
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason:
+        'The AWS-managed policy made for the AWS Backup service role, kept current by AWS for every resource type it backs up.',
+    },
+  ]);
+};
+
+/** The notification queues and functions (infra/constructs/notifications.ts). */
+export const acknowledgeNotificationFindings = (scope: IConstruct): void => {
+  acknowledge(scope, [
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; queue and table grants name their resources.',
+    },
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        "The router's failed asynchronous invocations go to its Unrouted queue through the on-failure destination; the deliverer is fed by its channel queues, whose redrive policies are its dead-letter queues.",
+    },
+    {
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        "SQS event sources take no on-failure destination: each channel queue's redrive policy moves a message to its dead-letter queue after the last attempt.",
+    },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'The channel dead-letter queues and the router’s dead-letter queue are the end of the line (alarmed, read by an operator); they have no dead-letter queue of their own.',
+    },
+    {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        "The router's dead-letter queue takes the rule target's and the asynchronous invocations' failures; cdk-nag only recognises a DLQ named in another queue's redrive policy.",
+    },
+  ]);
+};
+
+/** The alarm topic and its subscriptions (infra/constructs/operational-alarms.ts). */
+export const acknowledgeAlarmTopicFindings = (operations: IConstruct, topic: IConstruct): void => {
+  acknowledge(operations, [
+    {
+      id: 'Serverless-SNSRedrivePolicy',
+      reason:
+        'An alarm stays in ALARM, on the dashboard and in its history whatever becomes of a notification; a queue of undelivered notifications would need an alarm of its own to be read.',
+    },
+    {
+      id: 'Serverless-EventBusDLQ',
+      reason:
+        'The failed-executions rule only copies status events into a log; a lost one leaves the failure in the execution history, and the executions-failed alarm fires on the metric regardless.',
+    },
+  ]);
+  acknowledge(topic, [
+    {
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry alarm names and states only, no program data; CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer key per stage would only protect those names.',
     },
   ]);
 };

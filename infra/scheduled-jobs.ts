@@ -1,3 +1,4 @@
+import { ACCESS, READS, type TableAccess } from './constructs/bind-table';
 import type { PolicyGroup } from './policy-settings';
 
 /** One scheduled job: its Lambda entry, when it runs and what it is for. */
@@ -10,8 +11,16 @@ export interface ScheduledJobSettings {
    */
   schedule: string;
   description: string;
+  /**
+   * How often a run must happen: a day or week without one raises the job's missed-run alarm
+   * (infra/constructs/operational-alarms.ts). A quarter is longer than an alarm can look back.
+   */
+  runsEvery: 'day' | 'week' | 'quarter';
   /** The policy settings the job's code reads (infra/policy-settings.ts). */
   policies?: PolicyGroup[];
+  /** What the job does to the program table (all indexes readable) and the ledger. */
+  program: TableAccess;
+  ledger?: TableAccess;
 }
 
 /**
@@ -24,14 +33,20 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     // 00:30 Asia/Shanghai every day.
     schedule: 'cron(30 16 * * ? *)',
     description: '每日销结: overdue supervision, due-soon cards, no-response follow-ups, daily close record',
+    runsEvery: 'day',
     policies: ['issue'],
+    program: ACCESS.readWrite,
+    ledger: ACCESS.append,
   },
   'quarterly-scoring': {
     entry: 'functions/jobs/quarterly-scoring/handler.ts',
     // 01:00 Asia/Shanghai on the first day of each quarter = 17:00 UTC on the last day of the quarter.
     schedule: 'cron(0 17 L 3,6,9,12 ? *)',
     description: '每季排名: scores and ranks towns and departments for the quarter just ended',
+    runsEvery: 'quarter',
     policies: ['scoring'],
+    // Ranking rows are published in batches of 25.
+    program: { read: READS, write: ['PutItem', 'UpdateItem', 'BatchWriteItem'] },
   },
   'weekly-inspection': {
     entry: 'functions/jobs/weekly-inspection/handler.ts',
@@ -39,13 +54,19 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     schedule: 'cron(30 0 ? * MON *)',
     description:
       '每周督查: per-unit open, overdue and due-soon assignments, returns, re-reviews, colour cards',
+    runsEvery: 'week',
     policies: ['issue'],
+    program: ACCESS.readWrite,
+    // Which unit handed an issue back: the newest ledger entries of the issue.
+    ledger: { read: ['Query'] },
   },
   'consultation-agenda': {
     entry: 'functions/jobs/consultation-agenda/handler.ts',
     // 09:00 Asia/Shanghai every Monday (01:00 UTC); the job itself holds one every other week.
     schedule: 'cron(0 1 ? * MON *)',
     description: '半月会商: calls the fortnight consultation with issues awaiting consultation and red cards',
+    runsEvery: 'week',
     policies: ['issue'],
+    program: ACCESS.readWrite,
   },
 };

@@ -1,7 +1,12 @@
-import { type CfnResource, Duration } from 'aws-cdk-lib';
+import { ArnFormat, type CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  FilterCriteria,
+  FilterRule,
+  type IFunction,
+  type Function as LambdaFunction,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import {
@@ -25,13 +30,9 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { SignalKind, WaitKind } from '../../shared/domain/issues/issue';
 import { AUTOMATIC_SIGNALS, ISSUE_BUSY, type NextStep } from '../../shared/workflow/workflow-steps';
-import {
-  acknowledgeDeliveryFindings,
-  acknowledgeIssueWorkflowFindings,
-  acknowledgeTaskResponseGrant,
-} from '../nag';
+import { acknowledgeIssueWorkflowFindings, acknowledgeSynchronousFunction } from '../nag';
 import { type PolicyEnvironment, type PolicyGroup, policyVariables } from '../policy-settings';
-import { bindTable } from './bind-table';
+import { ACCESS, bindTable } from './bind-table';
 import { NodeFunction } from './node-function';
 import { consumeTableStream } from './stream-consumer';
 
@@ -52,8 +53,21 @@ const TRANSIENT_LAMBDA_ERRORS = [
   'Lambda.TooManyRequestsException',
 ];
 
+/**
+ * DynamoDB pushing back (throttling, a transaction losing a race) after the SDK's own retries: the step
+ * is idempotent, so Step Functions tries again later with jitter instead of failing the issue's workflow.
+ */
+const DYNAMODB_CONTENTION = [
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'TransactionCanceledException',
+  'TransactionInProgressException',
+];
+
 const retryTransient = (extraErrors: string[] = []): RetryProps => ({
-  errors: [...TRANSIENT_LAMBDA_ERRORS, ...extraErrors],
+  errors: [...TRANSIENT_LAMBDA_ERRORS, ...DYNAMODB_CONTENTION, ...extraErrors],
   interval: Duration.seconds(2),
   backoffRate: 2,
   maxAttempts: 6,
@@ -63,9 +77,11 @@ const retryTransient = (extraErrors: string[] = []): RetryProps => ({
 
 /**
  * A human may take weeks; deadlines are data the daily sweep reads, not timers. This only bounds a wait
- * nothing will ever complete (a Standard execution lives at most a year).
+ * nothing will ever complete. A Standard execution lives at most a year, so the net is well below that:
+ * the wait times out, and `Record failure` still runs inside the execution's lifetime.
  */
-const CALLBACK_SAFETY_NET = Timeout.duration(Duration.days(365));
+export const CALLBACK_SAFETY_NET_DAYS = 330;
+const CALLBACK_SAFETY_NET = Timeout.duration(Duration.days(CALLBACK_SAFETY_NET_DAYS));
 const AUTOMATIC_STEP_TIMEOUT = Timeout.duration(Duration.seconds(30));
 
 /** Where handlers find the state machine (shared/workflow/issue-execution.ts reads it). */
@@ -85,6 +101,20 @@ export class IssueWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: IssueWorkflowProps) {
     super(scope, id);
+    const stack = Stack.of(this);
+    // Named, so that the functions answering its waits can be granted exactly this state machine
+    // (its ARN built from the name; a reference would make the definition and their roles a cycle).
+    const stateMachineName = `${stack.stackName}-issue-workflow`;
+    const stateMachineArn = stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const taskResponses = new PolicyStatement({
+      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+      resources: [stateMachineArn],
+    });
     const stepFunction = (step: string, description: string, policies: PolicyGroup[] = []) =>
       new NodeFunction(this, step, {
         entry: `functions/workflow/${step}/handler.ts`,
@@ -94,18 +124,30 @@ export class IssueWorkflow extends Construct {
         environment: policyVariables(props.policy, policies),
         logRetention: props.logRetention,
       }).fn;
+    /**
+     * An execution may live for months: it invokes the version published with its definition, so a
+     * deployment never hands an old execution's next step to code that expects another payload.
+     */
+    const invoked = (fn: LambdaFunction): IFunction => {
+      acknowledgeSynchronousFunction(fn, 'the issue state machine');
+      return fn.currentVersion;
+    };
 
     const routeEscalation = stepFunction(
       'route-escalation',
       'Issue workflow: the first wait of a new execution',
     );
-    bindTable(routeEscalation, props.programTable, 'PROGRAM_TABLE', 'read');
+    bindTable(routeEscalation, props.programTable, 'PROGRAM_TABLE', ACCESS.read);
     const awaitDecision = stepFunction(
       'await-decision',
       'Issue workflow: registers a callback wait, or completes it with a decision already made',
     );
-    bindTable(awaitDecision, props.programTable, 'PROGRAM_TABLE', 'readWrite');
-    grantTaskResponses(awaitDecision);
+    // Stores the wait's token on the issue; completes the wait at once if the decision came first.
+    bindTable(awaitDecision, props.programTable, 'PROGRAM_TABLE', {
+      read: ['GetItem'],
+      write: ['UpdateItem'],
+    });
+    awaitDecision.addToRolePolicy(taskResponses);
     const [supervise, closeNoResponse, recordFailure] = (
       [
         ['supervise', 'Issue workflow: supervises an overdue assignment (督办)'],
@@ -114,8 +156,8 @@ export class IssueWorkflow extends Construct {
       ] as const
     ).map(([step, description]) => {
       const fn = stepFunction(step, description, ['issue']);
-      bindTable(fn, props.programTable, 'PROGRAM_TABLE', 'readWrite');
-      bindTable(fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
+      bindTable(fn, props.programTable, 'PROGRAM_TABLE', ACCESS.readWrite);
+      bindTable(fn, props.ledgerTable, 'LEDGER_TABLE', ACCESS.append);
       return fn;
     }) as [LambdaFunction, LambdaFunction, LambdaFunction];
 
@@ -125,7 +167,7 @@ export class IssueWorkflow extends Construct {
     });
     const recordFailureTask = new LambdaInvoke(this, 'RecordFailure', {
       stateName: 'Record failure',
-      lambdaFunction: recordFailure,
+      lambdaFunction: invoked(recordFailure),
       payload: TaskInput.fromObject({
         issueId: JsonPath.stringAt('$.issueId'),
         error: JsonPath.stringAt('$.failure.Error'),
@@ -145,10 +187,11 @@ export class IssueWorkflow extends Construct {
       resultPath: '$.failure',
     }).next(recordFailureTask);
 
+    const awaitDecisionVersion = invoked(awaitDecision);
     const callbackWait = (id: string, stateName: string, waitingFor: WaitKind) =>
       new LambdaInvoke(this, id, {
         stateName,
-        lambdaFunction: awaitDecision,
+        lambdaFunction: awaitDecisionVersion,
         integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
         payload: TaskInput.fromObject({
           issueId: JsonPath.stringAt('$.issueId'),
@@ -168,7 +211,7 @@ export class IssueWorkflow extends Construct {
     ) =>
       new LambdaInvoke(this, id, {
         stateName,
-        lambdaFunction,
+        lambdaFunction: invoked(lambdaFunction),
         payload,
         resultSelector: { next: JsonPath.stringAt('$.Payload.next') },
         resultPath: '$.step',
@@ -250,9 +293,12 @@ export class IssueWorkflow extends Construct {
     }
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       comment: 'One execution per escalated issue (亲清互挂 issue lifecycle); see docs/workflow.md',
       definitionBody: DefinitionBody.fromChainable(firstStep),
+      // Step Functions traces in every target (its China page lists no X-Ray difference); in China the
+      // functions it invokes add no segments of their own.
       tracingEnabled: true,
       logs: {
         destination: new LogGroup(this, 'Logs', { retention: props.logRetention }),
@@ -278,10 +324,11 @@ export class IssueWorkflow extends Construct {
       'deliver-signals',
       'Issue workflow: delivers the outbox of issue items (execution starts, wait answers) from the table stream',
     );
-    bindTable(this.deliverSignals, props.programTable, 'PROGRAM_TABLE', 'readWrite');
+    // The stream hands it the item: it only marks the outbox entry delivered.
+    bindTable(this.deliverSignals, props.programTable, 'PROGRAM_TABLE', { write: ['UpdateItem'] });
     this.deliverSignals.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.deliverSignals);
-    this.deliverSignals.addToRolePolicy(TASK_RESPONSES);
+    this.deliverSignals.addToRolePolicy(taskResponses);
     // Step Functions down for longer than the stream retries: the record goes to the queue, and the
     // daily sweep hands the outbox entry (still on the item) to the stream again.
     this.undelivered = consumeTableStream(this, {
@@ -291,7 +338,6 @@ export class IssueWorkflow extends Construct {
       failureQueueId: 'Undelivered',
       consumer: 'outbox delivery',
     });
-    acknowledgeDeliveryFindings(this.deliverSignals);
   }
 
   /**
@@ -318,14 +364,3 @@ const OUTBOX_FILTERS = [
     dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('issue') }, workflow: { M: workflow } } },
   }),
 );
-
-/** Task tokens name no resource: IAM offers SendTask* on `*` only for tokens of service integrations. */
-const TASK_RESPONSES = new PolicyStatement({
-  actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-  resources: ['*'],
-});
-
-const grantTaskResponses = (fn: LambdaFunction): void => {
-  fn.addToRolePolicy(TASK_RESPONSES);
-  acknowledgeTaskResponseGrant(fn);
-};

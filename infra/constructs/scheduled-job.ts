@@ -32,9 +32,12 @@ export class ScheduledJob extends Construct {
   readonly fn: NodejsFunction;
   readonly rule: Rule;
   readonly deadLetters: Queue;
+  /** How often a run must happen (the missed-run alarm watches it). */
+  readonly runsEvery: ScheduledJobSettings['runsEvery'];
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
+    this.runsEvery = props.runsEvery;
     this.fn = new NodeFunction(this, 'Handler', {
       entry: props.entry,
       description: props.description,

@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type Function as LambdaFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { acknowledgeStreamFailureQueue } from '../nag';
+import { acknowledgeStreamConsumer, acknowledgeStreamDiscovery, acknowledgeStreamFailureQueue } from '../nag';
 
 export interface StreamConsumerProps {
   /** The function; its handler is built with shared/streams/table-stream-handler.ts. */
@@ -25,6 +26,10 @@ export interface StreamConsumerProps {
  * retrying from the first failed record (ReportBatchItemFailures; bisecting a batch that fails as a
  * whole). A record still failing after 20 attempts or 6 hours goes to the failure queue, encrypted,
  * TLS-only and kept 14 days for an operator.
+ *
+ * The mapping is made directly rather than with `DynamoEventSource`, whose grant puts
+ * `dynamodb:ListStreams` (which takes no resource) into the function's default policy: here the stream
+ * reads name the table's stream, and ListStreams is a policy of its own, acknowledged alone.
  */
 export const consumeTableStream = (scope: Construct, props: StreamConsumerProps): Queue => {
   const failures = new Queue(scope, props.failureQueueId, {
@@ -32,18 +37,37 @@ export const consumeTableStream = (scope: Construct, props: StreamConsumerProps)
     enforceSSL: true,
     retentionPeriod: Duration.days(14),
   });
-  props.fn.addEventSource(
-    new DynamoEventSource(props.table, {
-      startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 10,
-      bisectBatchOnError: true,
-      reportBatchItemFailures: true,
-      retryAttempts: 20,
-      maxRecordAge: Duration.hours(6),
-      onFailure: new SqsDlq(failures),
-      filters: props.filters,
+  const streamArn = props.table.tableStreamArn;
+  if (!streamArn) throw new Error('consumeTableStream needs a table with a stream');
+  props.fn.addEventSourceMapping(`${props.failureQueueId}Mapping`, {
+    eventSourceArn: streamArn,
+    startingPosition: StartingPosition.TRIM_HORIZON,
+    batchSize: 10,
+    bisectBatchOnError: true,
+    reportBatchItemFailures: true,
+    retryAttempts: 20,
+    maxRecordAge: Duration.hours(6),
+    onFailure: new SqsDlq(failures),
+    filters: props.filters,
+  });
+  props.fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+      resources: [streamArn],
     }),
   );
+  // Stream records of a table encrypted with the program's key are decrypted with it.
+  if (props.table.encryptionKey) {
+    props.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.table.encryptionKey.keyArn] }),
+    );
+  }
+  const discovery = new Policy(scope, `${props.failureQueueId}StreamDiscovery`, {
+    statements: [new PolicyStatement({ actions: ['dynamodb:ListStreams'], resources: ['*'] })],
+  });
+  if (props.fn.role) discovery.attachToRole(props.fn.role);
+  acknowledgeStreamDiscovery(discovery);
+  acknowledgeStreamConsumer(props.fn, props.consumer);
   acknowledgeStreamFailureQueue(failures, props.consumer);
   return failures;
 };

@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { loadOrCreateLocalKey } from './auth/local-key';
+import { tokenVerifier } from './auth/token-verifier';
 import { deadLetterRoutes } from './dead-letters/dead-letter-routes';
 import { type DeadLetters, fileDeadLetters } from './dead-letters/dead-letters';
 import { launchDynamoDbLocal } from './dynamodb/dynamodb-local';
@@ -23,15 +24,17 @@ import {
 } from './local-environment';
 import { LocalModeError } from './local-mode-error';
 import type { LocalModule } from './local-module';
+import { notificationsModule } from './notifications/notifications-module';
 import type { StartOptions } from './options';
 import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
+import { queuesModule } from './queues/queues-module';
 import { s3Module } from './s3/s3-module';
 import { schedulesModule } from './schedules/schedules-module';
 import { seedRoute } from './seed/seed-route';
 import { startModules } from './start-modules';
 import { streamsModule } from './streams/streams-module';
-import { routeDefinitions } from './template/routes';
+import { jwtAuthorizerOf, routeDefinitions } from './template/routes';
 import { workflowModule } from './workflow/workflow-module';
 
 export interface RunningLocalMode {
@@ -85,8 +88,10 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
 
     // Imported only now: loading aws-cdk-lib and synthesizing take seconds the JVM spends booting.
     const { synthStacks } = await import('./template/synth');
-    const stacks = synthStacks();
+    const stacks = synthStacks(undefined, options.identity);
     const key = await loadOrCreateLocalKey(paths.jwtKey);
+    const trusted = stacks.map(jwtAuthorizerOf).find((authorizer) => authorizer !== undefined);
+    if (!trusted) throw new LocalModeError('The API stack has no JWT authorizer');
     const deadLetters = await fileDeadLetters(paths.deadLetters);
 
     let runtime: FunctionRuntime | undefined;
@@ -99,6 +104,8 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       dynamoDbModule(dynamo, paths.dynamodb),
       workflowModule(),
       eventsModule(),
+      queuesModule(),
+      notificationsModule(),
       s3Module(paths.s3, localSecretOf),
       streamsModule(dynamo.endpoint),
       schedulesModule(),
@@ -127,7 +134,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     }
     const health = async () => [...(await started.health()), await deadLettersHealth(deadLetters)];
     const emulation = {
-      key,
+      verify: tokenVerifier(trusted, key),
       routes: routeTable(routes),
       functions: runtime,
       localRoutes: [
@@ -148,6 +155,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       url: server.url,
       banner: [
         `亲清互挂 local mode  ${server.url}  (${routes.length} routes, ${functions.definitions.length} functions)`,
+        `Tokens from     ${trusted.issuer} (audience ${trusted.audience.join(', ')})`,
         `Token           TOKEN=$(npm run -s token -- --role operator${dataDirArgument})   or   POST ${server.url}/_local/token {"role":"operator"}`,
         `Data            ${options.dataDir}  (npm start -- --fresh starts empty)`,
         ...started.banner,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalModeError } from './local-mode-error';
 import { DEFAULT_DATA_DIR } from './paths';
+import type { LocalIdentity } from './template/synth';
 
 export interface StartOptions {
   port: number;
@@ -10,6 +11,8 @@ export interface StartOptions {
   fresh: boolean;
   /** Unset: any free port, so several instances (and test runs) never collide. */
   dynamoDbPort?: number;
+  /** Unset: local tokens. Set: a real OpenID Connect issuer's tokens, read with its claims mapping. */
+  identity?: LocalIdentity;
 }
 
 const DEFAULT_PORT = 3000;
@@ -24,7 +27,15 @@ const portNumber = (value: string, what: string): number => {
 
 /** `npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N]`; PORT works as well as --port. */
 export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions => {
-  let values: { fresh?: boolean; 'data-dir'?: string; port?: string; 'dynamodb-port'?: string };
+  let values: {
+    fresh?: boolean;
+    'data-dir'?: string;
+    port?: string;
+    'dynamodb-port'?: string;
+    'oidc-issuer'?: string;
+    'oidc-audience'?: string;
+    'oidc-claims'?: string;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -33,19 +44,33 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         'dynamodb-port': { type: 'string' },
+        'oidc-issuer': { type: 'string' },
+        'oidc-audience': { type: 'string' },
+        'oidc-claims': { type: 'string' },
       },
     }));
   } catch (error) {
     throw new LocalModeError(
-      `${(error as Error).message}; usage: npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N]`,
+      `${(error as Error).message}; usage: npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N] [--oidc-issuer URL --oidc-audience ID [--oidc-claims JSON]]`,
     );
   }
   const port = values.port ?? env.PORT;
   const dynamoDbPort = values['dynamodb-port'];
+  const issuer = values['oidc-issuer'];
+  const audience = values['oidc-audience'];
+  if ((issuer === undefined) !== (audience === undefined)) {
+    throw new LocalModeError('--oidc-issuer and --oidc-audience go together');
+  }
+  const claims = values['oidc-claims'];
   return {
     port: port === undefined ? DEFAULT_PORT : portNumber(port, values.port ? '--port' : 'PORT'),
     dataDir: values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR,
     fresh: values.fresh ?? false,
     ...(dynamoDbPort === undefined ? {} : { dynamoDbPort: portNumber(dynamoDbPort, '--dynamodb-port') }),
+    ...(issuer && audience
+      ? {
+          identity: { oidcIssuer: issuer, oidcAudience: audience, ...(claims ? { oidcClaims: claims } : {}) },
+        }
+      : {}),
   };
 };

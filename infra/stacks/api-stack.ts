@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -9,31 +9,27 @@ import {
   type IHttpRouteAuthorizer,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import {
-  AccountRecovery,
-  CfnUserPoolGroup,
-  ClientAttributes,
-  FeaturePlan,
-  Mfa,
-  StandardThreatProtectionMode,
-  StringAttribute,
-  UserPool,
-} from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
 import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
-import { ROLES } from '../../shared/domain/roles';
+import { claimsMappingVariables } from '../../shared/http/claims-mapping';
+import type { AlarmSubscribers } from '../alarm-subscribers';
 import { settingsFor } from '../api-areas';
 import { AttachmentsBucket } from '../constructs/attachments-bucket';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
+import { Notifications } from '../constructs/notifications';
+import { OperationalAlarms } from '../constructs/operational-alarms';
 import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
+import type { UserDirectory } from '../constructs/user-directory';
+import type { IdentityProvider } from '../identity-provider';
+import { acknowledgeHttpStage, acknowledgePublicRoute, acknowledgeSynchronousFunction } from '../nag';
 import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
 
@@ -47,11 +43,19 @@ export interface ApiStackProps extends StackProps {
   throttle: { rateLimit: number; burstLimit: number };
   /** The stage's policy settings, for the functions that read them. */
   policy: PolicyEnvironment;
+  /** The web client's base URL, which notification messages link to. */
+  notificationLinkBase?: string;
+  /** Who issues the tokens the API trusts; with `cognito`, the data stack's user directory. */
+  identity: IdentityProvider;
+  userDirectory?: UserDirectory;
+  /** Who the alarm topic notifies (context `alarmSubscribers`). */
+  alarmSubscribers: AlarmSubscribers;
+  /** Where the runbook is read; alarm descriptions link its sections. */
+  runbookUrl: string;
 }
 
-/** The stateless half: identity, the HTTP API and its functions, all rebuilt freely. */
+/** The stateless half: the HTTP API, its authorizer and its functions, all rebuilt freely. */
 export class ApiStack extends Stack {
-  readonly userPool: UserPool;
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, NodeFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
@@ -59,43 +63,13 @@ export class ApiStack extends Stack {
   readonly issueWorkflow: IssueWorkflow;
   /** The program's event bus and the stream-fed function that publishes stored reports on it. */
   readonly programEvents: ProgramEvents;
+  /** Subscriptions' channel queues, the router and the delivery function. */
+  readonly notifications: Notifications;
+  /** Every alarm, the alarm topic, the failed-executions log and the dashboard. */
+  readonly operations: OperationalAlarms;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-
-    this.userPool = new UserPool(this, 'Users', {
-      selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      customAttributes: {
-        enterpriseId: new StringAttribute({ mutable: true }),
-        unitId: new StringAttribute({ mutable: true }),
-        cadreId: new StringAttribute({ mutable: true }),
-      },
-    });
-    for (const role of ROLES) {
-      new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
-    }
-    // Scope claims are set by operators only: the app client may read them but never write them.
-    const client = this.userPool.addClient('AppClient', {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, fullname: true })
-        .withCustomAttributes('enterpriseId', 'unitId', 'cadreId'),
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
-    });
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       createDefaultStage: false,
@@ -109,10 +83,16 @@ export class ApiStack extends Stack {
       throttle: props.throttle,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
+        // Who, from where and what, never bodies or tokens.
         format: AccessLogFormat.custom(
           JSON.stringify({
             requestId: '$context.requestId',
             time: '$context.requestTime',
+            sub: '$context.authorizer.claims.sub',
+            sourceIp: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            method: '$context.httpMethod',
+            path: '$context.path',
             routeKey: '$context.routeKey',
             status: '$context.status',
             latencyMs: '$context.responseLatency',
@@ -128,6 +108,7 @@ export class ApiStack extends Stack {
       'DefaultRouteSettings.DetailedMetricsEnabled',
       true,
     );
+    acknowledgeHttpStage(stage);
 
     this.issueWorkflow = new IssueWorkflow(this, 'IssueWorkflow', {
       programTable: props.programTable,
@@ -138,10 +119,19 @@ export class ApiStack extends Stack {
 
     this.programEvents = new ProgramEvents(this, 'ProgramEvents', {
       programTable: props.programTable,
+      ledgerTable: props.ledgerTable,
       logRetention: props.logRetention,
     });
+    this.notifications = new Notifications(this, 'Notifications', {
+      bus: this.programEvents.bus,
+      programTable: props.programTable,
+      logRetention: props.logRetention,
+      linkBase: props.notificationLinkBase ?? 'https://qinqing.example.invalid',
+      smsProvider: 'none',
+    });
 
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, { userPoolClients: [client] });
+    const authorizer = jwtAuthorizer(props.identity, props.userDirectory);
+    const claimVariables = claimsMappingVariables(props.identity.claims);
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const area of apiAreas()) {
       const settings = settingsFor(area);
@@ -150,9 +140,10 @@ export class ApiStack extends Stack {
         description: settings.description,
         memorySize: settings.memorySize,
         timeout: Duration.seconds(settings.timeoutSeconds ?? 10),
-        environment: policyVariables(props.policy, settings.policies),
+        environment: { ...policyVariables(props.policy, settings.policies), ...claimVariables },
         logRetention: props.logRetention,
       });
+      acknowledgeSynchronousFunction(nodeFunction.fn, 'API Gateway');
       if (settings.program)
         bindTable(nodeFunction.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger)
@@ -164,22 +155,28 @@ export class ApiStack extends Stack {
           settings.ledgerByDay ? [LEDGER_INDEX] : [],
         );
       if (settings.idempotency)
-        bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', 'readWrite');
+        bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', IDEMPOTENCY_ACCESS);
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
       if (settings.attachments) AttachmentsBucket.bindTo(nodeFunction.fn, props.stage);
       this.functions.set(area, nodeFunction);
-      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn));
+      // One invoke permission per function, for this API only (not one per route): a route each
+      // would spend ~100 of the stack's 500 resources on permissions that say the same thing.
+      integrations.set(
+        area,
+        new HttpLambdaIntegration(`Integration-${area}`, nodeFunction.fn, { scopePermissionToRoute: false }),
+      );
     }
 
     const none = new HttpNoneAuthorizer();
     for (const route of apiRoutes) {
       const routeAuthorizer: IHttpRouteAuthorizer = route.access === 'public' ? none : authorizer;
-      this.httpApi.addRoutes({
+      const [added] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrations.get(route.area) as HttpLambdaIntegration,
         authorizer: routeAuthorizer,
       });
+      if (route.access === 'public' && added) acknowledgePublicRoute(added, `${route.method} ${route.path}`);
     }
 
     for (const [name, settings] of Object.entries(SCHEDULED_JOBS)) {
@@ -188,13 +185,44 @@ export class ApiStack extends Stack {
         logRetention: props.logRetention,
         policy: props.policy,
       });
-      bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', 'readWrite', INDEXES);
-      bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', 'append');
+      bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
+      if (settings.ledger) bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
       this.jobs.set(name, job);
     }
 
+    // Last: it finds every function, queue, stream mapping and state machine made above.
+    this.operations = new OperationalAlarms(this, 'Operations', {
+      subscribers: props.alarmSubscribers,
+      apiStage: stage,
+      tables: { program: props.programTable, ledger: props.ledgerTable, idempotency: props.idempotencyTable },
+      jobs: this.jobs,
+      logRetention: props.logRetention,
+      runbookUrl: props.runbookUrl,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    if (props.userDirectory) {
+      new CfnOutput(this, 'UserPoolId', { value: props.userDirectory.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: props.userDirectory.client.userPoolClientId });
+    }
   }
 }
+
+/** The idempotency records: claimed with a conditional put, completed by update, released by delete. */
+const IDEMPOTENCY_ACCESS = { write: ['PutItem', 'UpdateItem', 'DeleteItem'] } as const;
+
+/**
+ * The HTTP API's JWT authorizer for the configured issuer. For the program's Cognito pool the issuer
+ * is built from the partition's own endpoint suffix, never a hard-coded domain.
+ */
+const jwtAuthorizer = (identity: IdentityProvider, directory: UserDirectory | undefined) => {
+  if (identity.kind === 'oidc') {
+    return new HttpJwtAuthorizer('Oidc', identity.issuer, { jwtAudience: identity.audience });
+  }
+  if (!directory) throw new Error('A Cognito identity needs the data stack’s user directory');
+  return new HttpJwtAuthorizer(
+    'Cognito',
+    `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${directory.userPool.userPoolId}`,
+    { jwtAudience: [directory.client.userPoolClientId] },
+  );
+};

@@ -1,16 +1,32 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import {
   AttributeType,
   BillingMode,
   ProjectionType,
   StreamViewType,
   Table,
+  TableEncryption,
   type TableProps,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { INDEXES, indexAttributes, LEDGER_INDEX } from '../../shared/db/keys';
 import { AttachmentsBucket } from '../constructs/attachments-bucket';
+import { UserDirectory } from '../constructs/user-directory';
+import type { IdentityProvider } from '../identity-provider';
+import { acknowledgeBackupRole } from '../nag';
+
+export interface StatefulStackProps extends StackProps {
+  /** The program's own user pool is made here only when the API trusts Cognito (global regions). */
+  identity: IdentityProvider;
+  /** Where every backup is copied: the other region of the same partition and its vault (none: no copy). */
+  backupCopy?: { region: string; vaultName: string };
+  /** Names the stage's attachments bucket. */
+  stage: string;
+}
 
 /** Every table keeps its data: on-demand, point-in-time recovery, deletion protection, retained. */
 const durable: Partial<TableProps> = {
@@ -29,12 +45,27 @@ export class StatefulStack extends Stack {
   readonly ledgerTable: Table;
   readonly idempotencyTable: Table;
   readonly attachments: AttachmentsBucket;
+  readonly dataKey: Key;
+  readonly userDirectory?: UserDirectory;
 
-  constructor(scope: Construct, id: string, props: StackProps & { stage: string }) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
+
+    // The program's data is government and enterprise data: encrypted with a key the program owns,
+    // whose use CloudTrail records per caller, and that outlives the stack.
+    this.dataKey = new Key(this, 'DataKey', {
+      description: '亲清互挂 tables (program, ledger, idempotency)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const encrypted: Partial<TableProps> = {
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
+    };
 
     this.programTable = new Table(this, 'ProgramTable', {
       ...durable,
+      ...encrypted,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
       // The issue items' outbox (workflow.delivery, workflow.startPending) is delivered from it.
@@ -53,15 +84,25 @@ export class StatefulStack extends Stack {
     // Append-only by policy as well as by code: nobody may rewrite or delete history.
     this.ledgerTable = new Table(this, 'LedgerTable', {
       ...durable,
+      ...encrypted,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
+      // Each appended entry is its own outbox: the issue events are published from this stream.
+      stream: StreamViewType.NEW_IMAGE,
       resourcePolicy: new PolicyDocument({
         statements: [
           new PolicyStatement({
             sid: 'LedgerIsAppendOnly',
             effect: Effect.DENY,
             principals: [new AnyPrincipal()],
-            actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+            // PartiQL writes are the same updates and deletes by another name.
+            actions: [
+              'dynamodb:UpdateItem',
+              'dynamodb:DeleteItem',
+              'dynamodb:BatchWriteItem',
+              'dynamodb:PartiQLUpdate',
+              'dynamodb:PartiQLDelete',
+            ],
             resources: ['*'],
           }),
         ],
@@ -79,10 +120,55 @@ export class StatefulStack extends Stack {
 
     this.idempotencyTable = new Table(this, 'IdempotencyTable', {
       ...durable,
+      ...encrypted,
       partitionKey: { name: 'id', type: AttributeType.STRING },
       timeToLiveAttribute: 'expiration',
     });
 
     this.attachments = new AttachmentsBucket(this, 'Attachments', { stage: props.stage });
+    if (props.identity.kind === 'cognito') {
+      this.userDirectory = new UserDirectory(this, 'Identity', { callbackUrls: props.identity.callbackUrls });
+    }
+
+    // Point-in-time recovery covers 35 days in place; the plan keeps a year, and a copy in the other
+    // region of the same partition (Beijing ↔ Ningxia in China) survives the loss of this one.
+    const vault = new BackupVault(this, 'BackupVault', {
+      encryptionKey: this.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const copy = props.backupCopy
+      ? [
+          {
+            destinationBackupVault: BackupVault.fromBackupVaultArn(
+              this,
+              'CopyVault',
+              this.formatArn({
+                service: 'backup',
+                region: props.backupCopy.region,
+                resource: 'backup-vault',
+                resourceName: props.backupCopy.vaultName,
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              }),
+            ),
+            deleteAfter: Duration.days(365),
+          },
+        ]
+      : [];
+    const plan = new BackupPlan(this, 'BackupPlan', { backupVault: vault });
+    plan.addRule(
+      new BackupPlanRule({
+        ruleName: 'Daily',
+        // 03:00 Asia/Shanghai.
+        scheduleExpression: Schedule.cron({ hour: '19', minute: '0' }),
+        deleteAfter: Duration.days(365),
+        copyActions: copy,
+      }),
+    );
+    const selection = plan.addSelection('Tables', {
+      resources: [this.programTable, this.ledgerTable].map((table) =>
+        BackupResource.fromDynamoDbTable(table),
+      ),
+    });
+    acknowledgeBackupRole(selection);
   }
 }

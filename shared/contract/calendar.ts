@@ -57,4 +57,18 @@ export const calendarRoutes = {
     body: calendarYearBody,
     response: calendarYearRecord,
   }),
+  calendarHealth: defineRoute({
+    method: 'GET',
+    path: '/health/calendar',
+    area: 'calendar',
+    summary:
+      'For operators: the calendar years in force, and whether today’s year or (from 1 November) next year is missing',
+    roles: MASTER_DATA_WRITERS,
+    response: z.object({
+      asOf: isoDate,
+      yearsLoaded: z.array(z.number()),
+      missingYear: z.optional(z.number()),
+      nextYearMissing: z.optional(z.number()),
+    }),
+  }),
 };

@@ -55,6 +55,8 @@ export const issueRecord = z.object({
   ),
   followUpDeadline: z.optional(date),
   executionArn: z.optional(z.string()),
+  /** For operators and admins: the execution in the Step Functions console (locally, in /_local/executions). */
+  executionLink: z.optional(z.string()),
   /** Marked as an unreasonable demand (不合理诉求): excluded from the rankings' rates, reported apart. */
   unreasonable: z.optional(z.object({ reason: z.string(), on: date, by: z.string() })),
   /** Set once escalated: whether the workflow start is still to be retried, and whether it failed. */

@@ -10,6 +10,7 @@ import { inspectionRoutes } from './inspections';
 import { issueRoutes } from './issues';
 import { jobRoutes } from './jobs';
 import { metaRoutes } from './meta';
+import { notificationRoutes } from './notifications';
 import { placementRoutes } from './placements';
 import { registryRoutes } from './registries';
 import { ledgerRoutes, reportRoutes } from './reports';
@@ -41,6 +42,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(scoringRoutes),
   ...Object.values(inspectionRoutes),
   ...Object.values(assessmentRoutes),
+  ...Object.values(notificationRoutes),
   ...Object.values(attachmentRoutes),
 ];
 

@@ -1,5 +1,6 @@
 /** Trainings (企业家培训) and their attendance. */
 import * as z from 'zod/mini';
+import { attendeeIdentity } from '../domain/trainings';
 import { defineRoute } from '../http/contract';
 import { id, isoDate, name, pageOf, pageQuery, recordMeta, text } from './common';
 import { distinctList } from './distinct-list';
@@ -41,15 +42,11 @@ const attendee = z
   );
 export type Attendee = z.output<typeof attendee>;
 
-/** The identity of an attendee within a training: one attendance each (the database enforces it). */
-export const attendeeKey = (a: Attendee): string =>
-  a.cadreId !== undefined ? `CADRE#${a.cadreId}` : `ENT#${a.enterpriseId}#${a.name}`;
-
 /** At most 50 per request: each is its own guarded put, and a transaction holds 100 writes. */
 export const MAX_ATTENDEES_PER_REQUEST = 50;
 
 export const recordAttendanceBody = z.strictObject({
-  attendees: distinctList(attendee, MAX_ATTENDEES_PER_REQUEST, 'Attendees', attendeeKey).check(
+  attendees: distinctList(attendee, MAX_ATTENDEES_PER_REQUEST, 'Attendees', attendeeIdentity).check(
     z.minLength(1),
   ),
 });

@@ -1,4 +1,4 @@
-import type { IndexQuery } from './records';
+import type { IndexQuery } from './queries';
 
 type FilterValue = string | number | boolean;
 

@@ -1,7 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -11,8 +10,7 @@ import { tableNames } from '../config';
 import { type DomainError, IdempotencyKeyReused, NotFound, StaleVersion } from '../domain/errors';
 import { documentClient } from './client';
 import { CreatedBefore, type CreationGuard } from './creation-guard';
-import { decodeCursor, encodeCursor, invalidCursor } from './cursor';
-import { type IndexName, type ItemKey, indexAttributes, KEY_ATTRIBUTES, keys } from './keys';
+import { type ItemKey, idempotencyKeys, KEY_ATTRIBUTES } from './keys';
 
 /** Fields every stored record carries; clients never set them. */
 export interface RecordMeta {
@@ -55,7 +53,7 @@ export const createRecords = async (
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<void> => {
   const guard = creationGuard && {
-    ...keys.idempotencyGuard(creationGuard.scopedKey),
+    ...idempotencyKeys.guard(creationGuard.scopedKey),
     entity: 'idempotencyGuard',
     requestHash: creationGuard.requestHash,
     reply: creationGuard.replay,
@@ -165,70 +163,4 @@ export const updateVersioned = async <T>(
     }
     throw error;
   }
-};
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface IndexQuery {
-  index?: IndexName;
-  partition: string;
-  /** Optional `begins_with` on the sort key. */
-  sortPrefix?: string;
-  /** Optional inclusive range of the sort key (instead of a prefix). */
-  sortBetween?: { from: string; to: string };
-  limit: number;
-  cursor?: string;
-  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
-  newestFirst?: boolean;
-}
-
-const sortKeyCondition = ({ sortPrefix, sortBetween }: IndexQuery) => {
-  if (sortPrefix) return { expression: 'begins_with(#sk, :sk)', values: { ':sk': sortPrefix } };
-  if (sortBetween) {
-    return {
-      expression: '#sk BETWEEN :from AND :to',
-      values: { ':from': sortBetween.from, ':to': sortBetween.to },
-    };
-  }
-  return undefined;
-};
-
-/** One page of a key or index query; lists never scan. */
-export const queryPage = async <T>(query: IndexQuery): Promise<Page<T>> => {
-  const attributes = query.index ? indexAttributes(query.index) : { pk: 'pk', sk: 'sk' };
-  const sortCondition = sortKeyCondition(query);
-  const { Items, LastEvaluatedKey } = await documentClient
-    .send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: query.index,
-        KeyConditionExpression: sortCondition ? `#pk = :pk AND ${sortCondition.expression}` : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': attributes.pk,
-          ...(sortCondition ? { '#sk': attributes.sk } : {}),
-          ...query.filter?.names,
-        },
-        ExpressionAttributeValues: {
-          ':pk': query.partition,
-          ...sortCondition?.values,
-          ...query.filter?.values,
-        },
-        FilterExpression: query.filter?.expression,
-        Limit: query.limit,
-        ExclusiveStartKey: decodeCursor(query.cursor),
-        ScanIndexForward: !query.newestFirst,
-      }),
-    )
-    .catch((error: unknown) => {
-      // A well-formed cursor from another list names keys this query cannot start from.
-      if (query.cursor && (error as Error).name === 'ValidationException') throw invalidCursor();
-      throw error;
-    });
-  return {
-    items: (Items ?? []).map((item) => toRecord<T>(item)),
-    nextCursor: encodeCursor(LastEvaluatedKey),
-  };
 };

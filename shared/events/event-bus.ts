@@ -1,10 +1,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { eventBusName } from '../config';
+import { EVENT_SOURCE } from '../domain/notifications/catalogue';
 
 const client = new EventBridgeClient({});
-
-/** The `source` of every event the program publishes. */
-export const EVENT_SOURCE = 'qinqing.program';
 
 /** One event for the program's bus; `id` is stable, so a subscriber can drop what it has seen. */
 export interface ProgramEvent {

@@ -1,6 +1,7 @@
 import { Forbidden } from '../domain/errors';
 import { isRole, type Role } from '../domain/roles';
 import { type Caller, viewerHasRole } from '../domain/viewer';
+import { type ClaimsMapping, claimsMappingFromEnvironment } from './claims-mapping';
 import { unauthorized } from './errors';
 
 /**
@@ -29,17 +30,23 @@ const optionalClaim = (claims: Claims, name: string): string | undefined => {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 };
 
-export const principalFromClaims = (claims: Claims | undefined): Principal => {
+/** Read once at cold start: the claim names this deployment's issuer uses (CLAIM_* variables). */
+const CLAIMS = claimsMappingFromEnvironment(process.env);
+
+export const principalFromClaims = (
+  claims: Claims | undefined,
+  mapping: ClaimsMapping = CLAIMS,
+): Principal => {
   const sub = claims ? optionalClaim(claims, 'sub') : undefined;
   if (!claims || !sub) throw unauthorized();
-  const roles = groupsOf(claims['cognito:groups']).filter(isRole);
+  const roles = groupsOf(claims[mapping.role]).filter(isRole);
   if (roles.length === 0) throw new Forbidden('The token carries no program role.');
   return {
     sub,
     roles,
-    enterpriseId: optionalClaim(claims, 'custom:enterpriseId'),
-    unitId: optionalClaim(claims, 'custom:unitId'),
-    cadreId: optionalClaim(claims, 'custom:cadreId'),
+    enterpriseId: optionalClaim(claims, mapping.enterpriseId),
+    unitId: optionalClaim(claims, mapping.unitId),
+    cadreId: optionalClaim(claims, mapping.cadreId),
   };
 };
 

@@ -1,6 +1,7 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { attachmentIndexes, attachmentKey, indexKeysOf } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { attachmentKeys, indexKeysOf } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import type { Attachment } from '../domain/attachments/attachment';
 import type { OwnerRef } from '../domain/attachments/owner-rules';
 import { Conflict } from '../domain/errors';
@@ -11,10 +12,8 @@ export const insertAttachment = (attachment: Attachment, guard?: CreationGuard) 
     [
       {
         item: {
-          ...attachmentKey(attachment.id),
-          ...indexKeysOf(attachment.id, [
-            attachmentIndexes.byOwner(attachment.owner.kind, attachment.owner.id),
-          ]),
+          ...attachmentKeys.item(attachment.id),
+          ...indexKeysOf(attachment.id, [attachmentKeys.byOwner(attachment.owner.kind, attachment.owner.id)]),
           entity: 'attachment',
           ...attachment,
         },
@@ -24,18 +23,19 @@ export const insertAttachment = (attachment: Attachment, guard?: CreationGuard) 
     guard,
   );
 
-export const findAttachment = (attachmentId: string) => getRecord<Attachment>(attachmentKey(attachmentId));
+export const findAttachment = (attachmentId: string) =>
+  getRecord<Attachment>(attachmentKeys.item(attachmentId));
 
 export const listAttachmentsOf = (
   owner: OwnerRef,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Attachment>> =>
-  queryPage<Attachment>({ ...attachmentIndexes.byOwner(owner.kind, owner.id), ...page });
+  queryPage<Attachment>({ ...attachmentKeys.byOwner(owner.kind, owner.id), ...page });
 
 /** Its bytes were found in the bucket: later downloads need not look again. */
 export const markUploaded = (attachment: Attachment) =>
   updateVersioned<Attachment>(
-    attachmentKey(attachment.id),
+    attachmentKeys.item(attachment.id),
     attachment.version,
     { status: 'uploaded' },
     'The attachment',

@@ -1,13 +1,14 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Cadre } from '../contract/cadres';
 import { documentClient } from '../db/client';
-import { cadreIndexes, type ItemKey, indexAttributes, secondmentKeys } from '../db/keys';
+import { cadreKeys, type ItemKey, residencyKeys } from '../db/keys';
+import { queryAll } from '../db/queries';
 import type { CandidateStanding } from '../domain/matching/score-match';
+import type { CadreRecord } from './records/cadres';
 
 /** What matching needs of a pool cadre. */
 export type PoolCadre = Pick<
-  Cadre,
+  CadreRecord,
   'id' | 'name' | 'unitId' | 'experience' | 'serviceSkills' | 'conflictEnterpriseIds'
 >;
 
@@ -17,30 +18,8 @@ const POOL_FIELDS = ['id', 'name', 'unitId', 'experience', 'serviceSkills', 'con
  * Every pool cadre (GSI3 `CADRE#POOL`), page after page with only the fields matching reads:
  * a city's 200 fit in one page; a province's few thousand in a handful.
  */
-export const readPool = async (): Promise<PoolCadre[]> => {
-  const { pk } = indexAttributes(cadreIndexes.byPool(true).index);
-  const cadres: PoolCadre[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: cadreIndexes.byPool(true).index,
-        KeyConditionExpression: '#pk = :pool',
-        ExpressionAttributeNames: {
-          '#pk': pk,
-          ...Object.fromEntries(POOL_FIELDS.map((field, i) => [`#f${i}`, field])),
-        },
-        ExpressionAttributeValues: { ':pool': cadreIndexes.byPool(true).partition },
-        ProjectionExpression: POOL_FIELDS.map((_, i) => `#f${i}`).join(', '),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    cadres.push(...((page.Items ?? []) as PoolCadre[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return cadres;
-};
+export const readPool = (): Promise<PoolCadre[]> =>
+  queryAll<PoolCadre>({ ...cadreKeys.byPool(true), fields: POOL_FIELDS });
 
 /** BatchGetItem takes at most 100 keys per call. */
 const BATCH_GET_LIMIT = 100;
@@ -79,10 +58,7 @@ const batchGet = async (keyList: ItemKey[]): Promise<Record<string, unknown>[]> 
 export const readStandings = async (cadreIds: readonly string[]): Promise<Map<string, CandidateStanding>> => {
   const standings = new Map<string, CandidateStanding>(cadreIds.map((cadreId) => [cadreId, {}]));
   const items = await batchGet(
-    cadreIds.flatMap((cadreId) => [
-      secondmentKeys.activeResidency(cadreId),
-      secondmentKeys.cadreFitScores(cadreId),
-    ]),
+    cadreIds.flatMap((cadreId) => [residencyKeys.activeClaim(cadreId), cadreKeys.fitScores(cadreId)]),
   );
   for (const item of items) {
     const cadreId = String(item.cadreId);

@@ -1,26 +1,27 @@
-import type { Cadre } from '../contract/cadres';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { cadreIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { cadreKeys, type IndexPartition, indexKeysOf } from '../db/keys';
+import { countAll, type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { CadreRecord } from './records/cadres';
 
 /**
  * Cadres. Access patterns: by id (pk; the same partition holds the cadre's team memberships); all
  * (GSI1), by unit (GSI2), in or out of the pool (GSI3), each in creation order.
  */
-const partitionsOf = (cadre: Pick<Cadre, 'unitId' | 'inPool'>) => [
-  cadreIndexes.all(),
-  cadreIndexes.byUnit(cadre.unitId),
-  cadreIndexes.byPool(cadre.inPool),
+const partitionsOf = (cadre: Pick<CadreRecord, 'unitId' | 'inPool'>) => [
+  cadreKeys.all(),
+  cadreKeys.byUnit(cadre.unitId),
+  cadreKeys.byPool(cadre.inPool),
 ];
 
-export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
+export const insertCadre = (cadre: CadreRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.cadre(cadre.id),
+          ...cadreKeys.item(cadre.id),
           ...indexKeysOf(cadre.id, partitionsOf(cadre)),
           entity: 'cadre',
           ...cadre,
@@ -31,7 +32,7 @@ export const insertCadre = (cadre: Cadre, guard?: CreationGuard) =>
     guard,
   );
 
-export const findCadre = (cadreId: string) => getRecord<Cadre>(keys.cadre(cadreId));
+export const findCadre = (cadreId: string) => getRecord<CadreRecord>(cadreKeys.item(cadreId));
 
 export interface CadreFilter {
   unitId?: string;
@@ -43,13 +44,13 @@ export const cadreQueryPlan = ({ unitId, inPool }: CadreFilter) => {
   let partition: IndexPartition;
   let rest: CadreFilter;
   if (unitId) {
-    partition = cadreIndexes.byUnit(unitId);
+    partition = cadreKeys.byUnit(unitId);
     rest = { inPool };
   } else if (inPool !== undefined) {
-    partition = cadreIndexes.byPool(inPool);
+    partition = cadreKeys.byPool(inPool);
     rest = {};
   } else {
-    partition = cadreIndexes.all();
+    partition = cadreKeys.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -58,13 +59,16 @@ export const cadreQueryPlan = ({ unitId, inPool }: CadreFilter) => {
 export const listCadres = (
   filter: CadreFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Cadre>> => queryPage<Cadre>({ ...cadreQueryPlan(filter), ...page });
+): Promise<Page<CadreRecord>> => queryPage<CadreRecord>({ ...cadreQueryPlan(filter), ...page });
 
 /** Writes `changes` if the version is still `expectedVersion`, moving the cadre between unit and pool lists. */
-export const saveCadreChanges = (next: Cadre, changes: Partial<Cadre>, expectedVersion: number) =>
-  updateVersioned<Cadre>(
-    keys.cadre(next.id),
+export const saveCadreChanges = (next: CadreRecord, changes: Partial<CadreRecord>, expectedVersion: number) =>
+  updateVersioned<CadreRecord>(
+    cadreKeys.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The cadre',
   );
+
+/** The number of cadres of a unit: a COUNT query on the cadres-by-unit index (no items returned). */
+export const countCadresOfUnit = (unitId: string): Promise<number> => countAll(cadreKeys.byUnit(unitId));

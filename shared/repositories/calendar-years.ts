@@ -1,6 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
+import { calendarYearKeys } from '../db/keys';
+import { queryAll } from '../db/queries';
 import type { CalendarYear } from '../domain/calendar';
 
 /** A loaded year with who loaded it and when. */
@@ -10,16 +12,10 @@ export interface LoadedCalendarYear {
   loadedAt: string;
 }
 
-/** Holiday arrangements operators loaded after the built-in years: pk `CALENDAR`, sk `YEAR#<year>`. */
+/** Holiday arrangements operators loaded after the built-in years: one partition, an item a year. */
 export const listLoadedCalendarYearRecords = async (): Promise<LoadedCalendarYear[]> => {
-  const { Items } = await documentClient.send(
-    new QueryCommand({
-      TableName: tableNames.program,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'CALENDAR' },
-    }),
-  );
-  return (Items ?? []).map((item) => ({
+  const items = await queryAll<LoadedCalendarYear>(calendarYearKeys.all());
+  return items.map((item) => ({
     data: item.data as CalendarYear,
     loadedBy: String(item.loadedBy),
     loadedAt: String(item.loadedAt),
@@ -36,7 +32,7 @@ export const saveCalendarYear = async (
   await documentClient.send(
     new PutCommand({
       TableName: tableNames.program,
-      Item: { pk: 'CALENDAR', sk: `YEAR#${year.year}`, entity: 'calendarYear', data: year, ...meta },
+      Item: { ...calendarYearKeys.item(year.year), entity: 'calendarYear', data: year, ...meta },
       ...(meta.replace ? {} : { ConditionExpression: 'attribute_not_exists(pk)' }),
     }),
   );

@@ -1,27 +1,20 @@
-import type { Consultation } from '../contract/consultations';
 import type { CreationGuard } from '../db/creation-guard';
-import { keys } from '../db/keys';
+import { consultationKeys } from '../db/keys';
 import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
-
-/**
- * A consultation as stored: its agenda, fixed when it was called, and the id its dispatch order will
- * have. The id is chosen up front so that concurrent first decisions all name the same order and
- * exactly one of them creates it.
- */
-export type StoredConsultation = Consultation & { dispatchOrderId: string };
+import type { ConsultationRecord } from './records/consultations';
 
 /** Access patterns: by id (pk); one per date through a claim item. */
-export const insertConsultation = (consultation: StoredConsultation, guard?: CreationGuard) =>
+export const insertConsultation = (consultation: ConsultationRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
-        item: { ...keys.consultation(consultation.id), entity: 'consultation', ...consultation },
+        item: { ...consultationKeys.item(consultation.id), entity: 'consultation', ...consultation },
         onTaken: () => new Conflict('CONFLICT', `Consultation ${consultation.id} already exists.`),
       },
       {
         item: {
-          ...keys.consultationDate(consultation.date),
+          ...consultationKeys.date(consultation.date),
           entity: 'uniqueClaim',
           ownerId: consultation.id,
         },
@@ -33,10 +26,10 @@ export const insertConsultation = (consultation: StoredConsultation, guard?: Cre
   );
 
 export const findConsultation = (consultationId: string) =>
-  getRecord<StoredConsultation>(keys.consultation(consultationId));
+  getRecord<ConsultationRecord>(consultationKeys.item(consultationId));
 
 /** The id of the consultation held on a date, through its uniqueness claim. */
 export const findConsultationIdByDate = async (date: string): Promise<string | undefined> => {
-  const claim = await getRecord<{ ownerId: string }>(keys.consultationDate(date));
+  const claim = await getRecord<{ ownerId: string }>(consultationKeys.date(date));
   return claim?.ownerId;
 };

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import type { ItemKey } from '../db/keys';
+import { dailyCloseKeys } from '../db/keys';
 import type { CalendarDate } from '../domain/calendar';
 import type { TransactItem } from './issues';
 
@@ -36,13 +36,11 @@ export interface DailyClose extends DailyCloseCounts {
   firstRunAt: string;
 }
 
-export const dailyCloseKey = (asOf: CalendarDate): ItemKey => ({ pk: 'JOB#daily-sweep', sk: `DAY#${asOf}` });
-
 const addCounts = (asOf: CalendarDate, counts: Partial<DailyCloseCounts>, runAt: string) => {
   const entries = DAILY_CLOSE_COUNTERS.map((counter) => [counter, counts[counter] ?? 0] as const);
   return {
     TableName: tableNames.program,
-    Key: dailyCloseKey(asOf),
+    Key: dailyCloseKeys.day(asOf),
     UpdateExpression: `SET entity = :entity, job = :job, asOf = :asOf, firstRunAt = if_not_exists(firstRunAt, :runAt) ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
     ExpressionAttributeNames: Object.fromEntries(entries.map(([counter], i) => [`#c${i}`, counter])),
     ExpressionAttributeValues: {

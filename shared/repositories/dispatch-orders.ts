@@ -1,8 +1,9 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { dispatchOrderIndexes, type ItemKey, indexKeysOf, keys } from '../db/keys';
-import { type Page, queryPage, toRecord } from '../db/records';
+import { dispatchOrderKeys, type ItemKey, indexKeysOf } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { toRecord } from '../db/records';
 import { dispatchOrderSortKey } from '../domain/dispatch-order-number';
 import type { TransactItem } from './issues';
 
@@ -36,7 +37,11 @@ export interface DispatchOrder {
  */
 export const findDispatchOrder = async (orderId: string): Promise<DispatchOrder | undefined> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.dispatchOrder(orderId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableNames.program,
+      Key: dispatchOrderKeys.item(orderId),
+      ConsistentRead: true,
+    }),
   );
   return Item ? toRecord<DispatchOrder>(Item) : undefined;
 };
@@ -46,7 +51,7 @@ export const lastOrderSeq = async (year: number): Promise<number> => {
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.dispatchOrderCounter(String(year)),
+      Key: dispatchOrderKeys.counter(String(year)),
       ConsistentRead: true,
     }),
   );
@@ -58,10 +63,10 @@ const unitItemPuts = (order: DispatchOrder, unitIds: readonly string[]): Transac
     Put: {
       TableName: tableNames.program,
       Item: {
-        ...keys.dispatchOrderUnit(order.id, unitId),
+        ...dispatchOrderKeys.unit(order.id, unitId),
         entity: 'dispatchOrderUnit',
         ...indexKeysOf(order.id, [
-          dispatchOrderIndexes.byUnit(unitId, dispatchOrderSortKey(order.year, order.seq)),
+          dispatchOrderKeys.byUnit(unitId, dispatchOrderSortKey(order.year, order.seq)),
         ]),
         orderId: order.id,
         unitId,
@@ -78,7 +83,7 @@ export const orderCreationWrites = (order: DispatchOrder): TransactItem[] => [
   {
     Update: {
       TableName: tableNames.program,
-      Key: keys.dispatchOrderCounter(String(order.year)),
+      Key: dispatchOrderKeys.counter(String(order.year)),
       UpdateExpression: 'SET #last = :seq',
       ConditionExpression: order.seq === 1 ? 'attribute_not_exists(pk)' : '#last = :previous',
       ExpressionAttributeNames: { '#last': 'last' },
@@ -92,9 +97,9 @@ export const orderCreationWrites = (order: DispatchOrder): TransactItem[] => [
     Put: {
       TableName: tableNames.program,
       Item: {
-        ...keys.dispatchOrder(order.id),
+        ...dispatchOrderKeys.item(order.id),
         entity: 'dispatchOrder',
-        ...indexKeysOf(order.id, [dispatchOrderIndexes.all(dispatchOrderSortKey(order.year, order.seq))]),
+        ...indexKeysOf(order.id, [dispatchOrderKeys.all(dispatchOrderSortKey(order.year, order.seq))]),
         ...order,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
@@ -113,7 +118,7 @@ export const orderExtensionWrites = (before: DispatchOrder, after: DispatchOrder
     {
       Update: {
         TableName: tableNames.program,
-        Key: keys.dispatchOrder(before.id),
+        Key: dispatchOrderKeys.item(before.id),
         UpdateExpression:
           'SET #items = list_append(#items, :lines), #unitIds = list_append(#unitIds, :units), #version = :version, #updatedAt = :at',
         ConditionExpression: '#version = :read',
@@ -140,7 +145,7 @@ const findDispatchOrders = async (orderIds: readonly string[]): Promise<Dispatch
   const found = new Map<string, DispatchOrder>();
   let request: Record<string, { Keys: ItemKey[] }> | undefined =
     orderIds.length > 0
-      ? { [tableNames.program]: { Keys: orderIds.map((id) => keys.dispatchOrder(id)) } }
+      ? { [tableNames.program]: { Keys: orderIds.map((id) => dispatchOrderKeys.item(id)) } }
       : undefined;
   while (request && Object.keys(request).length > 0) {
     const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
@@ -155,7 +160,7 @@ const findDispatchOrders = async (orderIds: readonly string[]): Promise<Dispatch
 
 /** Every order, newest number first. */
 export const listDispatchOrders = (page: { limit: number; cursor?: string }): Promise<Page<DispatchOrder>> =>
-  queryPage<DispatchOrder>({ ...dispatchOrderIndexes.all(), ...page, newestFirst: true });
+  queryPage<DispatchOrder>({ ...dispatchOrderKeys.all(), ...page, newestFirst: true });
 
 /** The orders naming a unit as lead or co-unit, newest number first (at most 100 per page: one batch read). */
 export const listDispatchOrdersOfUnit = async (
@@ -163,7 +168,7 @@ export const listDispatchOrdersOfUnit = async (
   page: { limit: number; cursor?: string },
 ): Promise<Page<DispatchOrder>> => {
   const links = await queryPage<{ orderId: string }>({
-    ...dispatchOrderIndexes.byUnit(unitId),
+    ...dispatchOrderKeys.byUnit(unitId),
     ...page,
     newestFirst: true,
   });

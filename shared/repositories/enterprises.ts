@@ -1,28 +1,29 @@
-import type { Enterprise } from '../contract/enterprises';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { enterpriseIndexes, type IndexPartition, indexKeysOf, keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { enterpriseKeys, type IndexPartition, indexKeysOf } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { gridEnterpriseCountUpdate } from './grids';
+import type { EnterpriseRecord } from './records/enterprises';
 
 /**
  * Enterprises. Access patterns: by id (pk); all (GSI1), by grid (GSI2), by town (GSI3), by industry
  * (GSI4), each in creation order; credit-code uniqueness through a claim item.
  */
-const partitionsOf = (enterprise: Pick<Enterprise, 'gridId' | 'townUnitId' | 'industry'>) => [
-  enterpriseIndexes.all(),
-  enterpriseIndexes.byGrid(enterprise.gridId),
-  enterpriseIndexes.byTown(enterprise.townUnitId),
-  enterpriseIndexes.byIndustry(enterprise.industry),
+const partitionsOf = (enterprise: Pick<EnterpriseRecord, 'gridId' | 'townUnitId' | 'industry'>) => [
+  enterpriseKeys.all(),
+  enterpriseKeys.byGrid(enterprise.gridId),
+  enterpriseKeys.byTown(enterprise.townUnitId),
+  enterpriseKeys.byIndustry(enterprise.industry),
 ];
 
-export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) =>
+export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.enterprise(enterprise.id),
+          ...enterpriseKeys.item(enterprise.id),
           ...indexKeysOf(enterprise.id, partitionsOf(enterprise)),
           entity: 'enterprise',
           ...enterprise,
@@ -30,7 +31,11 @@ export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) 
         onTaken: () => new Conflict('CONFLICT', `Enterprise ${enterprise.id} already exists.`),
       },
       {
-        item: { ...keys.creditCode(enterprise.creditCode), entity: 'uniqueClaim', ownerId: enterprise.id },
+        item: {
+          ...enterpriseKeys.creditCode(enterprise.creditCode),
+          entity: 'uniqueClaim',
+          ownerId: enterprise.id,
+        },
         onTaken: () =>
           new Conflict('CREDIT_CODE_TAKEN', `Credit code ${enterprise.creditCode} is already registered.`),
       },
@@ -39,7 +44,8 @@ export const insertEnterprise = (enterprise: Enterprise, guard?: CreationGuard) 
     [gridEnterpriseCountUpdate(enterprise.gridId, 1)],
   );
 
-export const findEnterprise = (enterpriseId: string) => getRecord<Enterprise>(keys.enterprise(enterpriseId));
+export const findEnterprise = (enterpriseId: string) =>
+  getRecord<EnterpriseRecord>(enterpriseKeys.item(enterpriseId));
 
 export interface EnterpriseFilter {
   gridId?: string;
@@ -55,16 +61,16 @@ export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: Enterprise
   let partition: IndexPartition;
   let rest: EnterpriseFilter;
   if (gridId) {
-    partition = enterpriseIndexes.byGrid(gridId);
+    partition = enterpriseKeys.byGrid(gridId);
     rest = { townUnitId, industry };
   } else if (townUnitId) {
-    partition = enterpriseIndexes.byTown(townUnitId);
+    partition = enterpriseKeys.byTown(townUnitId);
     rest = { industry };
   } else if (industry) {
-    partition = enterpriseIndexes.byIndustry(industry);
+    partition = enterpriseKeys.byIndustry(industry);
     rest = {};
   } else {
-    partition = enterpriseIndexes.all();
+    partition = enterpriseKeys.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -73,7 +79,8 @@ export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: Enterprise
 export const listEnterprises = (
   filter: EnterpriseFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Enterprise>> => queryPage<Enterprise>({ ...enterpriseQueryPlan(filter), ...page });
+): Promise<Page<EnterpriseRecord>> =>
+  queryPage<EnterpriseRecord>({ ...enterpriseQueryPlan(filter), ...page });
 
 /**
  * Writes `changes` if the stored version is still `expectedVersion`; the index keys are rewritten
@@ -82,13 +89,13 @@ export const listEnterprises = (
  * same transaction (the version condition makes a concurrent move count once).
  */
 export const saveEnterpriseChanges = (
-  next: Enterprise,
-  changes: Partial<Enterprise>,
+  next: EnterpriseRecord,
+  changes: Partial<EnterpriseRecord>,
   expectedVersion: number,
   previousGridId: string,
 ) =>
-  updateVersioned<Enterprise>(
-    keys.enterprise(next.id),
+  updateVersioned<EnterpriseRecord>(
+    enterpriseKeys.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The enterprise',

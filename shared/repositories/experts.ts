@@ -1,26 +1,27 @@
-import type { Engagement, Expert } from '../contract/experts';
 import type { CreationGuard } from '../db/creation-guard';
-import { expertIndexes, indexKeysOf, keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { expertKeys, indexKeysOf, issueKeys } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { EngagementRecord, ExpertRecord } from './records/experts';
 
 /**
  * Experts and their engagements. Access patterns: an expert by id (pk); all experts (GSI1), by
  * profession (GSI2), in creation order, a sector they advise as a filter (the panel is small: 15 in
  * Haining); an expert's engagements by key query of the expert's partition.
  */
-const partitionsOf = (expert: Pick<Expert, 'profession'>) => [
-  expertIndexes.all(),
-  expertIndexes.byProfession(expert.profession),
+const partitionsOf = (expert: Pick<ExpertRecord, 'profession'>) => [
+  expertKeys.all(),
+  expertKeys.byProfession(expert.profession),
 ];
 
-export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
+export const insertExpert = (expert: ExpertRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.expert(expert.id),
+          ...expertKeys.item(expert.id),
           ...indexKeysOf(expert.id, partitionsOf(expert)),
           entity: 'expert',
           ...expert,
@@ -31,7 +32,7 @@ export const insertExpert = (expert: Expert, guard?: CreationGuard) =>
     guard,
   );
 
-export const findExpert = (expertId: string) => getRecord<Expert>(keys.expert(expertId));
+export const findExpert = (expertId: string) => getRecord<ExpertRecord>(expertKeys.item(expertId));
 
 export interface ExpertFilter {
   profession?: string;
@@ -39,30 +40,34 @@ export interface ExpertFilter {
 }
 
 export const expertQueryPlan = ({ profession, field }: ExpertFilter) => ({
-  ...(profession ? expertIndexes.byProfession(profession) : expertIndexes.all()),
+  ...(profession ? expertKeys.byProfession(profession) : expertKeys.all()),
   filter: field
     ? { expression: 'contains(#fields, :field)', names: { '#fields': 'fields' }, values: { ':field': field } }
     : undefined,
 });
 
 export const listExperts = (filter: ExpertFilter, page: { limit: number; cursor?: string }) =>
-  queryPage<Expert>({ ...expertQueryPlan(filter), ...page });
+  queryPage<ExpertRecord>({ ...expertQueryPlan(filter), ...page });
 
-export const saveExpertChanges = (next: Expert, changes: Partial<Expert>, expectedVersion: number) =>
-  updateVersioned<Expert>(
-    keys.expert(next.id),
+export const saveExpertChanges = (
+  next: ExpertRecord,
+  changes: Partial<ExpertRecord>,
+  expectedVersion: number,
+) =>
+  updateVersioned<ExpertRecord>(
+    expertKeys.item(next.id),
     expectedVersion,
     { ...changes, ...indexKeysOf(next.id, partitionsOf(next)) },
     'The expert',
   );
 
 /** The engagement and the day's `expertEngagements` count, in one transaction. */
-export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) =>
+export const insertEngagement = (engagement: EngagementRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.expertEngagement(engagement.expertId, engagement.id),
+          ...expertKeys.engagement(engagement.expertId, engagement.id),
           entity: 'expertEngagement',
           ...engagement,
         },
@@ -76,9 +81,9 @@ export const insertEngagement = (engagement: Engagement, guard?: CreationGuard) 
 export const listEngagements = (
   expertId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Engagement>> =>
-  queryPage<Engagement>({ partition: keys.expert(expertId).pk, sortPrefix: 'ENGAGEMENT#', ...page });
+): Promise<Page<EngagementRecord>> =>
+  queryPage<EngagementRecord>({ ...expertKeys.engagementsOf(expertId), ...page });
 
 /** Whether an issue exists: an engagement may name one. */
 export const issueExists = async (issueId: string): Promise<boolean> =>
-  (await getRecord<object>(keys.issue(issueId))) !== undefined;
+  (await getRecord<object>(issueKeys.item(issueId))) !== undefined;

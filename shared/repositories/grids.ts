@@ -1,46 +1,47 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Grid, Team } from '../contract/grids';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { gridIndexes, indexKeysOf, keys, teamsOfGrid } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, type TransactItem } from '../db/records';
+import { cadreKeys, gridKeys, indexKeysOf } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, type TransactItem } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { GridRecord, TeamRecord } from './records/grids';
 
 /**
  * Grids and their visit teams. Access patterns: grid by id (pk); all grids (GSI1) and grids of a
  * town (GSI2) in creation order; code uniqueness through a claim item; teams of a grid (the grid's
  * partition, `TEAM#<id>`); teams of a cadre (the cadre's partition, one membership item per team).
  */
-export const insertGrid = (grid: Grid, guard?: CreationGuard) =>
+export const insertGrid = (grid: GridRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.grid(grid.id),
-          ...indexKeysOf(grid.id, [gridIndexes.all(), gridIndexes.byTown(grid.townUnitId)]),
+          ...gridKeys.item(grid.id),
+          ...indexKeysOf(grid.id, [gridKeys.all(), gridKeys.byTown(grid.townUnitId)]),
           entity: 'grid',
           ...grid,
         },
         onTaken: () => new Conflict('CONFLICT', `Grid ${grid.id} already exists.`),
       },
       {
-        item: { ...keys.gridCode(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
+        item: { ...gridKeys.code(grid.code), entity: 'uniqueClaim', ownerId: grid.id },
         onTaken: () => new Conflict('GRID_CODE_TAKEN', `Grid code ${grid.code} is already in use.`),
       },
     ],
     guard,
   );
 
-export const findGrid = (gridId: string) => getRecord<Grid>(keys.grid(gridId));
+export const findGrid = (gridId: string) => getRecord<GridRecord>(gridKeys.item(gridId));
 
 export const listGrids = (filter: {
   townUnitId?: string;
   limit: number;
   cursor?: string;
-}): Promise<Page<Grid>> =>
-  queryPage<Grid>({
-    ...(filter.townUnitId ? gridIndexes.byTown(filter.townUnitId) : gridIndexes.all()),
+}): Promise<Page<GridRecord>> =>
+  queryPage<GridRecord>({
+    ...(filter.townUnitId ? gridKeys.byTown(filter.townUnitId) : gridKeys.all()),
     limit: filter.limit,
     cursor: filter.cursor,
   });
@@ -49,16 +50,16 @@ export const listGrids = (filter: {
  * The team and one membership item per member in one transaction: later rules (which enterprises a
  * cadre may visit) read the memberships, so they can never disagree with the team.
  */
-export const insertTeam = (team: Team, guard?: CreationGuard) =>
+export const insertTeam = (team: TeamRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
-        item: { ...keys.team(team.gridId, team.id), entity: 'team', ...team },
+        item: { ...gridKeys.team(team.gridId, team.id), entity: 'team', ...team },
         onTaken: () => new Conflict('CONFLICT', `Team ${team.id} already exists.`),
       },
       ...team.memberCadreIds.map((cadreId) => ({
         item: {
-          ...keys.teamMembership(cadreId, team.id),
+          ...cadreKeys.teamMembership(cadreId, team.id),
           entity: 'teamMembership',
           cadreId,
           teamId: team.id,
@@ -71,8 +72,10 @@ export const insertTeam = (team: Team, guard?: CreationGuard) =>
     guard,
   );
 
-export const listTeams = (gridId: string, page: { limit: number; cursor?: string }): Promise<Page<Team>> =>
-  queryPage<Team>({ ...teamsOfGrid(gridId), ...page });
+export const listTeams = (
+  gridId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<TeamRecord>> => queryPage<TeamRecord>({ ...gridKeys.teamsOf(gridId), ...page });
 
 /**
  * Moves a grid's enterprise count by `by`, as a write inside the transaction that registers an
@@ -82,7 +85,7 @@ export const listTeams = (gridId: string, page: { limit: number; cursor?: string
 export const gridEnterpriseCountUpdate = (gridId: string, by: number): TransactItem => ({
   Update: {
     TableName: tableNames.program,
-    Key: keys.gridEnterpriseCount(gridId),
+    Key: gridKeys.enterpriseCount(gridId),
     UpdateExpression: 'SET entity = :entity, gridId = :gridId ADD enterprises :by',
     ExpressionAttributeValues: { ':entity': 'gridEnterpriseCount', ':gridId': gridId, ':by': by },
   },
@@ -91,7 +94,7 @@ export const gridEnterpriseCountUpdate = (gridId: string, by: number): TransactI
 /** How many enterprises the grid holds now (0 before its first). */
 export const readGridEnterpriseCount = async (gridId: string): Promise<number> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.gridEnterpriseCount(gridId) }),
+    new GetCommand({ TableName: tableNames.program, Key: gridKeys.enterpriseCount(gridId) }),
   );
   return Number(Item?.enterprises ?? 0);
 };

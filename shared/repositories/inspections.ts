@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { indexKeysOf, keys, unitCounterIndexes } from '../db/keys';
-import { type Page, queryPage, toRecord } from '../db/records';
+import { indexKeysOf, inspectionKeys, scoringKeys } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { toRecord } from '../db/records';
 import type { UnitInspection } from '../domain/rhythm/inspection';
 import type { TransactItem } from './issues';
 
@@ -41,11 +42,11 @@ export interface CardCounts {
 
 /** ADD the card counts to the unit's quarter counters, with the same SET as the issue transactions'. */
 const cardCounterUpdate = (unitId: string, quarter: string, counts: CardCounts): TransactItem => {
-  const index = indexKeysOf(unitId, [unitCounterIndexes.byQuarter(quarter, unitId)]);
+  const index = indexKeysOf(unitId, [scoringKeys.countersOfQuarter(quarter, unitId)]);
   return {
     Update: {
       TableName: tableNames.program,
-      Key: keys.unitQuarterCounters(unitId, quarter),
+      Key: scoringKeys.unitQuarterCounters(unitId, quarter),
       UpdateExpression:
         'SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :gsk ' +
         'ADD cardsBlue :blue, cardsYellow :yellow, cardsRed :red',
@@ -80,7 +81,7 @@ export const storeInspectionReport = async (
             Put: {
               TableName: tableNames.program,
               Item: {
-                ...keys.inspectionReport(report.week, report.unitId),
+                ...inspectionKeys.report(report.week, report.unitId),
                 entity: 'inspectionReport',
                 ...report,
               },
@@ -107,7 +108,7 @@ export const findInspectionReport = async (week: string, unitId: string) => {
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.inspectionReport(week, unitId),
+      Key: inspectionKeys.report(week, unitId),
       ConsistentRead: true,
     }),
   );
@@ -120,7 +121,7 @@ export const markInspectionWeekComplete = async (record: InspectionWeek): Promis
     await documentClient.send(
       new PutCommand({
         TableName: tableNames.program,
-        Item: { ...keys.inspectionWeek(record.week), entity: 'inspectionWeek', ...record },
+        Item: { ...inspectionKeys.week(record.week), entity: 'inspectionWeek', ...record },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -131,7 +132,7 @@ export const markInspectionWeekComplete = async (record: InspectionWeek): Promis
 
 export const findInspectionWeek = async (week: string) => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.inspectionWeek(week), ConsistentRead: true }),
+    new GetCommand({ TableName: tableNames.program, Key: inspectionKeys.week(week), ConsistentRead: true }),
   );
   return Item ? toRecord<InspectionWeek>(Item) : undefined;
 };
@@ -142,42 +143,11 @@ export const listInspectionReports = (
   page: { limit: number; cursor?: string },
 ): Promise<Page<InspectionReport>> =>
   queryPage<InspectionReport>({
-    partition: keys.inspectionWeek(week).pk,
-    sortPrefix: 'UNIT#',
+    ...inspectionKeys.reportsOf(week),
     limit: page.limit,
     cursor: page.cursor,
   });
 
 /** Every unit row of a week (the job's own re-read; a week holds one row per unit: O(units)). */
-export const allInspectionReports = async (week: string): Promise<InspectionReport[]> => {
-  const rows: InspectionReport[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listInspectionReports(week, { limit: 100, cursor });
-    rows.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return rows;
-};
-
-/**
- * The unit an issue waiting for dispatch was handed back by, if a return is what put it there: the
- * newest ledger entries (a few, newest first) up to the one that moved it into `awaiting_dispatch`.
- */
-export const returningUnitOf = async (issueId: string): Promise<string | undefined> => {
-  const { Items = [] } = await documentClient.send(
-    new QueryCommand({
-      TableName: tableNames.ledger,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.issue(issueId).pk },
-      ScanIndexForward: false,
-      Limit: 5,
-      ConsistentRead: true,
-    }),
-  );
-  const entry = Items.find(
-    (item) => item.toStatus === 'awaiting_dispatch' && item.fromStatus !== 'awaiting_dispatch',
-  );
-  const unitId = entry?.action === 'returned' ? (entry.data as Record<string, unknown>)?.unitId : undefined;
-  return typeof unitId === 'string' ? unitId : undefined;
-};
+export const allInspectionReports = (week: string): Promise<InspectionReport[]> =>
+  queryAll<InspectionReport>(inspectionKeys.reportsOf(week));

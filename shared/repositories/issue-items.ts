@@ -1,4 +1,4 @@
-import { type IndexPartition, indexKeysOf, issueIndexes, keys, shardOf } from '../db/keys';
+import { type IndexPartition, indexKeysOf, issueKeys, shardOf } from '../db/keys';
 import type { Issue } from '../domain/issues/issue';
 
 /** The work queue (GSI3) an issue sits in while it waits on someone; none once closed or open. */
@@ -7,16 +7,16 @@ const queueOf = (issue: Issue): IndexPartition | undefined => {
   switch (issue.status) {
     case 'assigned':
       return issue.assignment
-        ? issueIndexes.openAssignments(shard, issue.assignment.dueDate, issue.id)
+        ? issueKeys.openAssignments(shard, issue.assignment.dueDate, issue.id)
         : undefined;
     case 'awaiting_feedback':
       return issue.followUpDeadline
-        ? issueIndexes.awaitingFeedback(shard, issue.followUpDeadline, issue.id)
+        ? issueKeys.awaitingFeedback(shard, issue.followUpDeadline, issue.id)
         : undefined;
     case 'awaiting_consultation':
-      return issueIndexes.awaitingConsultation();
+      return issueKeys.awaitingConsultation();
     case 'awaiting_dispatch':
-      return issueIndexes.awaitingDispatch();
+      return issueKeys.awaitingDispatch();
     default:
       return undefined;
   }
@@ -29,16 +29,16 @@ const queueOf = (issue: Issue): IndexPartition | undefined => {
  */
 export const issueItem = (issue: Issue, workflowRev: number) => {
   const partitions = [
-    issueIndexes.byEnterprise(issue.enterpriseId),
-    issueIndexes.byGrid(issue.gridId),
-    issueIndexes.byStatus(issue.status),
-    issueIndexes.all(),
+    issueKeys.byEnterprise(issue.enterpriseId),
+    issueKeys.byGrid(issue.gridId),
+    issueKeys.byStatus(issue.status),
+    issueKeys.all(),
   ];
-  if (issue.assignment) partitions.push(issueIndexes.byUnit(issue.assignment.unitId));
+  if (issue.assignment) partitions.push(issueKeys.byUnit(issue.assignment.unitId));
   const queue = queueOf(issue);
   if (queue) partitions.push(queue);
   return {
-    ...keys.issue(issue.id),
+    ...issueKeys.item(issue.id),
     entity: 'issue',
     ...indexKeysOf(issue.id, partitions),
     ...issue,
@@ -47,9 +47,9 @@ export const issueItem = (issue: Issue, workflowRev: number) => {
 };
 
 export const coUnitLinkItem = (issueId: string, unitId: string) => ({
-  ...keys.coUnitLink(issueId, unitId),
+  ...issueKeys.coUnitLink(issueId, unitId),
   entity: 'coUnitLink',
-  ...indexKeysOf(issueId, [issueIndexes.byUnit(unitId)]),
+  ...indexKeysOf(issueId, [issueKeys.byUnit(unitId)]),
   issueId,
   unitId,
 });

@@ -1,9 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { tableNames } from '../config';
-import { documentClient } from '../db/client';
-import { type IndexPartition, indexAttributes, issueIndexes } from '../db/keys';
-import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
-import { type Page, queryPage } from '../db/records';
+import { encodeTime } from 'ulid';
+import { equalityFilter } from '../db/equality-filter';
+import { type IndexPartition, issueKeys } from '../db/keys';
+import { type Page, queryAll, queryPartitionsPage } from '../db/queries';
+import { MS_PER_DAY } from '../domain/calendar/calendar-date';
+import { programDayStartMs } from '../domain/calendar/program-date';
 import type { Issue } from '../domain/issues/issue';
 import { type IssueFilter, type IssueListScope, matchesIssueFilter } from '../domain/issues/list-scope';
 import { findIssues } from './issues';
@@ -20,18 +20,18 @@ export const issueListPartitions = (scope: IssueListScope, filter: IssueFilter):
     case 'enterprise':
       return filter.enterpriseId && filter.enterpriseId !== scope.enterpriseId
         ? []
-        : [issueIndexes.byEnterprise(scope.enterpriseId)];
+        : [issueKeys.byEnterprise(scope.enterpriseId)];
     case 'unit':
-      return filter.unitId && filter.unitId !== scope.unitId ? [] : [issueIndexes.byUnit(scope.unitId)];
+      return filter.unitId && filter.unitId !== scope.unitId ? [] : [issueKeys.byUnit(scope.unitId)];
     case 'grids':
-      return scope.gridIds.map((gridId) => issueIndexes.byGrid(gridId));
+      return scope.gridIds.map((gridId) => issueKeys.byGrid(gridId));
     case 'all':
-      if (filter.enterpriseId) return [issueIndexes.byEnterprise(filter.enterpriseId)];
-      if (filter.unitId) return [issueIndexes.byUnit(filter.unitId)];
-      if (filter.status) return [issueIndexes.byStatus(filter.status)];
+      if (filter.enterpriseId) return [issueKeys.byEnterprise(filter.enterpriseId)];
+      if (filter.unitId) return [issueKeys.byUnit(filter.unitId)];
+      if (filter.status) return [issueKeys.byStatus(filter.status)];
       // Only assignments are ever overdue.
-      if (filter.overdue) return [issueIndexes.byStatus('assigned')];
-      return [issueIndexes.all()];
+      if (filter.overdue) return [issueKeys.byStatus('assigned')];
+      return [issueKeys.all()];
   }
 };
 
@@ -54,59 +54,42 @@ const resolveLinks = async (entries: readonly IssueIndexEntry[]): Promise<Issue[
  * one, and co-unit links must be resolved before they can be filtered), so a page may hold fewer
  * items than `limit` while `nextCursor` still leads on.
  */
-export const listIssuesIn = async (
+export const listIssuesIn = (
   partitions: readonly IndexPartition[],
   filter: IssueFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Issue>> => {
-  if (partitions.length === 0) return { items: [], nextCursor: null };
-  const position = decodePartitionsCursor(page.cursor, partitions.length);
-  const items: Issue[] = [];
-  let budget = page.limit;
-  while (budget > 0 && position.partition < partitions.length) {
-    const partition = partitions[position.partition] as IndexPartition;
-    const read = await queryPage<IssueIndexEntry>({
-      index: partition.index,
-      partition: partition.partition,
-      limit: budget,
-      cursor: position.cursor ?? undefined,
-      newestFirst: true,
-    });
-    budget -= read.items.length;
-    items.push(...(await resolveLinks(read.items)).filter((issue) => matchesIssueFilter(issue, filter)));
-    if (read.nextCursor) {
-      position.cursor = read.nextCursor;
-    } else {
-      position.partition += 1;
-      position.cursor = null;
-    }
-  }
-  return {
-    items,
-    nextCursor: position.partition < partitions.length ? encodePartitionsCursor(position) : null,
-  };
-};
+): Promise<Page<Issue>> =>
+  queryPartitionsPage(
+    partitions.map(({ index, partition }) => ({ index, partition, newestFirst: true })),
+    page,
+    async (entries: IssueIndexEntry[]) =>
+      (await resolveLinks(entries)).filter((issue) => matchesIssueFilter(issue, filter)),
+  );
 
 /** The ids of every issue awaiting consultation now (the sparse GSI3 queue), oldest first. */
-export const listIssueIdsAwaitingConsultation = async (): Promise<string[]> => {
-  const queue = issueIndexes.awaitingConsultation();
-  const attributes = indexAttributes(queue.index);
-  const ids: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: queue.index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': attributes.pk, '#id': 'id' },
-        ExpressionAttributeValues: { ':pk': queue.partition },
-        ProjectionExpression: '#id',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.push(String(item.id));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
+export const listIssueIdsAwaitingConsultation = async (): Promise<string[]> =>
+  (await queryAll<{ id: string }>({ ...issueKeys.awaitingConsultation(), fields: ['id'] })).map((item) =>
+    String(item.id),
+  );
+
+/**
+ * Issues of an enterprise raised with source `resident` between two program dates (Asia/Shanghai,
+ * both inclusive). Issue ids are ULIDs and the by-enterprise index sorts by id, so the window is a
+ * key range on that index (`BETWEEN` the first and last possible id of the window): only the
+ * enterprise's issues of those days are read, and the source is a filter on them.
+ */
+export const listResidentIssues = async (
+  enterpriseId: string,
+  from: string,
+  to: string,
+): Promise<Issue[]> => {
+  const issues = await queryAll<Issue & { workflowRev?: number }>({
+    ...issueKeys.byEnterprise(enterpriseId),
+    sortBetween: {
+      from: `${encodeTime(programDayStartMs(from), 10)}${'0'.repeat(16)}`,
+      to: `${encodeTime(programDayStartMs(to) + MS_PER_DAY - 1, 10)}${'Z'.repeat(16)}`,
+    },
+    filter: equalityFilter({ source: 'resident' }),
+  });
+  return issues.map(({ workflowRev: _rev, ...issue }) => issue);
 };

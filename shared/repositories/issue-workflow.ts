@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { keys } from '../db/keys';
+import { issueKeys } from '../db/keys';
 import type { WaitKind } from '../domain/issues/issue';
 
 /**
@@ -30,7 +30,7 @@ const bookkeeping = async (
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: keys.issue(issueId),
+        Key: issueKeys.item(issueId),
         UpdateExpression: `${update.remove ? `REMOVE ${update.remove} ` : ''}SET ${sets}`,
         ConditionExpression: update.condition,
         ExpressionAttributeNames: update.names,
@@ -108,7 +108,7 @@ export const markExecutionStarted = async (issueId: string): Promise<void> => {
   await documentClient.send(
     new UpdateCommand({
       TableName: tableNames.program,
-      Key: keys.issue(issueId),
+      Key: issueKeys.item(issueId),
       UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
       ConditionExpression: 'attribute_exists(workflow)',
       ExpressionAttributeValues: { ':one': 1 },

@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { type ItemKey, indexKeysOf, keys, ledgerIndexKeys, unitCounterIndexes } from '../db/keys';
+import { type ItemKey, indexKeysOf, issueKeys, ledgerKeys, scoringKeys } from '../db/keys';
+import { queryAll, queryPage } from '../db/queries';
 import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
@@ -30,20 +31,14 @@ export class StaleIssueError extends Error {
 
 /** A ledger entry as stored: its key, its place in the by-day index (GSI1), and the entry itself. */
 export const ledgerItem = (entry: LedgerEntry) => ({
-  ...keys.ledgerEntry(entry.issueId, entry.seq),
-  ...ledgerIndexKeys(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
+  ...ledgerKeys.entry(entry.issueId, entry.seq),
+  ...ledgerKeys.byDay(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
   ...entry,
 });
 
-/** Storage attributes of a ledger item, not part of the entry (nor of its hash). */
-export const ledgerEntryOf = (item: Record<string, unknown>): LedgerEntry => {
-  const { pk: _pk, sk: _sk, gsi1pk: _gpk, gsi1sk: _gsk, ...entry } = item;
-  return entry as unknown as LedgerEntry;
-};
-
 export const findIssue = async (issueId: string): Promise<StoredIssue | undefined> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.issue(issueId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableNames.program, Key: issueKeys.item(issueId), ConsistentRead: true }),
   );
   if (!Item) return undefined;
   const { workflowRev, ...issue } = toRecord<Issue & { workflowRev: number }>(Item);
@@ -82,7 +77,7 @@ export const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] 
   }
   return [...grouped.values()].map(({ unitId, quarter, adds }) => {
     const names: Record<string, string> = {};
-    const index = indexKeysOf(unitId, [unitCounterIndexes.byQuarter(quarter, unitId)]);
+    const index = indexKeysOf(unitId, [scoringKeys.countersOfQuarter(quarter, unitId)]);
     const values: Record<string, unknown> = {
       ':unitId': unitId,
       ':quarter': quarter,
@@ -97,7 +92,7 @@ export const counterUpdates = (deltas: readonly CounterDelta[]): TransactItem[] 
     return {
       Update: {
         TableName: tableNames.program,
-        Key: keys.unitQuarterCounters(unitId, quarter),
+        Key: scoringKeys.unitQuarterCounters(unitId, quarter),
         UpdateExpression: `SET unitId = :unitId, quarter = :quarter, gsi1pk = :gpk, gsi1sk = :gsk ADD ${terms.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -116,7 +111,7 @@ const coUnitChanges = (before: Issue, after: Issue): TransactItem[] => {
     ...[...was]
       .filter((unitId) => !now.has(unitId))
       .map((unitId) => ({
-        Delete: { TableName: tableNames.program, Key: keys.coUnitLink(after.id, unitId) },
+        Delete: { TableName: tableNames.program, Key: issueKeys.coUnitLink(after.id, unitId) },
       })),
   ];
 };
@@ -211,23 +206,26 @@ export const commitTransition = async (
 };
 
 /** The whole ledger of an issue, in sequence order (strongly consistent: it is read right after writes). */
-export const readLedger = async (issueId: string): Promise<LedgerEntry[]> => {
-  const entries: LedgerEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.ledger,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ISSUE#${issueId}` },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) entries.push(ledgerEntryOf(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
+export const readLedger = (issueId: string): Promise<LedgerEntry[]> =>
+  queryAll<LedgerEntry>({ table: 'ledger', partition: ledgerKeys.ofIssue(issueId), consistent: true });
+
+/**
+ * The unit an issue waiting for dispatch was handed back by, if a return is what put it there: the
+ * newest ledger entries (a few, newest first) up to the one that moved it into `awaiting_dispatch`.
+ */
+export const returningUnitOf = async (issueId: string): Promise<string | undefined> => {
+  const { items } = await queryPage<LedgerEntry>({
+    table: 'ledger',
+    partition: ledgerKeys.ofIssue(issueId),
+    newestFirst: true,
+    limit: 5,
+    consistent: true,
+  });
+  const entry = items.find(
+    (item) => item.toStatus === 'awaiting_dispatch' && item.fromStatus !== 'awaiting_dispatch',
+  );
+  const unitId = entry?.action === 'returned' ? (entry.data as Record<string, unknown>)?.unitId : undefined;
+  return typeof unitId === 'string' ? unitId : undefined;
 };
 
 /** Issues by id, in the order asked, skipping any that do not exist. */
@@ -235,7 +233,7 @@ export const findIssues = async (issueIds: readonly string[]): Promise<Issue[]> 
   const found = new Map<string, Issue>();
   for (let i = 0; i < issueIds.length; i += 100) {
     let request: Record<string, { Keys: ItemKey[] }> | undefined = {
-      [tableNames.program]: { Keys: issueIds.slice(i, i + 100).map((id) => keys.issue(id)) },
+      [tableNames.program]: { Keys: issueIds.slice(i, i + 100).map((id) => issueKeys.item(id)) },
     };
     while (request && Object.keys(request).length > 0) {
       const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));

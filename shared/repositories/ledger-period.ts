@@ -1,9 +1,10 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { indexAttributes, keys, LEDGER_INDEX, ledgerDayPartition } from '../db/keys';
+import { equalityFilter } from '../db/equality-filter';
+import { ledgerKeys, unitKeys } from '../db/keys';
+import { queryAll } from '../db/queries';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
-import { ledgerEntryOf } from './issues';
 
 /** More entries than this in one request means the export must take another road (docs/reports.md). */
 export class TooManyLedgerEntries extends Error {
@@ -13,30 +14,12 @@ export class TooManyLedgerEntries extends Error {
 /** How many days are read at once: enough to hide DynamoDB's latency, few enough not to throttle. */
 const DAYS_IN_FLIGHT = 16;
 
-const readDay = async (date: string, unitId: string | undefined): Promise<LedgerEntry[]> => {
-  const { pk } = indexAttributes(LEDGER_INDEX);
-  const entries: LedgerEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.ledger,
-        IndexName: LEDGER_INDEX,
-        KeyConditionExpression: '#pk = :pk',
-        ...(unitId ? { FilterExpression: 'unitId = :unitId' } : {}),
-        ExpressionAttributeNames: { '#pk': pk },
-        ExpressionAttributeValues: {
-          ':pk': ledgerDayPartition(date),
-          ...(unitId ? { ':unitId': unitId } : {}),
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) entries.push(ledgerEntryOf(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
-};
+const readDay = (date: string, unitId: string | undefined): Promise<LedgerEntry[]> =>
+  queryAll<LedgerEntry>({
+    table: 'ledger',
+    ...ledgerKeys.dayPartition(date),
+    filter: equalityFilter({ unitId }),
+  });
 
 /**
  * Every ledger entry of the program days `dates` (in that order, each day in time order), optionally
@@ -79,7 +62,7 @@ export const unitNamesOf = async (unitIds: readonly string[]): Promise<Map<strin
         >
       | undefined = {
       [tableNames.program]: {
-        Keys: unitIds.slice(i, i + 100).map((id) => ({ ...keys.unit(id) })),
+        Keys: unitIds.slice(i, i + 100).map((id) => ({ ...unitKeys.item(id) })),
         ProjectionExpression: 'id, #name',
         ExpressionAttributeNames: { '#name': 'name' },
       },

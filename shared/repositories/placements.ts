@@ -1,25 +1,26 @@
-import type { Placement } from '../contract/placements';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, placementIndexes, secondmentKeys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage, updateVersioned } from '../db/records';
+import { type IndexPartition, indexKeysOf, placementKeys } from '../db/keys';
+import { type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { PlacementRecord } from './records/placements';
 
 /**
  * Placements (跟班学习). Access patterns: by id (pk); all (GSI1), by host department (GSI2), by
  * enterprise (GSI3), each in creation order.
  */
-export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
+export const insertPlacement = (placement: PlacementRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...secondmentKeys.placement(placement.id),
+          ...placementKeys.item(placement.id),
           ...indexKeysOf(placement.id, [
-            placementIndexes.all(),
-            placementIndexes.byUnit(placement.unitId),
-            placementIndexes.byEnterprise(placement.enterpriseId),
+            placementKeys.all(),
+            placementKeys.byUnit(placement.unitId),
+            placementKeys.byEnterprise(placement.enterpriseId),
           ]),
           entity: 'placement',
           ...placement,
@@ -32,7 +33,7 @@ export const insertPlacement = (placement: Placement, guard?: CreationGuard) =>
   );
 
 export const findPlacement = (placementId: string) =>
-  getRecord<Placement>(secondmentKeys.placement(placementId));
+  getRecord<PlacementRecord>(placementKeys.item(placementId));
 
 export interface PlacementFilter {
   unitId?: string;
@@ -44,13 +45,13 @@ export const placementQueryPlan = ({ unitId, enterpriseId }: PlacementFilter) =>
   let partition: IndexPartition;
   let rest: PlacementFilter;
   if (enterpriseId) {
-    partition = placementIndexes.byEnterprise(enterpriseId);
+    partition = placementKeys.byEnterprise(enterpriseId);
     rest = { unitId };
   } else if (unitId) {
-    partition = placementIndexes.byUnit(unitId);
+    partition = placementKeys.byUnit(unitId);
     rest = {};
   } else {
-    partition = placementIndexes.all();
+    partition = placementKeys.all();
     rest = {};
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -59,15 +60,15 @@ export const placementQueryPlan = ({ unitId, enterpriseId }: PlacementFilter) =>
 export const listPlacements = (
   filter: PlacementFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Placement>> => queryPage<Placement>({ ...placementQueryPlan(filter), ...page });
+): Promise<Page<PlacementRecord>> => queryPage<PlacementRecord>({ ...placementQueryPlan(filter), ...page });
 
 export const savePlacementOutcomes = (
   placementId: string,
-  changes: Pick<Partial<Placement>, 'learned' | 'applied'>,
+  changes: Pick<Partial<PlacementRecord>, 'learned' | 'applied'>,
   expectedVersion: number,
 ) =>
-  updateVersioned<Placement>(
-    secondmentKeys.placement(placementId),
+  updateVersioned<PlacementRecord>(
+    placementKeys.item(placementId),
     expectedVersion,
     changes,
     'The placement',

@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import { documentClient } from '../db/client';
-import { keys, QUEUE_SHARDS, shardOf } from '../db/keys';
+import { programStatsKeys, QUEUE_SHARDS, shardOf } from '../db/keys';
+import { queryPages } from '../db/queries';
 import type { TransactItem } from '../db/records';
 import type { CalendarDate } from '../domain/calendar';
 import { PROGRAM_COUNTERS, type ProgramCounts } from '../domain/program-stats';
@@ -21,7 +20,7 @@ export const programStatsUpdate = (
   return {
     Update: {
       TableName: tableNames.program,
-      Key: keys.programDayStats(shardOf(recordId), date),
+      Key: programStatsKeys.day(shardOf(recordId), date),
       UpdateExpression: `SET entity = :entity, #date = :date ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
       ExpressionAttributeNames: {
         '#date': 'date',
@@ -41,23 +40,16 @@ export const readProgramStats = async (from: CalendarDate, to: CalendarDate): Pr
   const totals = Object.fromEntries(PROGRAM_COUNTERS.map((counter) => [counter, 0])) as ProgramCounts;
   await Promise.all(
     Array.from({ length: QUEUE_SHARDS }, async (_, shard) => {
-      const { pk, sk: fromSk } = keys.programDayStats(shard, from);
-      const { sk: toSk } = keys.programDayStats(shard, to);
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documentClient.send(
-          new QueryCommand({
-            TableName: tableNames.program,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
+      const { pk, sk: fromSk } = programStatsKeys.day(shard, from);
+      const { sk: toSk } = programStatsKeys.day(shard, to);
+      for await (const page of queryPages<Record<string, unknown>>({
+        partition: pk,
+        sortBetween: { from: fromSk, to: toSk },
+      })) {
+        for (const item of page) {
           for (const counter of PROGRAM_COUNTERS) totals[counter] += Number(item[counter] ?? 0);
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
     }),
   );
   return totals;

@@ -1,16 +1,17 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Evaluation, Residency, ServiceEntry } from '../contract/residencies';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, indexKeysOf, residencyIndexes, secondmentKeys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import { cadreKeys, type IndexPartition, indexKeysOf, residencyKeys } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord } from '../db/records';
 import { Conflict, StaleVersion } from '../domain/errors';
 import { isFitSatisfied, isServiceSatisfied } from '../domain/secondments';
 import { secondedYearItems } from './assessments';
 import { programStatsUpdate } from './program-stats';
+import type { EvaluationRecord, ResidencyRecord, ServiceEntryRecord } from './records/residencies';
 
 /**
  * Residencies (驻企挂职). Access patterns: by id (pk; the same partition holds its service log and
@@ -18,11 +19,11 @@ import { programStatsUpdate } from './program-stats';
  * One active residency per cadre is a claim item (`UNIQUE#ACTIVE_RESIDENCY#<cadre>`) written with the
  * residency and deleted with its end, each in one transaction.
  */
-const partitionsOf = (residency: Pick<Residency, 'batch' | 'cadreId' | 'enterpriseId'>) => [
-  residencyIndexes.all(),
-  residencyIndexes.byBatch(residency.batch),
-  residencyIndexes.byCadre(residency.cadreId),
-  residencyIndexes.byEnterprise(residency.enterpriseId),
+const partitionsOf = (residency: Pick<ResidencyRecord, 'batch' | 'cadreId' | 'enterpriseId'>) => [
+  residencyKeys.all(),
+  residencyKeys.byBatch(residency.batch),
+  residencyKeys.byCadre(residency.cadreId),
+  residencyKeys.byEnterprise(residency.enterpriseId),
 ];
 
 export const cadreAlreadyResident = () =>
@@ -32,12 +33,12 @@ export const cadreAlreadyResident = () =>
  * The residency, the cadre's active-residency claim and a seconded-year marker per calendar year
  * the residency spans (by the cadre's unit now; what the excellent quota counts), in one transaction.
  */
-export const insertResidency = (residency: Residency, cadreUnitId: string, guard?: CreationGuard) =>
+export const insertResidency = (residency: ResidencyRecord, cadreUnitId: string, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...secondmentKeys.residency(residency.id),
+          ...residencyKeys.item(residency.id),
           ...indexKeysOf(residency.id, partitionsOf(residency)),
           entity: 'residency',
           ...residency,
@@ -46,7 +47,7 @@ export const insertResidency = (residency: Residency, cadreUnitId: string, guard
       },
       {
         item: {
-          ...secondmentKeys.activeResidency(residency.cadreId),
+          ...residencyKeys.activeClaim(residency.cadreId),
           entity: 'activeResidencyClaim',
           ownerId: residency.id,
           cadreId: residency.cadreId,
@@ -64,13 +65,13 @@ export const insertResidency = (residency: Residency, cadreUnitId: string, guard
   );
 
 export const findResidency = (residencyId: string) =>
-  getRecord<Residency>(secondmentKeys.residency(residencyId));
+  getRecord<ResidencyRecord>(residencyKeys.item(residencyId));
 
 export interface ResidencyFilter {
   batch?: string;
   cadreId?: string;
   enterpriseId?: string;
-  status?: Residency['status'];
+  status?: ResidencyRecord['status'];
 }
 
 /** A cadre has a few residencies, an enterprise a few more, a batch dozens: the narrowest key leads. */
@@ -78,16 +79,16 @@ export const residencyQueryPlan = ({ batch, cadreId, enterpriseId, status }: Res
   let partition: IndexPartition;
   let rest: ResidencyFilter;
   if (cadreId) {
-    partition = residencyIndexes.byCadre(cadreId);
+    partition = residencyKeys.byCadre(cadreId);
     rest = { batch, enterpriseId, status };
   } else if (enterpriseId) {
-    partition = residencyIndexes.byEnterprise(enterpriseId);
+    partition = residencyKeys.byEnterprise(enterpriseId);
     rest = { batch, status };
   } else if (batch) {
-    partition = residencyIndexes.byBatch(batch);
+    partition = residencyKeys.byBatch(batch);
     rest = { status };
   } else {
-    partition = residencyIndexes.all();
+    partition = residencyKeys.all();
     rest = { status };
   }
   return { ...partition, filter: equalityFilter({ ...rest }) };
@@ -96,13 +97,20 @@ export const residencyQueryPlan = ({ batch, cadreId, enterpriseId, status }: Res
 export const listResidencies = (
   filter: ResidencyFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Residency>> => queryPage<Residency>({ ...residencyQueryPlan(filter), ...page });
+): Promise<Page<ResidencyRecord>> => queryPage<ResidencyRecord>({ ...residencyQueryPlan(filter), ...page });
+
+/** Every residency of a cadre, in creation order (a few in a career). */
+export const allResidenciesOf = (cadreId: string): Promise<ResidencyRecord[]> =>
+  queryAll<ResidencyRecord>(residencyQueryPlan({ cadreId }));
 
 /**
  * Ends an active residency read at `expectedVersion` and deletes the cadre's claim, in one
  * transaction; a residency changed meanwhile is StaleVersion and nothing is written.
  */
-export const saveResidencyEnd = async (ended: Residency, expectedVersion: number): Promise<Residency> => {
+export const saveResidencyEnd = async (
+  ended: ResidencyRecord,
+  expectedVersion: number,
+): Promise<ResidencyRecord> => {
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -110,7 +118,7 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
           {
             Update: {
               TableName: tableNames.program,
-              Key: secondmentKeys.residency(ended.id),
+              Key: residencyKeys.item(ended.id),
               UpdateExpression: `SET #status = :ended, endedOn = :endedOn, ${
                 ended.endNote === undefined ? '' : 'endNote = :note, '
               }#version = :next, updatedAt = :now`,
@@ -130,7 +138,7 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
           {
             Delete: {
               TableName: tableNames.program,
-              Key: secondmentKeys.activeResidency(ended.cadreId),
+              Key: residencyKeys.activeClaim(ended.cadreId),
               ConditionExpression: 'ownerId = :residency',
               ExpressionAttributeValues: { ':residency': ended.id },
             },
@@ -150,12 +158,12 @@ export const saveResidencyEnd = async (ended: Residency, expectedVersion: number
   }
 };
 
-export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =>
+export const insertServiceEntry = (entry: ServiceEntryRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...secondmentKeys.residencyService(entry.residencyId, entry.id),
+          ...residencyKeys.service(entry.residencyId, entry.id),
           entity: 'residencyService',
           ...entry,
         },
@@ -167,22 +175,22 @@ export const insertServiceEntry = (entry: ServiceEntry, guard?: CreationGuard) =
   );
 
 export const listServiceEntries = (residencyId: string, page: { limit: number; cursor?: string }) =>
-  queryPage<ServiceEntry>({
-    partition: secondmentKeys.residency(residencyId).pk,
-    sortPrefix: secondmentKeys.residencyServicePrefix,
-    ...page,
-  });
+  queryPage<ServiceEntryRecord>({ ...residencyKeys.servicesOf(residencyId), ...page });
+
+/** Every service log entry of a residency (one residency's log: tens, not thousands). */
+export const allServiceEntriesOf = (residencyId: string): Promise<ServiceEntryRecord[]> =>
+  queryAll<ServiceEntryRecord>(residencyKeys.servicesOf(residencyId));
 
 /**
  * Stores the residency's one evaluation and, in the same transaction, adds its fit score to the
  * cadre's running fit scores (what matching reads) and counts it in the day's program figures.
  */
-export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) =>
+export const insertEvaluation = (evaluation: EvaluationRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...secondmentKeys.residencyEvaluation(evaluation.residencyId),
+          ...residencyKeys.evaluation(evaluation.residencyId),
           entity: 'residencyEvaluation',
           ...evaluation,
         },
@@ -194,7 +202,7 @@ export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) 
       {
         Update: {
           TableName: tableNames.program,
-          Key: secondmentKeys.cadreFitScores(evaluation.cadreId),
+          Key: cadreKeys.fitScores(evaluation.cadreId),
           UpdateExpression: 'SET entity = :entity, cadreId = :cadre ADD fitScoreSum :fit, evaluations :one',
           ExpressionAttributeValues: {
             ':entity': 'cadreFitScores',
@@ -213,4 +221,4 @@ export const insertEvaluation = (evaluation: Evaluation, guard?: CreationGuard) 
   );
 
 export const findEvaluation = (residencyId: string) =>
-  getRecord<Evaluation>(secondmentKeys.residencyEvaluation(residencyId));
+  getRecord<EvaluationRecord>(residencyKeys.evaluation(residencyId));

@@ -1,48 +1,25 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
-import type { Unit } from '../contract/units';
 import { documentClient } from '../db/client';
-import { indexKeysOf, keys, partyPointsIndexes, rankingRevisionPrefix, unitCounterIndexes } from '../db/keys';
+import { indexKeysOf, scoringKeys } from '../db/keys';
+import { queryAll } from '../db/queries';
 import { toRecord } from '../db/records';
 import { StaleVersion, VersionRequired } from '../domain/errors';
 import type { RankingGroup, RankingReport, RankingRow } from '../domain/scoring/ranking';
 
 /**
- * Quarterly scoring's data. Access patterns: every unit (GSI1 `UNIT`), every unit-quarter counter
- * item of a quarter (GSI1 `UNITSTATS#<quarter>`), every party-points record of a quarter (GSI1
- * `PARTY#<quarter>`): all O(units), none touching an issue. A quarter's ranking lives in one
+ * Quarterly scoring's data (besides every unit, from the units). Access patterns: every unit-quarter
+ * counter item of a quarter (GSI1 `UNITSTATS#<quarter>`), every party-points record of a quarter
+ * (GSI1 `PARTY#<quarter>`): all O(units), none touching an issue. A quarter's ranking lives in one
  * partition: a head naming the current revision, and that revision's rows in group and rank order.
  */
 
-/** All items of one GSI1 partition, page by page (a few pages even for a province's units). */
-const allOfGsi1 = async (partition: string): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
-
-export const listAllUnits = async (): Promise<Unit[]> =>
-  (await allOfGsi1('UNIT')).map((item) => toRecord<Unit>(item));
-
 /** The unit-quarter counter items of a quarter, by unit id (attributes as stored, keys stripped). */
 export const listUnitCounters = async (quarter: string): Promise<Map<string, Record<string, unknown>>> => {
-  const partition = unitCounterIndexes.byQuarter(quarter, '').partition;
-  const items = await allOfGsi1(partition);
-  return new Map(items.map((item) => [String(item.unitId), toRecord<Record<string, unknown>>(item)]));
+  const { index, partition } = scoringKeys.countersOfQuarter(quarter);
+  const items = await queryAll<Record<string, unknown>>({ index, partition });
+  return new Map(items.map((item) => [String(item.unitId), item]));
 };
 
 export interface PartyPoints {
@@ -56,15 +33,15 @@ export interface PartyPoints {
 }
 
 const partyPointsItem = (record: PartyPoints) => ({
-  ...keys.partyPoints(record.unitId, record.quarter),
+  ...scoringKeys.partyPoints(record.unitId, record.quarter),
   entity: 'partyPoints',
-  ...indexKeysOf(record.unitId, [partyPointsIndexes.byQuarter(record.quarter, record.unitId)]),
+  ...indexKeysOf(record.unitId, [scoringKeys.partyPointsOfQuarter(record.quarter, record.unitId)]),
   ...record,
 });
 
 export const listPartyPoints = async (quarter: string): Promise<Map<string, number>> => {
-  const partition = partyPointsIndexes.byQuarter(quarter, '').partition;
-  const items = await allOfGsi1(partition);
+  const { index, partition } = scoringKeys.partyPointsOfQuarter(quarter);
+  const items = await queryAll<PartyPoints>({ index, partition });
   return new Map(items.map((item) => [String(item.unitId), Number(item.points)]));
 };
 
@@ -72,7 +49,7 @@ export const findPartyPoints = async (unitId: string, quarter: string): Promise<
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.partyPoints(unitId, quarter),
+      Key: scoringKeys.partyPoints(unitId, quarter),
       ConsistentRead: true,
     }),
   );
@@ -121,7 +98,11 @@ export interface RankingHead extends Omit<RankingReport, RankingGroup> {
 
 export const findRankingHead = async (quarter: string): Promise<RankingHead | undefined> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.rankingHead(quarter), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableNames.program,
+      Key: scoringKeys.rankingHead(quarter),
+      ConsistentRead: true,
+    }),
   );
   return Item ? toRecord<RankingHead>(Item) : undefined;
 };
@@ -140,7 +121,7 @@ export const publishRanking = async (
   rows: ReadonlyArray<{ group: RankingGroup; row: RankingRow }>,
 ): Promise<void> => {
   const items = rows.map(({ group, row }) => ({
-    ...keys.rankingRow(head.quarter, head.revision, group, row.rank, row.unitId),
+    ...scoringKeys.rankingRow(head.quarter, head.revision, group, row.rank, row.unitId),
     entity: 'rankingRow',
     group,
     ...row,
@@ -158,7 +139,7 @@ export const publishRanking = async (
     await documentClient.send(
       new PutCommand({
         TableName: tableNames.program,
-        Item: { ...keys.rankingHead(head.quarter), entity: 'rankingHead', ...head },
+        Item: { ...scoringKeys.rankingHead(head.quarter), entity: 'rankingHead', ...head },
         ConditionExpression: head.revision === 1 ? 'attribute_not_exists(pk)' : 'revision = :previous',
         ExpressionAttributeValues: head.revision === 1 ? undefined : { ':previous': head.revision - 1 },
       }),
@@ -175,23 +156,5 @@ export const publishRanking = async (
 export const readRankingRows = async (
   quarter: string,
   revision: number,
-): Promise<Array<RankingRow & { group: RankingGroup }>> => {
-  const rows: Array<RankingRow & { group: RankingGroup }> = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
-        ExpressionAttributeValues: {
-          ':pk': keys.rankingHead(quarter).pk,
-          ':rev': rankingRevisionPrefix(revision),
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    rows.push(...(page.Items ?? []).map((item) => toRecord<RankingRow & { group: RankingGroup }>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return rows;
-};
+): Promise<Array<RankingRow & { group: RankingGroup }>> =>
+  queryAll<RankingRow & { group: RankingGroup }>(scoringKeys.rankingRows(quarter, revision));

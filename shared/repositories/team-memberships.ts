@@ -1,32 +1,19 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { keys } from '../db/keys';
+import { cadreKeys } from '../db/keys';
+import { queryAll } from '../db/queries';
 
 /**
  * The grids of a cadre's visit teams: one key query of the cadre's partition, whose team membership
  * items carry their team's grid. Sorted and without repeats (a cadre may sit in two teams of a grid).
  */
 export const listGridIdsOfCadre = async (cadreId: string): Promise<string[]> => {
-  // A membership key with an empty team id is the prefix every membership of the cadre shares.
-  const { pk, sk: teamPrefix } = keys.teamMembership(cadreId, '');
-  const gridIds = new Set<string>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :team)',
-        ExpressionAttributeValues: { ':pk': pk, ':team': teamPrefix },
-        ProjectionExpression: 'gridId',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (typeof item.gridId === 'string') gridIds.add(item.gridId);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const memberships = await queryAll<{ gridId?: unknown }>({
+    ...cadreKeys.teamMembershipsOf(cadreId),
+    fields: ['gridId'],
+  });
+  const gridIds = new Set(memberships.flatMap(({ gridId }) => (typeof gridId === 'string' ? [gridId] : [])));
   return [...gridIds].sort();
 };
 
@@ -38,7 +25,7 @@ export const findTeamMembership = async (
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.teamMembership(cadreId, teamId),
+      Key: cadreKeys.teamMembership(cadreId, teamId),
       ProjectionExpression: 'teamId, gridId',
     }),
   );

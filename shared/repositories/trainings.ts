@@ -1,10 +1,11 @@
 import { tableNames } from '../config';
-import { type Attendance, attendeeKey, type Training } from '../contract/trainings';
 import type { CreationGuard } from '../db/creation-guard';
-import { indexKeysOf, keys, trainingIndexes } from '../db/keys';
-import { createRecords, getRecord, type IndexQuery, type Page, queryPage } from '../db/records';
+import { indexKeysOf, trainingKeys } from '../db/keys';
+import { type IndexQuery, type Page, queryPage } from '../db/queries';
+import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { programStatsUpdate } from './program-stats';
+import type { AttendanceRecord, TrainingRecord } from './records/trainings';
 
 /**
  * Trainings and attendance. Access patterns: a training by id (pk); all trainings (GSI1) or those of
@@ -12,22 +13,20 @@ import { programStatsUpdate } from './program-stats';
  * training's attendances by key query of its partition, one item per attendee (so a second attendance
  * of the same person is refused by the database).
  */
-const sortOf = (training: Pick<Training, 'date' | 'id'>) => `${training.date}#${training.id}`;
+const sortOf = (training: Pick<TrainingRecord, 'date' | 'id'>) => `${training.date}#${training.id}`;
 
-const partitionsOf = (training: Training) => [
-  trainingIndexes.all(sortOf(training)),
-  ...(training.organizerUnitId
-    ? [trainingIndexes.byOrganizer(training.organizerUnitId, sortOf(training))]
-    : []),
+const partitionsOf = (training: TrainingRecord) => [
+  trainingKeys.all(sortOf(training)),
+  ...(training.organizerUnitId ? [trainingKeys.byOrganizer(training.organizerUnitId, sortOf(training))] : []),
 ];
 
 /** The training and its day's `trainings` count, in one transaction. */
-export const insertTraining = (training: Training, guard?: CreationGuard) =>
+export const insertTraining = (training: TrainingRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.training(training.id),
+          ...trainingKeys.item(training.id),
           ...indexKeysOf(training.id, partitionsOf(training)),
           entity: 'training',
           ...training,
@@ -39,7 +38,7 @@ export const insertTraining = (training: Training, guard?: CreationGuard) =>
     [programStatsUpdate(training.date, training.id, { trainings: 1 })],
   );
 
-export const findTraining = (trainingId: string) => getRecord<Training>(keys.training(trainingId));
+export const findTraining = (trainingId: string) => getRecord<TrainingRecord>(trainingKeys.item(trainingId));
 
 export interface TrainingFilter {
   organizerUnitId?: string;
@@ -61,21 +60,21 @@ const dateRange = ({ from, to }: TrainingFilter): IndexQuery['filter'] => {
 };
 
 export const trainingQueryPlan = (filter: TrainingFilter) => ({
-  ...(filter.organizerUnitId ? trainingIndexes.byOrganizer(filter.organizerUnitId) : trainingIndexes.all()),
+  ...(filter.organizerUnitId ? trainingKeys.byOrganizer(filter.organizerUnitId) : trainingKeys.all()),
   filter: dateRange(filter),
   newestFirst: true,
 });
 
 export const listTrainings = (filter: TrainingFilter, page: { limit: number; cursor?: string }) =>
-  queryPage<Training>({ ...trainingQueryPlan(filter), ...page });
+  queryPage<TrainingRecord>({ ...trainingQueryPlan(filter), ...page });
 
 /**
  * Attendances of one training, together: one guarded put per attendee, the training's count and the
  * day's `trainingAttendances` (on the training's date). A person already recorded fails it all (Conflict).
  */
 export const insertAttendances = (
-  training: Training,
-  attendances: readonly Attendance[],
+  training: TrainingRecord,
+  attendances: readonly AttendanceRecord[],
   guard?: CreationGuard,
 ) => {
   const [first] = attendances;
@@ -83,7 +82,7 @@ export const insertAttendances = (
   return createRecords(
     attendances.map((attendance) => ({
       item: {
-        ...keys.trainingAttendance(training.id, attendeeKey(attendance)),
+        ...trainingKeys.attendance(training.id, attendance),
         entity: 'trainingAttendance',
         ...attendance,
       },
@@ -98,7 +97,7 @@ export const insertAttendances = (
       {
         Update: {
           TableName: tableNames.program,
-          Key: keys.training(training.id),
+          Key: trainingKeys.item(training.id),
           UpdateExpression: 'ADD attendanceCount :n',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':n': attendances.length },
@@ -112,5 +111,5 @@ export const insertAttendances = (
 export const listAttendance = (
   trainingId: string,
   page: { limit: number; cursor?: string },
-): Promise<Page<Attendance>> =>
-  queryPage<Attendance>({ partition: keys.training(trainingId).pk, sortPrefix: 'ATTENDEE#', ...page });
+): Promise<Page<AttendanceRecord>> =>
+  queryPage<AttendanceRecord>({ ...trainingKeys.attendancesOf(trainingId), ...page });

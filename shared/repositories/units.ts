@@ -1,43 +1,44 @@
-import type { Unit } from '../contract/units';
 import type { CreationGuard } from '../db/creation-guard';
-import { keys } from '../db/keys';
-import { createRecords, getRecord, type Page, queryPage } from '../db/records';
+import { indexKeysOf, unitKeys } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
+import { createRecords, getRecord } from '../db/records';
 import { Conflict } from '../domain/errors';
+import type { UnitRecord } from './records/units';
 
 /**
  * Units. Access patterns: by id (pk); all units by creation (GSI1 `UNIT`); units of a kind
  * (GSI2 `UNIT#KIND#<kind>`); code uniqueness through a claim item.
  */
-export const insertUnit = (unit: Unit, guard?: CreationGuard) =>
+export const insertUnit = (unit: UnitRecord, guard?: CreationGuard) =>
   createRecords(
     [
       {
         item: {
-          ...keys.unit(unit.id),
+          ...unitKeys.item(unit.id),
           entity: 'unit',
-          gsi1pk: 'UNIT',
-          gsi1sk: unit.id,
-          gsi2pk: `UNIT#KIND#${unit.kind}`,
-          gsi2sk: unit.id,
+          ...indexKeysOf(unit.id, [unitKeys.all(), unitKeys.byKind(unit.kind)]),
           ...unit,
         },
         onTaken: () => new Conflict('CONFLICT', `Unit ${unit.id} already exists.`),
       },
       {
-        item: { ...keys.unitCode(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
+        item: { ...unitKeys.code(unit.code), entity: 'uniqueClaim', ownerId: unit.id },
         onTaken: () => new Conflict('UNIT_CODE_TAKEN', `Unit code ${unit.code} is already in use.`),
       },
     ],
     guard,
   );
 
-export const findUnit = (unitId: string) => getRecord<Unit>(keys.unit(unitId));
+export const findUnit = (unitId: string) => getRecord<UnitRecord>(unitKeys.item(unitId));
 
 export const listUnits = (filter: {
-  kind?: Unit['kind'];
+  kind?: UnitRecord['kind'];
   limit: number;
   cursor?: string;
-}): Promise<Page<Unit>> =>
+}): Promise<Page<UnitRecord>> =>
   filter.kind
-    ? queryPage<Unit>({ index: 'GSI2', partition: `UNIT#KIND#${filter.kind}`, ...filter })
-    : queryPage<Unit>({ index: 'GSI1', partition: 'UNIT', ...filter });
+    ? queryPage<UnitRecord>({ ...unitKeys.byKind(filter.kind), ...filter })
+    : queryPage<UnitRecord>({ ...unitKeys.all(), ...filter });
+
+/** Every unit (GSI1 `UNIT`): O(units), a few pages even for a province. */
+export const allUnits = (): Promise<UnitRecord[]> => queryAll<UnitRecord>(unitKeys.all());

@@ -3,16 +3,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { type IndexPartition, indexKeysOf, keys, visitIndexes, visitSortKey } from '../db/keys';
-import { decodePartitionsCursor, encodePartitionsCursor } from '../db/partitions-cursor';
-import {
-  createRecords,
-  type GuardedPut,
-  type Page,
-  queryPage,
-  type TransactItem,
-  toRecord,
-} from '../db/records';
+import { enterpriseKeys, type IndexPartition, indexKeysOf, visitKeys } from '../db/keys';
+import { type Page, queryPartitionsPage } from '../db/queries';
+import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
 import type { Issue } from '../domain/issues/issue';
@@ -28,13 +21,13 @@ import { programStatsUpdate } from './program-stats';
  * enterprise, in the grid-year's partition).
  */
 export const visitItem = (visit: Visit) => {
-  const sort = visitSortKey(visit.date, visit.id);
+  const sort = visitKeys.sortKey(visit.date, visit.id);
   return {
-    ...keys.visit(visit.id),
+    ...visitKeys.item(visit.id),
     ...indexKeysOf(visit.id, [
-      visitIndexes.byGrid(visit.gridId, sort),
-      visitIndexes.byEnterprise(visit.enterpriseId, sort),
-      visitIndexes.byYear(yearOf(visit.date), sort),
+      visitKeys.byGrid(visit.gridId, sort),
+      visitKeys.byEnterprise(visit.enterpriseId, sort),
+      visitKeys.byYear(yearOf(visit.date), sort),
     ]),
     entity: 'visit',
     ...visit,
@@ -51,7 +44,7 @@ export const isVisitedInGridYear = async (gridId: string, year: number, enterpri
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
-      Key: keys.gridYearVisited(gridId, year, enterpriseId),
+      Key: visitKeys.gridYearVisited(gridId, year, enterpriseId),
       ConsistentRead: true,
     }),
   );
@@ -84,13 +77,13 @@ const dayCounts = ({ visit, issues }: VisitWrite): TransactItem[] => {
 const bookkeeping = (write: VisitWrite): TransactItem[] => {
   const { visit, firstInGridYear } = write;
   const year = yearOf(visit.date);
-  const marker = keys.gridYearVisited(visit.gridId, year, visit.enterpriseId);
+  const marker = visitKeys.gridYearVisited(visit.gridId, year, visit.enterpriseId);
   return [
     // The enterprise is still in the grid the visit is counted for.
     {
       ConditionCheck: {
         TableName: tableNames.program,
-        Key: keys.enterprise(visit.enterpriseId),
+        Key: enterpriseKeys.item(visit.enterpriseId),
         ConditionExpression: 'gridId = :gridId',
         ExpressionAttributeValues: { ':gridId': visit.gridId },
       },
@@ -125,7 +118,7 @@ const bookkeeping = (write: VisitWrite): TransactItem[] => {
           {
             Update: {
               TableName: tableNames.program,
-              Key: keys.gridYearCoverage(visit.gridId, year),
+              Key: visitKeys.gridYearCoverage(visit.gridId, year),
               UpdateExpression:
                 'SET entity = :entity, gridId = :gridId, #year = :year ADD visitedEnterprises :one',
               ExpressionAttributeNames: { '#year': 'year' },
@@ -175,7 +168,7 @@ export const insertVisit = async (write: VisitWrite, guard?: CreationGuard) => {
 
 export const findVisit = async (visitId: string): Promise<Visit | undefined> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.visit(visitId) }),
+    new GetCommand({ TableName: tableNames.program, Key: visitKeys.item(visitId) }),
   );
   return Item ? toRecord<Visit>(Item) : undefined;
 };
@@ -183,7 +176,7 @@ export const findVisit = async (visitId: string): Promise<Visit | undefined> => 
 /** Distinct enterprises visited in the grid in the year (0 before the first visit). */
 export const readVisitedEnterpriseCount = async (gridId: string, year: number): Promise<number> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.gridYearCoverage(gridId, year) }),
+    new GetCommand({ TableName: tableNames.program, Key: visitKeys.gridYearCoverage(gridId, year) }),
   );
   return Number(Item?.visitedEnterprises ?? 0);
 };
@@ -216,18 +209,18 @@ export const visitListPlan = (scope: VisitScope, filter: VisitFilter, currentYea
   if (filter.gridId && !inScope(filter.gridId)) return { partitions: [], keep: {} };
   if (filter.enterpriseId) {
     return {
-      partitions: [visitIndexes.byEnterprise(filter.enterpriseId)],
+      partitions: [visitKeys.byEnterprise(filter.enterpriseId)],
       keep: { ...scopeGrids, ...(filter.gridId ? { gridId: filter.gridId } : {}) },
     };
   }
-  if (filter.gridId) return { partitions: [visitIndexes.byGrid(filter.gridId)], keep: {} };
+  if (filter.gridId) return { partitions: [visitKeys.byGrid(filter.gridId)], keep: {} };
   if (scope.kind === 'grids') {
-    return { partitions: scope.gridIds.map((gridId) => visitIndexes.byGrid(gridId)), keep: {} };
+    return { partitions: scope.gridIds.map((gridId) => visitKeys.byGrid(gridId)), keep: {} };
   }
   const last = filter.to ? Math.min(yearOf(filter.to), currentYear) : currentYear;
   const first = filter.from ? Math.max(yearOf(filter.from), PROGRAM_FIRST_YEAR) : PROGRAM_FIRST_YEAR;
   const partitions: IndexPartition[] = [];
-  for (let year = last; year >= first; year -= 1) partitions.push(visitIndexes.byYear(year));
+  for (let year = last; year >= first; year -= 1) partitions.push(visitKeys.byYear(year));
   return { partitions, keep: {} };
 };
 
@@ -235,55 +228,27 @@ const kept = (visit: Visit, keep: VisitListPlan['keep']) =>
   (keep.gridId === undefined || visit.gridId === keep.gridId) &&
   (keep.gridIds === undefined || keep.gridIds.includes(visit.gridId));
 
-/** One page of one partition, newest first, within the date range (inclusive). */
-const readPartition = (
-  partition: IndexPartition,
-  range: { from?: string; to?: string },
-  limit: number,
-  cursor: string | null,
-) =>
-  queryPage<Visit>({
-    index: partition.index,
-    partition: partition.partition,
-    sortBetween: {
-      from: range.from ?? '0000-00-00',
-      // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
-      to: `${range.to ?? '9999-12-31'}#~`,
-    },
-    limit,
-    cursor: cursor ?? undefined,
-    newestFirst: true,
-  });
-
 /**
- * One page of visits from the plan's partitions, one after another. At most `limit` index entries are
- * read per page and grid filters apply after the read, so a page may hold fewer items than `limit`
- * while `nextCursor` still leads on.
+ * One page of visits from the plan's partitions, one after another, newest first within the date
+ * range (inclusive). At most `limit` index entries are read per page and grid filters apply after the
+ * read, so a page may hold fewer items than `limit` while `nextCursor` still leads on.
  */
-export const listVisitsIn = async (
+export const listVisitsIn = (
   plan: VisitListPlan,
   range: { from?: string; to?: string },
   page: { limit: number; cursor?: string },
-): Promise<Page<Visit>> => {
-  const { partitions } = plan;
-  if (partitions.length === 0) return { items: [], nextCursor: null };
-  const position = decodePartitionsCursor(page.cursor, partitions.length);
-  const items: Visit[] = [];
-  let budget = page.limit;
-  while (budget > 0 && position.partition < partitions.length) {
-    const partition = partitions[position.partition] as IndexPartition;
-    const read = await readPartition(partition, range, budget, position.cursor);
-    budget -= read.items.length;
-    items.push(...read.items.filter((visit) => kept(visit, plan.keep)));
-    if (read.nextCursor) {
-      position.cursor = read.nextCursor;
-    } else {
-      position.partition += 1;
-      position.cursor = null;
-    }
-  }
-  return {
-    items,
-    nextCursor: position.partition < partitions.length ? encodePartitionsCursor(position) : null,
-  };
-};
+): Promise<Page<Visit>> =>
+  queryPartitionsPage(
+    plan.partitions.map(({ index, partition }) => ({
+      index,
+      partition,
+      sortBetween: {
+        from: range.from ?? '0000-00-00',
+        // Sort keys are `date#id`: `~` sorts after every id character, so the last day is included.
+        to: `${range.to ?? '9999-12-31'}#~`,
+      },
+      newestFirst: true,
+    })),
+    page,
+    (visits: Visit[]) => visits.filter((visit) => kept(visit, plan.keep)),
+  );

@@ -1,8 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { tableNames } from '../config';
-import { documentClient } from '../db/client';
-import { type IndexPartition, indexAttributes, issueIndexes, QUEUE_SHARDS } from '../db/keys';
-import { toRecord } from '../db/records';
+import { type IndexPartition, issueKeys, QUEUE_SHARDS } from '../db/keys';
+import { type Query, queryPages } from '../db/queries';
 import type { CalendarDate } from '../domain/calendar';
 import type { Issue } from '../domain/issues/issue';
 
@@ -19,59 +16,34 @@ type SortRange = { before: CalendarDate } | { from: CalendarDate; through: Calen
 // Ids are ULIDs ([0-9A-Z]); `~` sorts after every one of them, so `date#~` closes the date's keys.
 const END_OF_DATE = '#~';
 
-const keyCondition = (range: SortRange): { expression: string; values: Record<string, string> } => {
-  if (range === 'whole') return { expression: '#pk = :pk', values: {} };
-  if ('before' in range)
-    return { expression: '#pk = :pk AND #sk < :before', values: { ':before': range.before } };
-  return {
-    expression: '#pk = :pk AND #sk BETWEEN :from AND :through',
-    values: { ':from': range.from, ':through': `${range.through}${END_OF_DATE}` },
-  };
+const sortCondition = (range: SortRange): Pick<Query, 'sortBefore' | 'sortBetween'> => {
+  if (range === 'whole') return {};
+  if ('before' in range) return { sortBefore: range.before };
+  return { sortBetween: { from: range.from, to: `${range.through}${END_OF_DATE}` } };
 };
 
-interface Filter {
-  expression: string;
-  names: Record<string, string>;
-}
-
 /** Issues of one queue partition in the range (and passing the filter), in sort order, page by page. */
-async function* queueItems(queue: IndexPartition, range: SortRange, filter?: Filter): AsyncGenerator<Issue> {
-  const attributes = indexAttributes(queue.index);
-  const condition = keyCondition(range);
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: queue.index,
-        KeyConditionExpression: condition.expression,
-        FilterExpression: filter?.expression,
-        ExpressionAttributeNames: {
-          '#pk': attributes.pk,
-          ...(range === 'whole' ? {} : { '#sk': attributes.sk }),
-          ...filter?.names,
-        },
-        ExpressionAttributeValues: { ':pk': queue.partition, ...condition.values },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { workflowRev: _rev, ...issue } = toRecord<Issue & { workflowRev: number }>(item);
-      yield issue;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+async function* queueItems(queue: IndexPartition, range: SortRange, filter?: Query['filter']) {
+  const pages = queryPages<Issue & { workflowRev: number }>({
+    index: queue.index,
+    partition: queue.partition,
+    ...sortCondition(range),
+    filter,
+  });
+  for await (const page of pages) {
+    for (const { workflowRev: _rev, ...issue } of page) yield issue as Issue;
+  }
 }
 
 const shardsOf = (queueOf: (shard: number) => IndexPartition): IndexPartition[] =>
   Array.from({ length: QUEUE_SHARDS }, (_, shard) => queueOf(shard));
 
-async function* allOf(queues: IndexPartition[], range: SortRange, filter?: Filter) {
+async function* allOf(queues: IndexPartition[], range: SortRange, filter?: Query['filter']) {
   for (const queue of queues) yield* queueItems(queue, range, filter);
 }
 
-const openAssignments = shardsOf((shard) => issueIndexes.openAssignments(shard));
-const awaitingFeedback = shardsOf((shard) => issueIndexes.awaitingFeedback(shard));
+const openAssignments = shardsOf((shard) => issueKeys.openAssignments(shard));
+const awaitingFeedback = shardsOf((shard) => issueKeys.awaitingFeedback(shard));
 
 /** Open assignments due before `asOf`: the overdue ones. */
 export const assignmentsDueBefore = (asOf: CalendarDate) => allOf(openAssignments, { before: asOf });
@@ -90,12 +62,7 @@ export const followUpsDueBefore = (asOf: CalendarDate) => allOf(awaitingFeedback
  */
 export const issuesWithOutbox = () =>
   allOf(
-    [
-      ...openAssignments,
-      ...awaitingFeedback,
-      issueIndexes.awaitingDispatch(),
-      issueIndexes.awaitingConsultation(),
-    ],
+    [...openAssignments, ...awaitingFeedback, issueKeys.awaitingDispatch(), issueKeys.awaitingConsultation()],
     'whole',
     {
       expression: 'attribute_exists(#workflow.#startPending) OR attribute_exists(#workflow.#delivery)',
@@ -107,4 +74,4 @@ export const issuesWithOutbox = () =>
 export const allOpenAssignments = () => allOf(openAssignments, 'whole');
 
 /** Every issue waiting to be dispatched (first dispatch or after a return). */
-export const allAwaitingDispatch = () => allOf([issueIndexes.awaitingDispatch()], 'whole');
+export const allAwaitingDispatch = () => allOf([issueKeys.awaitingDispatch()], 'whole');

@@ -1,4 +1,4 @@
-import type { Page } from '../db/records';
+import type { Page } from '../db/queries';
 
 /**
  * The list a viewer scoped to one record gets (an enterprise account, a cadre): that record if it

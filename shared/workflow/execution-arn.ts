@@ -12,3 +12,9 @@ export const stateMachineArn = (): string => {
 /** One execution per escalated issue, named after it, so its ARN is known before it starts. */
 export const executionArnFor = (issueId: string): string =>
   `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${issueId}`;
+
+/**
+ * Where executions are shown when not in the Step Functions console: local mode sets
+ * `EXECUTION_LINK_TEMPLATE=/_local/executions/{name}`; on AWS it is absent.
+ */
+export const executionLinkTemplate = (): string | undefined => process.env.EXECUTION_LINK_TEMPLATE;

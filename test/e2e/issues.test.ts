@@ -11,6 +11,7 @@ type Issue = {
   reReviewCount: number;
   closure?: string;
   executionArn?: string;
+  executionLink?: string;
   assignment?: { unitId: string; dueDate: string };
 };
 type Ledger = {
@@ -111,6 +112,15 @@ describe('an issue over HTTP', () => {
     });
     const closed = await act(enterpriseToken, raised.id, 'feedback', { verdict: 'satisfied' });
     expect(closed).toMatchObject({ status: 'closed', closure: 'satisfied', reReviewCount: 1 });
+    // Operators are linked to the execution (locally its /_local/executions entry); the enterprise is not.
+    const { body: seenByOperator } = await api<Issue>('GET', `/issues/${raised.id}`, { token: operator });
+    expect(seenByOperator.executionLink).toBe(`/_local/executions/${raised.id}`);
+    const execution = await api<{ name: string }>('GET', seenByOperator.executionLink ?? '');
+    expect(execution.body.name).toBe(raised.id);
+    const { body: seenByEnterprise } = await api<Issue>('GET', `/issues/${raised.id}`, {
+      token: enterpriseToken,
+    });
+    expect(seenByEnterprise).not.toHaveProperty('executionLink');
 
     const { status, body: ledger } = await api<Ledger>('GET', `/issues/${raised.id}/ledger`, {
       token: enterpriseToken,

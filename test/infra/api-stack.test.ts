@@ -1,10 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/domain/roles';
-import { apiTemplate } from './synthesized';
+import { apiTemplate, dataTemplate } from './synthesized';
 
 describe('api stack', () => {
-  it('builds every function as NodeFunction does: Node.js 24, arm64, explicit limits, JSON logs, X-Ray', () => {
+  it('builds every function as NodeFunction does: Node.js 24, arm64, explicit limits, JSON logs, X-Ray (global)', () => {
     const functions = Object.values(apiTemplate().findResources('AWS::Lambda::Function'));
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) {
@@ -40,14 +40,21 @@ describe('api stack', () => {
     });
   });
 
-  it('has one Cognito group per role and an app client that cannot write scope attributes', () => {
-    const template = apiTemplate();
+  it('keeps the Cognito pool (global default) in the data stack: one group per role, a client that cannot write scope attributes', () => {
+    const template = dataTemplate();
+    template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
+    expect(apiTemplate().findResources('AWS::Cognito::UserPool')).toEqual({});
     const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
       (group) => group.Properties.GroupName,
     );
     expect(groups.sort()).toEqual([...ROLES].sort());
     const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
     expect(client?.Properties.WriteAttributes).toEqual(['name']);
+    // No OAuth flow unless callback URLs are given: no implicit grant, no example.com callback.
+    expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
+    expect(client?.Properties.CallbackURLs).toBeUndefined();
+    expect(client?.Properties.PreventUserExistenceErrors).toBe('ENABLED');
+    expect(client?.Properties.AccessTokenValidity).toBeLessThanOrEqual(60);
     expect(client?.Properties.ReadAttributes).toEqual(
       expect.arrayContaining(['custom:enterpriseId', 'custom:unitId', 'custom:cadreId']),
     );

@@ -64,7 +64,7 @@ describe('the program event bus', () => {
     });
   });
 
-  it('is fed from the table stream by one publisher, on newly stored inspection rows only, with a failure queue', () => {
+  it('is fed from the program table stream by one publisher, on the rows that are program facts only, with a failure queue', () => {
     const template = apiTemplate();
     const publisher = functionIdOf('functions/events/publish-reports/handler.ts');
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -74,12 +74,19 @@ describe('the program event bus', () => {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
         Filters: [
-          {
+          ...['inspectionReport', 'consultation', 'residency'].map((entity) => ({
             Pattern: JSON.stringify({
               eventName: ['INSERT'],
-              dynamodb: { NewImage: { entity: { S: ['inspectionReport'] } } },
+              dynamodb: { NewImage: { entity: { S: [entity] } } },
+            }),
+          })),
+          {
+            Pattern: JSON.stringify({
+              eventName: ['MODIFY'],
+              dynamodb: { NewImage: { entity: { S: ['residency'] }, status: { S: ['ended'] } } },
             }),
           },
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['rankingHead'] } } } }) },
         ],
       },
     });
@@ -92,10 +99,27 @@ describe('the program event bus', () => {
     expect(JSON.stringify(putEvents[0]?.Resource)).toContain('ProgramEventsBus');
   });
 
+  it('carries every appended issue ledger entry through a second publisher on the ledger stream', () => {
+    const template = apiTemplate();
+    const publisher = functionIdOf('functions/events/publish-issue-events/handler.ts');
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: publisher },
+      EventSourceArn: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('LedgerTable') }),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'] }) }] },
+    });
+    expect(grantsOf(publisher)).toContain('events:PutEvents');
+  });
+
   it('is not reachable from API functions or jobs: they only store rows', () => {
     const template = apiTemplate();
+    const publishers = [
+      'functions/events/publish-reports/handler.ts',
+      'functions/events/publish-issue-events/handler.ts',
+    ];
     const others = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
-      ([, fn]) => fn.Metadata['local:entry'] !== 'functions/events/publish-reports/handler.ts',
+      ([, fn]) => !publishers.includes(fn.Metadata['local:entry']),
     );
     for (const [id] of others) expect(grantsOf(id)).not.toContain('events:PutEvents');
   });

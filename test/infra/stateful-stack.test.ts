@@ -44,7 +44,7 @@ describe('stateful stack', () => {
     });
   });
 
-  it('denies every update and delete of ledger entries by resource policy', () => {
+  it('denies every update and delete of ledger entries by resource policy, PartiQL included', () => {
     dataTemplate().hasResourceProperties('AWS::DynamoDB::Table', {
       ResourcePolicy: {
         PolicyDocument: {
@@ -52,7 +52,13 @@ describe('stateful stack', () => {
             Match.objectLike({
               Effect: 'Deny',
               Principal: { AWS: '*' },
-              Action: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+              Action: [
+                'dynamodb:UpdateItem',
+                'dynamodb:DeleteItem',
+                'dynamodb:BatchWriteItem',
+                'dynamodb:PartiQLUpdate',
+                'dynamodb:PartiQLDelete',
+              ],
             }),
           ],
         },

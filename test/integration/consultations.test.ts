@@ -4,7 +4,7 @@ import { handler } from '../../functions/api/consultations/handler';
 import { handler as issues } from '../../functions/api/issues/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { dispatchOrderKeys } from '../../shared/db/keys';
 import { claimsFor, invoke } from '../../tools/lambda-events';
 import { createEnterprise, issueAwaitingConsultation } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
@@ -106,7 +106,7 @@ describe('consultations against DynamoDB Local', () => {
     const { Item: counter } = await documentClient.send(
       new GetCommand({
         TableName: tableNames.program,
-        Key: keys.dispatchOrderCounter(YEAR),
+        Key: dispatchOrderKeys.counter(YEAR),
         ConsistentRead: true,
       }),
     );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api/grids/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { cadreKeys } from '../../shared/db/keys';
 import { invoke } from '../../tools/lambda-events';
 import {
   createCadre,
@@ -33,7 +33,7 @@ describe('grids and teams against DynamoDB Local', () => {
       const { Item } = await documentClient.send(
         new GetCommand({
           TableName: tableNames.program,
-          Key: keys.teamMembership(cadreId, String(team?.id)),
+          Key: cadreKeys.teamMembership(cadreId, String(team?.id)),
         }),
       );
       expect(Item).toMatchObject({ cadreId, teamId: team?.id, gridId });

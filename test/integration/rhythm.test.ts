@@ -4,7 +4,7 @@ import { handler as consultations } from '../../functions/api/consultations/hand
 import { handler as inspections } from '../../functions/api/inspections/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { inspectionKeys, scoringKeys } from '../../shared/db/keys';
 import { type CalendarDate, programDateOf, type WorkingCalendar } from '../../shared/domain/calendar';
 import { dateOfDayNumber, requireCalendarDate } from '../../shared/domain/calendar/calendar-date';
 import { quarterOf } from '../../shared/domain/issues/quarter';
@@ -68,7 +68,7 @@ const readReport = async (week: string, claims = operator) => {
 
 const cardCounters = async (unitId: string, quarter: string) => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.unitQuarterCounters(unitId, quarter) }),
+    new GetCommand({ TableName: tableNames.program, Key: scoringKeys.unitQuarterCounters(unitId, quarter) }),
   );
   return { cardsBlue: Item?.cardsBlue, cardsYellow: Item?.cardsYellow, cardsRed: Item?.cardsRed };
 };
@@ -154,7 +154,7 @@ describe('the weekly inspection against DynamoDB Local', () => {
     );
     // A run that stopped after storing the rows, before marking the week complete:
     await documentClient.send(
-      new DeleteCommand({ TableName: tableNames.program, Key: keys.inspectionWeek(week) }),
+      new DeleteCommand({ TableName: tableNames.program, Key: inspectionKeys.week(week) }),
     );
     const interrupted = await runWeeklyInspection(asOf);
 

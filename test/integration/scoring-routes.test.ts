@@ -4,7 +4,7 @@ import { handler as issues } from '../../functions/api/issues/handler';
 import { handler as scoring } from '../../functions/api/scoring/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { scoringKeys } from '../../shared/db/keys';
 import { programDateOf } from '../../shared/domain/calendar';
 import { quarterOf } from '../../shared/domain/issues/quarter';
 import { claimsFor, invoke } from '../../tools/lambda-events';
@@ -122,7 +122,10 @@ describe('POST /issues/{issueId}/mark-unreasonable', () => {
       data: { reason: '诉求超出政策范围', excludedFrom: [{ unitId, quarter }] },
     });
     const { Item } = await documentClient.send(
-      new GetCommand({ TableName: tableNames.program, Key: keys.unitQuarterCounters(unitId, quarter) }),
+      new GetCommand({
+        TableName: tableNames.program,
+        Key: scoringKeys.unitQuarterCounters(unitId, quarter),
+      }),
     );
     expect(Item).toMatchObject({
       assigned: 0,

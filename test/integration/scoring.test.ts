@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as jobs } from '../../functions/api/jobs/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { scoringKeys } from '../../shared/db/keys';
 import type { Verdict } from '../../shared/domain/issues/issue';
 import { invoke } from '../../tools/lambda-events';
 import {
@@ -139,7 +139,7 @@ describe('quarterly scoring of a scripted quarter', () => {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: keys.unitQuarterCounters(u('TD'), QUARTER),
+        Key: scoringKeys.unitQuarterCounters(u('TD'), QUARTER),
         UpdateExpression: 'ADD cardsYellow :y, cardsRed :r',
         ExpressionAttributeValues: { ':y': 6, ':r': 2 },
       }),

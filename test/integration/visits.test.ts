@@ -7,7 +7,7 @@ import { handler as issues } from '../../functions/api/issues/handler';
 import { handler as visits } from '../../functions/api/visits/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { visitKeys } from '../../shared/db/keys';
 import { programDateOf } from '../../shared/domain/calendar/program-date';
 import { raisedIssue } from '../../shared/domain/issues/raising';
 import { readProgramStats } from '../../shared/repositories/program-stats';
@@ -415,7 +415,7 @@ describe('visits against DynamoDB Local', () => {
       new QueryCommand({
         TableName: tableNames.program,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.gridYearCoverage(p.gridA, thisYear).pk },
+        ExpressionAttributeValues: { ':pk': visitKeys.gridYearCoverage(p.gridA, thisYear).pk },
       }),
     );
 

@@ -14,7 +14,8 @@ declare module 'vitest' {
 /** One local server (`npm start -- --fresh`) on a temporary data directory for all e2e test files. */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'qinqing-e2e-'));
-  const server = await startLocalServer({ dataDir, fresh: true });
+  // Queue durations at 1/50: a notification's five attempts with backoff take seconds, not minutes.
+  const server = await startLocalServer({ dataDir, fresh: true, env: { LOCAL_QUEUE_TIME_SCALE: '0.02' } });
   await ensureCalendarCovers(server.baseUrl);
   project.provide('e2e', { baseUrl: server.baseUrl, dataDir });
   return async () => {

@@ -5,6 +5,7 @@ import { requireJava } from '../../infra/local/dynamodb/java';
 import { functionsWithEnvironment } from '../../infra/local/functions/environment';
 import { LOCAL_ACCOUNT_ID, localAwsEnvironment, localRegion } from '../../infra/local/local-environment';
 import { freePort } from '../../infra/local/ports';
+import { localQueueNamer } from '../../infra/local/queues/queue-definitions';
 import { tableDefinitions } from '../../infra/local/template/tables';
 import type { StackTemplate } from '../../infra/local/template/types';
 import { localStateMachine } from '../../infra/local/workflow/state-machines';
@@ -65,6 +66,8 @@ export default async function setup(project: TestProject) {
     const namers = {
       ...tables.namers,
       'AWS::StepFunctions::StateMachine': localStateMachine(region, LOCAL_ACCOUNT_ID),
+      // No queue runs here: tests hand the notification use cases their own queue.
+      'AWS::SQS::Queue': localQueueNamer('http://127.0.0.1:9', region, LOCAL_ACCOUNT_ID),
     };
     const functions = functionsWithEnvironment(stacks, { ...context, namers });
     const environment = {

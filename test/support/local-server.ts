@@ -53,9 +53,12 @@ const spawnLocalServer = (args: readonly string[], env: Record<string, string>) 
 export const startLocalServer = async (options: {
   dataDir: string;
   fresh?: boolean;
+  /** Extra variables for the server, e.g. LOCAL_QUEUE_TIME_SCALE. */
+  env?: Record<string, string>;
 }): Promise<LocalServerProcess> => {
   const port = await freePort();
   const child = spawnLocalServer(['--data-dir', options.dataDir, ...(options.fresh ? ['--fresh'] : [])], {
+    ...options.env,
     PORT: String(port),
   });
   let output = '';

@@ -1,10 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
+import { dailyCloseKeys, issueKeys } from '../../shared/db/keys';
 import { builtInCalendar } from '../../shared/domain/calendar';
 import type { Issue } from '../../shared/domain/issues/issue';
-import { dailyCloseKey } from '../../shared/repositories/daily-close';
 import { readLedger } from '../../shared/repositories/issues';
 import { type DailySweepRun, runDailySweep } from '../../shared/usecases/jobs/daily-sweep';
 import { deliveryGate } from '../support/delivery-gate';
@@ -51,8 +51,11 @@ const supervisedTo = (issueId: string, level: number) =>
   });
 
 const dayRecord = async (asOf: string) =>
-  (await documentClient.send(new GetCommand({ TableName: tableNames.program, Key: dailyCloseKey(asOf) })))
-    .Item;
+  (
+    await documentClient.send(
+      new GetCommand({ TableName: tableNames.program, Key: dailyCloseKeys.day(asOf) }),
+    )
+  ).Item;
 
 const assignedIssue = async (escalatedOn: string, unitId: string): Promise<Issue> => {
   const issueId = await raiseIssue(on(escalatedOn, '09:00'));
@@ -240,5 +243,53 @@ describe('daily sweep against the work queues and the local workflow', () => {
       data: { closure: 'no_response', followUpDeadline: '2025-06-10' },
     });
     expect(run.day).toMatchObject({ asOf: '2025-06-11', noResponseClosures: 1 });
+  });
+
+  it('on a date in a year the calendar lacks, skips only the working-day steps, closes what needs none, and says so', async () => {
+    // Prepare: an on-the-spot issue whose follow-up deadline is moved to 2024, a year the calendar
+    // lacks, so a sweep dated 2024 finds it, and only it (every other test works in 2025 and later).
+    const issueId = await raiseIssue(on('2025-05-06', '09:00'));
+    await apply(
+      issueId,
+      { type: 'resolve_on_spot', resolution: 'Explained the subsidy rules' },
+      on('2025-05-06'),
+    );
+    const { gsi3sk } = (
+      await documentClient.send(
+        new GetCommand({ TableName: tableNames.program, Key: issueKeys.item(issueId) }),
+      )
+    ).Item as { gsi3sk: string };
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableNames.program,
+        Key: issueKeys.item(issueId),
+        UpdateExpression: 'SET followUpDeadline = :deadline, gsi3sk = :sk',
+        ExpressionAttributeValues: {
+          ':deadline': '2024-06-10',
+          ':sk': gsi3sk.replace(/^[^#]+/, '2024-06-10'),
+        },
+      }),
+    );
+
+    // Act
+    const run = await runDailySweep('2024-06-11');
+
+    // Assess: the two steps that count working days are reported skipped, the follow-up is closed,
+    // the day's record written, and the run's metrics raise the calendar alarm.
+    expect(run.skipped).toEqual([
+      { step: 'overdue', reason: 'CALENDAR_YEAR_MISSING', year: 2024 },
+      { step: 'due_soon', reason: 'CALENDAR_YEAR_MISSING', year: 2024 },
+    ]);
+    expect(run.calendar).toMatchObject({
+      missingYear: 2024,
+      yearsLoaded: expect.arrayContaining([2025, 2026]),
+    });
+    expect(run.overdue.examined).toBe(0);
+    expect(run.noResponse).toMatchObject({ examined: 1, closed: 1 });
+    expect(run.failures).toEqual([]);
+    expect(await issueOf(issueId)).toMatchObject({ status: 'closed', closure: 'no_response' });
+    await expectLedgerIntact(issueId);
+    expect(await dayRecord('2024-06-11')).toMatchObject({ noResponseClosures: 1 });
+    expect(run.metrics).toMatchObject({ CalendarYearMissing: 1, NoResponseClosures: 1 });
   });
 });

@@ -8,7 +8,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { keys } from '../../shared/db/keys';
+import { scoringKeys } from '../../shared/db/keys';
 import { newId } from '../../shared/domain/ids';
 import { type IssueCommand, UNIT_COUNTERS, type UnitCounter } from '../../shared/domain/issues/commands';
 import type { Actor, Issue, WaitKind } from '../../shared/domain/issues/issue';
@@ -155,7 +155,7 @@ export const expectLedgerIntact = async (issueId: string) => {
 /** A unit's counters for a quarter; counters never touched read as 0. */
 export const countersOf = async (unitId: string, quarter: string): Promise<Record<UnitCounter, number>> => {
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: keys.unitQuarterCounters(unitId, quarter) }),
+    new GetCommand({ TableName: tableNames.program, Key: scoringKeys.unitQuarterCounters(unitId, quarter) }),
   );
   return Object.fromEntries(
     UNIT_COUNTERS.map((counter) => [counter, Number(Item?.[counter] ?? 0)]),

@@ -1,7 +1,11 @@
 import { calendarRoutes } from '../../../shared/contract/calendar';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
-import { listCalendarYears, loadCalendarYear } from '../../../shared/usecases/calendar/calendar-years';
+import {
+  calendarHealth,
+  listCalendarYears,
+  loadCalendarYear,
+} from '../../../shared/usecases/calendar/calendar-years';
 
 export const routes: Implementations<typeof calendarRoutes> = {
   listCalendarYears: async () => ({ body: { items: await listCalendarYears(), nextCursor: null } }),
@@ -14,6 +18,7 @@ export const routes: Implementations<typeof calendarRoutes> = {
     });
     return { status: created ? 201 : 200, body: record };
   },
+  calendarHealth: async () => ({ body: await calendarHealth() }),
 };
 
 export const handler = apiHandler(calendarRoutes, routes);

@@ -6,6 +6,8 @@ import { runIdempotently } from '../../../shared/http/idempotency';
 import { findGrid, listGrids, listTeams } from '../../../shared/repositories/grids';
 import { createGrid } from '../../../shared/usecases/grids/create-grid';
 import { createTeam } from '../../../shared/usecases/grids/create-team';
+import { gridView, teamView } from '../../../shared/usecases/grids/grid-views';
+import { pageView } from '../../../shared/usecases/record-view';
 
 const existingGrid = async (gridId: string) => {
   const grid = await findGrid(gridId);
@@ -15,15 +17,15 @@ const existingGrid = async (gridId: string) => {
 
 export const routes: Implementations<typeof gridRoutes> = {
   createGrid: async ({ body, idempotency }) => ({ body: await createGrid(body, idempotency) }),
-  listGrids: async ({ query }) => ({ body: await listGrids(query) }),
-  getGrid: async ({ params }) => ({ body: await existingGrid(params.gridId) }),
+  listGrids: async ({ query }) => ({ body: pageView(await listGrids(query), gridView) }),
+  getGrid: async ({ params }) => ({ body: gridView(await existingGrid(params.gridId)) }),
   createTeam: async ({ params, body, idempotency }) => ({
     body: await createTeam(params.gridId, body, idempotency),
   }),
   // An unknown grid is 404 rather than an empty list, so a mistyped id does not look like "no teams".
   listTeams: async ({ params, query }) => {
     await existingGrid(params.gridId);
-    return { body: await listTeams(params.gridId, query) };
+    return { body: pageView(await listTeams(params.gridId, query), teamView) };
   },
 };
 

@@ -4,6 +4,7 @@ import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { listExperts } from '../../../shared/repositories/experts';
 import { listTrainings } from '../../../shared/repositories/trainings';
+import { pageView } from '../../../shared/usecases/record-view';
 import {
   createCase,
   decideCase,
@@ -18,6 +19,7 @@ import {
   updateExpert,
 } from '../../../shared/usecases/registries/experts';
 import { createPromotion, readPromotions } from '../../../shared/usecases/registries/promotions';
+import { expertView, trainingView } from '../../../shared/usecases/registries/registry-views';
 import {
   createTraining,
   readAttendance,
@@ -28,7 +30,7 @@ import {
 export const routes: Implementations<typeof registryRoutes> = {
   createExpert: async ({ body, idempotency }) => ({ body: await createExpert(body, idempotency) }),
   listExperts: async ({ query: { limit, cursor, ...filter } }) => ({
-    body: await listExperts(filter, { limit, cursor }),
+    body: pageView(await listExperts(filter, { limit, cursor }), expertView),
   }),
   getExpert: async ({ params }) => ({ body: await readExpert(params.expertId) }),
   updateExpert: async ({ params, body, expectedVersion }) => ({
@@ -40,7 +42,7 @@ export const routes: Implementations<typeof registryRoutes> = {
   listEngagements: async ({ params, query }) => ({ body: await readEngagements(params.expertId, query) }),
   createTraining: async ({ body, idempotency }) => ({ body: await createTraining(body, idempotency) }),
   listTrainings: async ({ query: { limit, cursor, ...filter } }) => ({
-    body: await listTrainings(filter, { limit, cursor }),
+    body: pageView(await listTrainings(filter, { limit, cursor }), trainingView),
   }),
   getTraining: async ({ params }) => ({ body: await readTraining(params.trainingId) }),
   recordAttendance: async ({ params, body, idempotency }) => ({

@@ -4,6 +4,7 @@ import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { findEvaluation, listServiceEntries } from '../../../shared/repositories/residencies';
+import { pageView } from '../../../shared/usecases/record-view';
 import { matchCadres } from '../../../shared/usecases/secondments/match-cadres';
 import {
   createPlacement,
@@ -18,6 +19,7 @@ import {
   readResidency,
 } from '../../../shared/usecases/secondments/residencies';
 import { evaluateResidency, logService } from '../../../shared/usecases/secondments/residency-log';
+import { evaluationView, serviceEntryView } from '../../../shared/usecases/secondments/secondment-views';
 
 const secondmentRoutes = { ...residencyRoutes, ...placementRoutes };
 
@@ -40,7 +42,7 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   }),
   listServices: async ({ principal, params, query }) => {
     await readResidency(principal, params.residencyId);
-    return { body: await listServiceEntries(params.residencyId, query) };
+    return { body: pageView(await listServiceEntries(params.residencyId, query), serviceEntryView) };
   },
   evaluateResidency: async ({ principal, params, body, idempotency }) => ({
     body: await evaluateResidency(principal, params.residencyId, body, idempotency),
@@ -48,7 +50,7 @@ export const routes: Implementations<typeof secondmentRoutes> = {
   listEvaluations: async ({ principal, params }) => {
     await readResidency(principal, params.residencyId);
     const evaluation = await findEvaluation(params.residencyId);
-    return { body: { items: evaluation ? [evaluation] : [], nextCursor: null } };
+    return { body: { items: evaluation ? [evaluationView(evaluation)] : [], nextCursor: null } };
   },
   createPlacement: async ({ body, idempotency }) => ({ body: await createPlacement(body, idempotency) }),
   listPlacements: async ({ principal, query: { limit, cursor, ...filter } }) => ({

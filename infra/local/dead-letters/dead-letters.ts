@@ -9,7 +9,7 @@ import { monotonicFactory } from 'ulid';
  */
 export interface DeadLetter {
   id: string;
-  source: 'stream' | 'schedule';
+  source: 'stream' | 'schedule' | 'event-rule';
   /** The event source mapping or rule that gave up. */
   origin: string;
   functionLogicalId: string;

@@ -40,8 +40,13 @@ const detailOf = (detail: string | undefined): unknown => {
  * (AWS JSON 1.1: `{ FailedEntryCount, Entries: [{ EventId }] }`); an entry without a source, detail
  * type or detail fails as it would there. Other operations answer `UnknownOperationException`.
  */
-export const eventRecorder = () => {
+export const eventRecorder = (onRecorded: (event: RecordedEvent) => void = () => {}) => {
   const events: RecordedEvent[] = [];
+  const record = (event: RecordedEvent) => {
+    events.push(event);
+    if (events.length > KEEP) events.splice(0, events.length - KEEP);
+    onRecorded(event);
+  };
   const putEvents = (body: { Entries?: PutEventsEntry[] }) => {
     const entries = (body.Entries ?? []).map((entry) => {
       if (!entry.Source || !entry.DetailType || entry.Detail === undefined) {
@@ -55,8 +60,7 @@ export const eventRecorder = () => {
         time: timeOf(entry.Time),
         detail: detailOf(entry.Detail),
       };
-      events.push(event);
-      if (events.length > KEEP) events.splice(0, events.length - KEEP);
+      record(event);
       return { EventId: event.id };
     });
     return {
@@ -66,6 +70,17 @@ export const eventRecorder = () => {
   };
   return {
     events: (): readonly RecordedEvent[] => events,
+    /**
+     * Puts a recorded event on the bus again, as a publisher re-sending it would (a stream retry):
+     * a new EventBridge id, the same detail and so the same program event id.
+     */
+    redeliver: (id: string): RecordedEvent | undefined => {
+      const original = events.find((event) => event.id === id);
+      if (!original) return undefined;
+      const copy = { ...original, id: randomUUID(), time: new Date().toISOString() };
+      record(copy);
+      return copy;
+    },
     handle: (target: string, body: string): { status: number; body: unknown } => {
       if (target !== 'AWSEvents.PutEvents') {
         return {

@@ -1,18 +1,24 @@
 import { jsonResponse as json } from '../http/json-response';
 import type { LocalModule } from '../local-module';
 import type { CfnResource } from '../template/types';
-import { eventRecorder, listenEventBusEndpoint } from './event-bus-endpoint';
+import { eventRecorder, listenEventBusEndpoint, type RecordedEvent } from './event-bus-endpoint';
+import { eventRules } from './event-rules';
+import { ruleTargets } from './rule-targets';
 
 /**
  * EventBridge as a local module of `npm start`: the template's buses answer `Ref` and `Fn::GetAtt`,
- * handlers' PutEvents reach a local endpoint (`AWS_ENDPOINT_URL_EVENTBRIDGE`), and what they published
- * is listed at `GET /_local/events` (newest last; `?detailType=` narrows). No rules or targets run:
- * nothing subscribes to the program's events yet. Events are in memory: a restart forgets them.
+ * handlers' PutEvents reach a local endpoint (`AWS_ENDPOINT_URL_EVENTBRIDGE`), the template's rules
+ * deliver matching events to their target functions (retried, then dead-lettered), and what was
+ * published is listed at `GET /_local/events` (newest last; `?detailType=` narrows).
+ * `POST /_local/events/{id}/redeliver` puts one on the bus again, as a publisher's retry would.
+ * Events are in memory: a restart forgets them.
  */
 export const eventsModule = (): LocalModule => ({
   name: 'eventbridge',
-  async start({ region, accountId }) {
-    const recorder = eventRecorder();
+  async start({ stacks, region, accountId, invoke, deadLetters }) {
+    const rules = stacks.flatMap(eventRules);
+    const targets = ruleTargets(rules, { invoke, deadLetters, region, accountId, log: console.log });
+    const recorder = eventRecorder((event: RecordedEvent) => targets.dispatch(event));
     const endpoint = await listenEventBusEndpoint(recorder);
     const namer = (logicalId: string, resource: CfnResource) => {
       const name = typeof resource.Properties?.Name === 'string' ? resource.Properties.Name : logicalId;
@@ -34,11 +40,20 @@ export const eventsModule = (): LocalModule => ({
             return json({ events });
           },
         },
+        {
+          method: 'POST',
+          path: '/_local/events/{id}/redeliver',
+          handle: async (_request, { id = '' }) => {
+            const copy = recorder.redeliver(id);
+            return copy ? json(copy) : json({ message: `No recorded event ${id}` }, 404);
+          },
+        },
       ],
       health: async () => ({
         component: 'eventbridge',
         status: 'ok',
-        summary: `${recorder.events().length} events recorded`,
+        summary: `${recorder.events().length} events recorded, ${rules.length} rules`,
+        details: targets.stats(),
       }),
       banner: [`EventBridge     ${endpoint.url}  (PutEvents recorded in memory: GET /_local/events)`],
       stop: endpoint.close,

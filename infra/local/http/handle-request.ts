@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/http/errors';
 import { problemResponse } from '../../../shared/http/problem';
-import type { LocalKey } from '../auth/local-key';
+import type { TokenVerifier } from '../auth/token-verifier';
 import type { FunctionRuntime } from '../functions/function-runtime';
 import type { LocalRoute } from '../local-module';
 import { headerValue, type IncomingRequest } from './incoming-request';
@@ -12,7 +12,8 @@ import { toApiGatewayEvent } from './to-event';
 import { fromLambdaResult, type OutgoingResponse } from './to-response';
 
 export interface ApiGatewayEmulation {
-  key: LocalKey;
+  /** The template's JWT authorizer, emulated (infra/local/auth/token-verifier.ts). */
+  verify: TokenVerifier;
   routes: RouteTable;
   functions: Pick<FunctionRuntime, 'invoke'>;
   localRoutes: readonly LocalRoute[];
@@ -47,7 +48,7 @@ export const handleRequest = async (
     const match = emulation.routes.match(request.method, path);
     if (!match) throw routeNotFound(request.method, path);
     const claims = match.route.requiresJwt
-      ? await authorize(emulation.key, headerValue(request, 'authorization'))
+      ? await authorize(emulation.verify, headerValue(request, 'authorization'))
       : undefined;
     const event = toApiGatewayEvent(request, match, {
       requestId,

@@ -1,6 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { LocalKey } from '../auth/local-key';
-import { verifyToken } from '../auth/tokens';
+import type { TokenVerifier } from '../auth/token-verifier';
 
 export type PresentedClaims = Record<string, string>;
 
@@ -42,13 +41,13 @@ export const presentClaims = (payload: Record<string, unknown>): PresentedClaims
 
 /** Like the HTTP API JWT authorizer: the token comes from Authorization, with or without "Bearer ". */
 export const authorize = async (
-  key: LocalKey,
+  verify: TokenVerifier,
   authorization: string | undefined,
 ): Promise<PresentedClaims> => {
   const token = authorization?.replace(/^Bearer\s+/i, '').trim();
   if (!token) throw new TokenRejected('Bearer');
   try {
-    return presentClaims(await verifyToken(key, token));
+    return presentClaims(await verify(token));
   } catch {
     throw new TokenRejected('Bearer error="invalid_token"');
   }

@@ -1,5 +1,6 @@
 import { LocalModeError } from '../local-mode-error';
 import { functionDefinitions } from '../template/functions';
+import { asyncRetryAttempts, functionOfArn, hasCustomInput } from '../template/rule-targets';
 import { isRecord, resourcesOfType, type StackTemplate } from '../template/types';
 
 /** An EventBridge rule on a schedule and the functions it invokes. */
@@ -14,27 +15,6 @@ export interface ScheduleDefinition {
   retryAttempts: Record<string, number>;
 }
 
-/** Lambda's default for asynchronous invocations without an EventInvokeConfig. */
-const DEFAULT_ASYNC_RETRY_ATTEMPTS = 2;
-
-const asyncRetryAttempts = (stack: StackTemplate, functionLogicalId: string): number => {
-  const config = resourcesOfType(stack, 'AWS::Lambda::EventInvokeConfig').find(([, resource]) => {
-    const name = resource.Properties?.FunctionName;
-    return isRecord(name) && name.Ref === functionLogicalId;
-  })?.[1];
-  const attempts = config?.Properties?.MaximumRetryAttempts;
-  return typeof attempts === 'number' ? attempts : DEFAULT_ASYNC_RETRY_ATTEMPTS;
-};
-
-/** `{Fn::GetAtt: [X, 'Arn']}` (or `'X.Arn'`) names the function X. */
-const functionOf = (arn: unknown): string | undefined => {
-  if (!isRecord(arn)) return undefined;
-  const getAtt = arn['Fn::GetAtt'];
-  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
-  if (typeof getAtt === 'string') return getAtt.split('.')[0];
-  return undefined;
-};
-
 /**
  * The stack's enabled scheduled rules. Locally a rule delivers the scheduled event itself to a
  * function that runs from its TypeScript entry; anything else a template asks of a rule (another kind
@@ -47,13 +27,13 @@ export const scheduleDefinitions = (stack: StackTemplate): ScheduleDefinition[] 
     if (typeof properties.ScheduleExpression !== 'string' || properties.State === 'DISABLED') return [];
     const targets = Array.isArray(properties.Targets) ? properties.Targets : [];
     const functionLogicalIds = targets.map((target: unknown) => {
-      const functionLogicalId = isRecord(target) ? functionOf(target.Arn) : undefined;
+      const functionLogicalId = isRecord(target) ? functionOfArn(target.Arn) : undefined;
       if (!functionLogicalId || !localFunctions.has(functionLogicalId)) {
         throw new LocalModeError(
           `Rule ${ruleLogicalId}: local mode fires schedules at functions with local:entry metadata only`,
         );
       }
-      if (isRecord(target) && ('Input' in target || 'InputPath' in target || 'InputTransformer' in target)) {
+      if (hasCustomInput(target)) {
         throw new LocalModeError(
           `Rule ${ruleLogicalId}: local mode sends the scheduled event, not a custom input`,
         );

@@ -44,6 +44,13 @@ const filtersOf = (logicalId: string, criteria: unknown): FilterPattern[] => {
   });
 };
 
+/** A `GetAtt` of a queue of the stack: the queues module (infra/local/queues) runs those mappings. */
+const isQueueOfStack = (stack: StackTemplate, arn: unknown): boolean => {
+  const getAtt = isRecord(arn) ? arn['Fn::GetAtt'] : undefined;
+  const logicalId = Array.isArray(getAtt) ? getAtt[0] : undefined;
+  return typeof logicalId === 'string' && stack.template.Resources?.[logicalId]?.Type === 'AWS::SQS::Queue';
+};
+
 /**
  * The stack's event source mappings whose source is a DynamoDB stream. The stream's ARN (a `GetAtt`
  * or, across stacks, an `ImportValue` of the table's `StreamArn`) resolves to the local table's, which
@@ -52,6 +59,7 @@ const filtersOf = (logicalId: string, criteria: unknown): FilterPattern[] => {
 export const streamMappings = (stack: StackTemplate, scope: ResolveScope): StreamMapping[] =>
   resourcesOfType(stack, 'AWS::Lambda::EventSourceMapping').flatMap(([logicalId, resource]) => {
     const properties = resource.Properties ?? {};
+    if (isQueueOfStack(stack, properties.EventSourceArn)) return [];
     const tableName = TABLE_OF_STREAM.exec(resolveString(properties.EventSourceArn, stack, scope))?.[1];
     if (!tableName) return [];
     const responseTypes = Array.isArray(properties.FunctionResponseTypes)

@@ -44,3 +44,21 @@ export const routeDefinitions = (stack: StackTemplate): RouteDefinition[] => {
     return { routeKey, requiresJwt: properties.AuthorizationType === 'JWT', functionLogicalId };
   });
 };
+
+/** The issuer and audience of the stack's HTTP API JWT authorizer, if it has one. */
+export const jwtAuthorizerOf = (stack: StackTemplate): { issuer: string; audience: string[] } | undefined => {
+  const [authorizer] = resourcesOfType(stack, 'AWS::ApiGatewayV2::Authorizer');
+  const jwt = authorizer?.[1].Properties?.JwtConfiguration;
+  if (!isRecord(jwt)) return undefined;
+  const { Issuer: issuer, Audience: audience } = jwt;
+  if (
+    typeof issuer !== 'string' ||
+    !Array.isArray(audience) ||
+    !audience.every((a) => typeof a === 'string')
+  ) {
+    throw new Error(
+      'The JWT authorizer’s issuer and audience must be literal for local mode (pass -c oidcIssuer)',
+    );
+  }
+  return { issuer, audience };
+};

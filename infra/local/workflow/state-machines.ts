@@ -6,7 +6,7 @@ import {
   resolveString,
   UnresolvableValue,
 } from '../template/intrinsics';
-import { type CfnResource, resourcesOfType, type StackTemplate } from '../template/types';
+import { type CfnResource, isRecord, resourcesOfType, type StackTemplate } from '../template/types';
 import type { AslDefinition } from './asl';
 
 const partitionOf = (region: string) => (region.startsWith('cn-') ? 'aws-cn' : 'aws');
@@ -37,6 +37,9 @@ export const localStateMachine =
     return { ref: arn, attributes: { Arn: arn, Name: name } };
   };
 
+/** Every published version is "1" locally. */
+const LOCAL_VERSION = '1';
+
 const functionArn = (region: string, accountId: string, functionName: string) =>
   `arn:${partitionOf(region)}:lambda:${region}:${accountId}:function:${functionName}`;
 
@@ -57,12 +60,31 @@ export const stateMachineDefinitions = (
     const arn = functionArn(scope.region, scope.accountId, fn.functionName);
     return { ref: fn.functionName, attributes: { Arn: arn } };
   };
+  // A published version (what the state machine invokes, so old executions keep their code) runs
+  // locally as its function's TypeScript entry: locally there is only ever the current code.
+  const versionOf = (logicalId: string, resource: CfnResource) => {
+    const target = resource.Properties?.FunctionName;
+    const functionId = isRecord(target) && typeof target.Ref === 'string' ? target.Ref : undefined;
+    const fn = functionId === undefined ? undefined : byLogicalId.get(functionId);
+    if (!fn) throw new UnresolvableValue(`version ${logicalId} names no function local mode can run`);
+    return fn;
+  };
+  const versionArn = (fn: { functionName: string }) =>
+    `${functionArn(scope.region, scope.accountId, fn.functionName)}:${LOCAL_VERSION}`;
+  const versionNamer = (logicalId: string, resource: CfnResource): LocalResource => {
+    const arn = versionArn(versionOf(logicalId, resource));
+    return { ref: arn, attributes: { Version: LOCAL_VERSION } };
+  };
   const namers = {
     'AWS::Lambda::Function': functionNamer,
+    'AWS::Lambda::Version': versionNamer,
     'AWS::StepFunctions::StateMachine': localStateMachine(scope.region, scope.accountId),
   };
   const functionsByArn = new Map(
-    functions.map((fn) => [functionArn(scope.region, scope.accountId, fn.functionName), fn.logicalId]),
+    functions.flatMap((fn) => [
+      [functionArn(scope.region, scope.accountId, fn.functionName), fn.logicalId] as const,
+      [versionArn(fn), fn.logicalId] as const,
+    ]),
   );
 
   return resourcesOfType(stack, 'AWS::StepFunctions::StateMachine').map(([logicalId, resource]) => {

@@ -23,6 +23,8 @@ export const startLocalWorkflow = async ({
     /** The SDK endpoint override, and each state machine's ARN under the variable its metadata names. */
     environment: {
       AWS_ENDPOINT_URL_SFN: endpoint.url,
+      // GET /issues/{id} links an operator to the execution here instead of the console.
+      EXECUTION_LINK_TEMPLATE: '/_local/executions/{name}',
       ...Object.fromEntries(
         machines.flatMap((machine) => (machine.arnVariable ? [[machine.arnVariable, machine.arn]] : [])),
       ),

@@ -1,6 +1,7 @@
 /** The working-day calendar's public surface. */
 export type { CalendarDate } from './calendar-date';
 export { parseCalendarDate } from './calendar-date';
+export { type CalendarReadiness, calendarReadiness, NEXT_YEAR_WARNING_MONTH } from './calendar-readiness';
 export type { CalendarYear, CalendarYearProblem, HolidayArrangement } from './calendar-year';
 export {
   CalendarDateInvalidError,

@@ -1,37 +1,34 @@
 import type { Assessment, CreateAssessmentBody, PastRecord } from '../../contract/assessments';
-import type { Residency } from '../../contract/residencies';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { composeEnterpriseFeedback } from '../../domain/assessment-feedback';
 import { programDateOf } from '../../domain/calendar/program-date';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import type { Caller } from '../../domain/viewer';
-import { listCases } from '../../repositories/accountability-cases';
-import {
-  alreadyAssessed,
-  findAssessment,
-  insertAssessment,
-  listResidentIssues,
-  readAll,
-} from '../../repositories/assessments';
+import { allCasesOf } from '../../repositories/accountability-cases';
+import { alreadyAssessed, findAssessment, insertAssessment } from '../../repositories/assessments';
 import { findCadre } from '../../repositories/cadres';
-import { listPromotions } from '../../repositories/promotions';
+import { listResidentIssues } from '../../repositories/issue-lists';
+import { allPromotionsOf } from '../../repositories/promotions';
+import type { AssessmentRecord } from '../../repositories/records/assessments';
+import type { ResidencyRecord } from '../../repositories/records/residencies';
 import {
+  allResidenciesOf,
+  allServiceEntriesOf,
   findEvaluation,
   findResidency,
-  listResidencies,
-  listServiceEntries,
 } from '../../repositories/residencies';
+import { assessmentView } from './assessment-view';
 
 /** The last day of the residency's window: its end if it ended, else the earlier of planned end and today. */
-export const windowEnd = (residency: Residency, today: string): string =>
+export const windowEnd = (residency: ResidencyRecord, today: string): string =>
   residency.endedOn ?? ([residency.endDate, today].sort()[0] as string);
 
-const composePastRecord = async (residency: Residency): Promise<PastRecord> => {
+const composePastRecord = async (residency: ResidencyRecord): Promise<PastRecord> => {
   const [promotions, cases, residencies] = await Promise.all([
-    readAll((page) => listPromotions(residency.cadreId, page)),
-    readAll((page) => listCases({ cadreId: residency.cadreId }, page)),
-    readAll((page) => listResidencies({ cadreId: residency.cadreId }, page)),
+    allPromotionsOf(residency.cadreId),
+    allCasesOf(residency.cadreId),
+    allResidenciesOf(residency.cadreId),
   ]);
   const others = residencies.filter((other) => other.id !== residency.id);
   const assessments = await Promise.all(others.map((other) => findAssessment(other.id)));
@@ -78,13 +75,13 @@ export const assessResidency = async (
   const at = nowIso();
   const [cadre, services, evaluation, issues, pastRecord] = await Promise.all([
     findCadre(residency.cadreId),
-    readAll((page) => listServiceEntries(residencyId, page)),
+    allServiceEntriesOf(residencyId),
     findEvaluation(residencyId),
     listResidentIssues(residency.enterpriseId, residency.startDate, windowEnd(residency, programDateOf(at))),
     composePastRecord(residency),
   ]);
   if (!cadre) throw new NotFound('The cadre');
-  const assessment: Assessment = {
+  const assessment: AssessmentRecord = {
     id: newId(),
     residencyId,
     cadreId: residency.cadreId,
@@ -107,12 +104,13 @@ export const assessResidency = async (
     createdAt: at,
     updatedAt: at,
   };
-  await insertAssessment(assessment, idempotency?.guard(assessment));
-  return assessment;
+  const view = assessmentView(assessment);
+  await insertAssessment(assessment, idempotency?.guard(view));
+  return view;
 };
 
 export const readAssessment = async (residencyId: string): Promise<Assessment> => {
   const assessment = await findAssessment(residencyId);
   if (!assessment) throw new NotFound('The assessment');
-  return assessment;
+  return assessmentView(assessment);
 };

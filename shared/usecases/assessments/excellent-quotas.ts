@@ -1,8 +1,9 @@
 import { excellentBaseBasisPoints } from '../../appraisal-config';
 import { NotFound } from '../../domain/errors';
 import { excellentQuota } from '../../domain/excellent-quota';
-import { countCadresOfUnit, listSecondedInYear, readAll } from '../../repositories/assessments';
-import { findUnit, listUnits } from '../../repositories/units';
+import { listSecondedInYear } from '../../repositories/assessments';
+import { countCadresOfUnit } from '../../repositories/cadres';
+import { allUnits, findUnit } from '../../repositories/units';
 
 /**
  * The annual appraisal's excellent quota per unit for a year. Cadres: a COUNT query per unit on the
@@ -15,7 +16,7 @@ export const excellentQuotas = async (year: string, unitId?: string) => {
     if (!(await findUnit(unitId))) throw new NotFound('The unit');
     unitIds = [unitId];
   } else {
-    unitIds = (await readAll((page) => listUnits(page))).map((unit) => unit.id);
+    unitIds = (await allUnits()).map((unit) => unit.id);
   }
   const [markers, counts] = await Promise.all([
     listSecondedInYear(year, unitId),

@@ -1,5 +1,5 @@
 import type { DownloadTicket } from '../../contract/attachments';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import type { Attachment } from '../../domain/attachments/attachment';
 import type { OwnerRef } from '../../domain/attachments/owner-rules';
 import { Conflict, NotFound } from '../../domain/errors';

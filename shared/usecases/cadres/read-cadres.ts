@@ -1,16 +1,18 @@
 import type { Cadre } from '../../contract/cadres';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { cadreVisibility, canSeeCadre } from '../../domain/cadre-visibility';
 import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
 import { type CadreFilter, findCadre, listCadres } from '../../repositories/cadres';
 import { emptyPage, ownRecordPage } from '../own-record-page';
+import { pageView } from '../record-view';
+import { cadreView } from './cadre-view';
 
 /** One cadre, or 404 alike for a missing one and one outside the viewer's scope. */
 export const readCadre = async (viewer: Viewer, cadreId: string): Promise<Cadre> => {
   const cadre = await findCadre(cadreId);
   if (!cadre || !canSeeCadre(viewer, cadre)) throw new NotFound('The cadre');
-  return cadre;
+  return cadreView(cadre);
 };
 
 /**
@@ -25,12 +27,12 @@ export const listVisibleCadres = async (
   const visibility = cadreVisibility(viewer);
   switch (visibility.kind) {
     case 'all':
-      return listCadres(filter, page);
+      return pageView(await listCadres(filter, page), cadreView);
     case 'unit':
       if (filter.unitId !== undefined && filter.unitId !== visibility.unitId) return emptyPage();
-      return listCadres({ ...filter, unitId: visibility.unitId }, page);
+      return pageView(await listCadres({ ...filter, unitId: visibility.unitId }, page), cadreView);
     case 'self':
-      return ownRecordPage(await findCadre(visibility.cadreId), filter);
+      return pageView(ownRecordPage(await findCadre(visibility.cadreId), filter), cadreView);
     case 'none':
       return emptyPage();
   }

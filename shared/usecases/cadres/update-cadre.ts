@@ -1,6 +1,7 @@
 import type { Cadre, UpdateCadreBody } from '../../contract/cadres';
 import { NotFound, StaleVersion } from '../../domain/errors';
 import { findCadre, saveCadreChanges } from '../../repositories/cadres';
+import { cadreView } from './cadre-view';
 import { checkConflictEnterprises } from './check-conflicts';
 import { checkCadreUnit } from './check-unit';
 
@@ -20,5 +21,5 @@ export const updateCadre = async (
     patch.unitId !== undefined ? checkCadreUnit(patch.unitId) : undefined,
     checkConflictEnterprises(patch.conflictEnterpriseIds),
   ]);
-  return saveCadreChanges({ ...current, ...patch }, patch, expectedVersion);
+  return cadreView(await saveCadreChanges({ ...current, ...patch }, patch, expectedVersion));
 };

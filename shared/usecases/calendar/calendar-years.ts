@@ -1,11 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { CalendarYearRecord } from '../../contract/calendar';
-import { BUILT_IN_YEARS, type CalendarYear, validateCalendarYear } from '../../domain/calendar';
+import {
+  BUILT_IN_YEARS,
+  type CalendarYear,
+  calendarReadiness,
+  programDateOf,
+  validateCalendarYear,
+} from '../../domain/calendar';
 import { Conflict, ValidationFailed } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { listLoadedCalendarYearRecords, saveCalendarYear } from '../../repositories/calendar-years';
 import type { Saved } from '../saved';
-import { forgetProgramCalendar } from './program-calendar';
+import { forgetProgramCalendar, programCalendar } from './program-calendar';
 
 const BUILT_IN_BY_YEAR = new Map(BUILT_IN_YEARS.map((year) => [year.year, year]));
 
@@ -79,4 +85,13 @@ export const loadCalendarYear = async (request: LoadCalendarYear): Promise<Saved
     loadedAt,
   };
   return { record, created: !exists };
+};
+
+/**
+ * What the daily sweep will meet today (Asia/Shanghai): the years in force, today's year if missing,
+ * and from 1 November next year if missing (docs/runbook.md, the calendar alarms).
+ */
+export const calendarHealth = async (now = new Date()) => {
+  const asOf = programDateOf(now);
+  return { asOf, ...calendarReadiness(asOf, (await programCalendar()).years) };
 };

@@ -4,7 +4,7 @@ import { dispatchOrderNumber } from '../../domain/dispatch-order-number';
 import { Conflict, Forbidden, NotFound } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import type { Caller } from '../../domain/viewer';
-import { findConsultation, type StoredConsultation } from '../../repositories/consultations';
+import { findConsultation } from '../../repositories/consultations';
 import {
   type DispatchOrder,
   type DispatchOrderLine,
@@ -14,6 +14,7 @@ import {
   orderExtensionWrites,
 } from '../../repositories/dispatch-orders';
 import type { TransactItem } from '../../repositories/issues';
+import type { ConsultationRecord } from '../../repositories/records/consultations';
 import { dispatchOrderView } from '../dispatch-orders/read-dispatch-orders';
 import { applyIssueCommand } from '../issues/apply-issue-command';
 import { checkUnitsExist } from '../issues/check-units';
@@ -40,7 +41,7 @@ const unitsOf = (line: DispatchOrderLine) => [line.leadUnitId, ...line.coUnitIds
  * created with the year's next number if this is the consultation's first decision, else extended.
  */
 const orderWithLine = async (
-  consultation: StoredConsultation,
+  consultation: ConsultationRecord,
   line: DispatchOrderLine,
   at: string,
 ): Promise<{ order: DispatchOrder; writes: TransactItem[] }> => {

@@ -5,6 +5,7 @@ import { findConsultation } from '../../repositories/consultations';
 import { findDispatchOrder } from '../../repositories/dispatch-orders';
 import { findIssues, readLedger } from '../../repositories/issues';
 import { findUnit } from '../../repositories/units';
+import { consultationView } from './consultation-view';
 
 /** Ledgers are read a few at a time: an agenda of dozens must not burst the table's read capacity. */
 const LEDGER_READS_AT_ONCE = 8;
@@ -46,15 +47,14 @@ const unitNamesIn = async (ledgers: Iterable<LedgerEntry[]>): Promise<Map<string
 export const readConsultation = async (consultationId: string) => {
   const consultation = await findConsultation(consultationId);
   if (!consultation) throw new NotFound('The consultation');
-  const { dispatchOrderId, ...record } = consultation;
   const [issues, order, ledgers] = await Promise.all([
-    findIssues(record.agendaIssueIds),
-    findDispatchOrder(dispatchOrderId),
-    readLedgers(record.agendaIssueIds),
+    findIssues(consultation.agendaIssueIds),
+    findDispatchOrder(consultation.dispatchOrderId),
+    readLedgers(consultation.agendaIssueIds),
   ]);
   const names = await unitNamesIn(ledgers.values());
   return {
-    ...record,
+    ...consultationView(consultation),
     dispatchOrder: order ? { id: order.id, number: order.number } : null,
     agenda: issues.map((issue) => ({
       issueId: issue.id,

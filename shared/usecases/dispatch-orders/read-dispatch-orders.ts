@@ -1,4 +1,4 @@
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { dispatchOrderListScope, visibleOrderLines } from '../../domain/dispatch-order-visibility';
 import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';

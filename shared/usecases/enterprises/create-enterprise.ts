@@ -4,7 +4,9 @@ import { checkCreditCode } from '../../domain/credit-code';
 import { InputRejected } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { insertEnterprise } from '../../repositories/enterprises';
+import type { EnterpriseRecord } from '../../repositories/records/enterprises';
 import { checkPlacement } from './check-placement';
+import { enterpriseView } from './enterprise-view';
 
 /**
  * Registers an enterprise: the credit code's check character must hold (a typo is caught before
@@ -22,7 +24,8 @@ export const createEnterprise = async (
   }
   await checkPlacement(input);
   const now = nowIso();
-  const enterprise: Enterprise = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  await insertEnterprise(enterprise, idempotency?.guard(enterprise));
-  return enterprise;
+  const enterprise: EnterpriseRecord = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
+  const view = enterpriseView(enterprise);
+  await insertEnterprise(enterprise, idempotency?.guard(view));
+  return view;
 };

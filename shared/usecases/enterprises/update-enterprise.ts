@@ -1,7 +1,9 @@
 import type { Enterprise, UpdateEnterpriseBody } from '../../contract/enterprises';
 import { NotFound, StaleVersion } from '../../domain/errors';
 import { findEnterprise, saveEnterpriseChanges } from '../../repositories/enterprises';
+import type { EnterpriseRecord } from '../../repositories/records/enterprises';
 import { checkPlacement } from './check-placement';
+import { enterpriseView } from './enterprise-view';
 
 /**
  * Changes an enterprise the caller read at `expectedVersion`. A stale version is refused before
@@ -17,7 +19,7 @@ export const updateEnterprise = async (
   const current = await findEnterprise(enterpriseId);
   if (!current) throw new NotFound('The enterprise');
   if (current.version !== expectedVersion) throw new StaleVersion();
-  const next: Enterprise = { ...current, ...patch };
+  const next: EnterpriseRecord = { ...current, ...patch };
   if (patch.gridId !== undefined || patch.townUnitId !== undefined) await checkPlacement(next);
-  return saveEnterpriseChanges(next, patch, expectedVersion, current.gridId);
+  return enterpriseView(await saveEnterpriseChanges(next, patch, expectedVersion, current.gridId));
 };

@@ -2,8 +2,10 @@ import type { CreateGridBody, Grid } from '../../contract/grids';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { newId, nowIso } from '../../domain/ids';
 import { insertGrid } from '../../repositories/grids';
+import type { GridRecord } from '../../repositories/records/grids';
 import { findUnit } from '../../repositories/units';
 import { assertReferencesFound } from '../references';
+import { gridView } from './grid-views';
 
 /** Draws a grid in a town: the town must be a unit of kind town, and the grid code unique. */
 export const createGrid = async (input: CreateGridBody, idempotency?: IdempotencyToken): Promise<Grid> => {
@@ -12,7 +14,8 @@ export const createGrid = async (input: CreateGridBody, idempotency?: Idempotenc
     { path: 'body.townUnitId', found: town?.kind === 'town', message: 'No town with this id' },
   ]);
   const now = nowIso();
-  const grid: Grid = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  await insertGrid(grid, idempotency?.guard(grid));
-  return grid;
+  const grid: GridRecord = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
+  const view = gridView(grid);
+  await insertGrid(grid, idempotency?.guard(view));
+  return view;
 };

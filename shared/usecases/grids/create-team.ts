@@ -4,7 +4,9 @@ import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { findCadre } from '../../repositories/cadres';
 import { findGrid, insertTeam } from '../../repositories/grids';
+import type { TeamRecord } from '../../repositories/records/grids';
 import { assertReferencesFound } from '../references';
+import { teamView } from './grid-views';
 
 /**
  * Forms a visit team in an existing grid from existing cadres; the team and each member's
@@ -26,7 +28,8 @@ export const createTeam = async (
     })),
   );
   const now = nowIso();
-  const team: Team = { id: newId(), gridId, ...input, version: 1, createdAt: now, updatedAt: now };
-  await insertTeam(team, idempotency?.guard(team));
-  return team;
+  const team: TeamRecord = { id: newId(), gridId, ...input, version: 1, createdAt: now, updatedAt: now };
+  const view = teamView(team);
+  await insertTeam(team, idempotency?.guard(view));
+  return view;
 };

@@ -4,6 +4,8 @@ import { nowIso } from '../../domain/ids';
 import type { IssueCommand } from '../../domain/issues/commands';
 import type { Actor, Issue, WorkflowDelivery } from '../../domain/issues/issue';
 import { decide, type Transition, TransitionRefused } from '../../domain/issues/lifecycle';
+import { transitionMetrics } from '../../domain/issues/transition-metrics';
+import { putMetrics } from '../../observability/metrics';
 import {
   commitTransition,
   findIssue,
@@ -83,11 +85,15 @@ export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Iss
     }
     const transition = withSignal(stored, decided);
     try {
-      return await commitTransition(stored, transition, {
+      const committed = await commitTransition(stored, transition, {
         actor: request.actor,
         at,
         extraItems: await request.extraItems?.(transition, stored),
       });
+      for (const { name, dimension } of transitionMetrics(transition)) {
+        putMetrics({ values: { [name]: 1 }, dimension });
+      }
+      return committed;
     } catch (error) {
       if (!(error instanceof StaleIssueError)) throw error;
       if (attempt >= ATTEMPTS)

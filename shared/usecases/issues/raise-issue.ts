@@ -5,6 +5,7 @@ import { newId, nowIso } from '../../domain/ids';
 import { reachCovers } from '../../domain/issues/permissions';
 import { raisedIssue, raisingRoleOf, sourceFor, sourcesOf } from '../../domain/issues/raising';
 import type { Caller } from '../../domain/viewer';
+import { putMetrics } from '../../observability/metrics';
 import { findEnterprise } from '../../repositories/enterprises';
 import { insertIssue } from '../../repositories/issues';
 import { reachOf } from './issue-scope';
@@ -54,5 +55,6 @@ export const raiseIssue = async (caller: Caller, input: RaiseIssueBody, idempote
   });
   const view = issueView(issue);
   await insertIssue(issue, entry, idempotency?.guard(view));
+  putMetrics({ values: { IssuesRaised: 1 } });
   return view;
 };

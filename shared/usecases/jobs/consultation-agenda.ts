@@ -3,12 +3,9 @@ import { Conflict } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { consultationDayOf } from '../../domain/rhythm/consultation-rhythm';
 import { assignmentCard } from '../../domain/rhythm/inspection';
-import {
-  findConsultationIdByDate,
-  insertConsultation,
-  type StoredConsultation,
-} from '../../repositories/consultations';
+import { findConsultationIdByDate, insertConsultation } from '../../repositories/consultations';
 import { listIssueIdsAwaitingConsultation } from '../../repositories/issue-lists';
+import type { ConsultationRecord } from '../../repositories/records/consultations';
 import { allOpenAssignments } from '../../repositories/work-queues';
 import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from '../issues/issue-policy';
@@ -64,7 +61,7 @@ export const runConsultationAgenda = async (asOf: CalendarDate): Promise<Consult
   const waiting = new Set(awaiting);
   const redOnly = red.filter((id) => !waiting.has(id));
   const now = nowIso();
-  const consultation: StoredConsultation = {
+  const consultation: ConsultationRecord = {
     id: newId(),
     date: day.date,
     agendaIssueIds: [...awaiting, ...redOnly],

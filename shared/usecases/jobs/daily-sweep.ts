@@ -1,4 +1,9 @@
-import type { CalendarDate, WorkingCalendar } from '../../domain/calendar';
+import {
+  type CalendarDate,
+  type CalendarReadiness,
+  calendarReadiness,
+  type WorkingCalendar,
+} from '../../domain/calendar';
 import { nowIso } from '../../domain/ids';
 import type { Issue } from '../../domain/issues/issue';
 import {
@@ -29,9 +34,22 @@ export interface DailySweepRun extends JobRun {
   noResponse: { examined: number; signalled: number; closed: number };
   /** Outbox entries (execution starts, wait answers) handed to the delivery function again. */
   outbox: { requeued: number };
+  /** The years the calendar holds; asOf's year if missing; from 1 November, next year if missing. */
+  calendar: CalendarReadiness;
+  /** Steps left out because they count working days in a year the calendar lacks (a re-run does them). */
+  skipped: SkippedStep[];
   /** The day's close record after this run: what the sweep did on that day over all its runs. */
   day: DailyClose;
 }
+
+export interface SkippedStep {
+  step: 'overdue' | 'due_soon';
+  reason: 'CALENDAR_YEAR_MISSING';
+  year: number;
+}
+
+/** The steps that count working days: without asOf's year in the calendar they cannot decide anything. */
+const WORKING_DAY_STEPS = ['overdue', 'due_soon'] as const;
 
 interface Sweep {
   asOf: CalendarDate;
@@ -39,7 +57,7 @@ interface Sweep {
   at: string;
   startedAt: string;
   calendar: WorkingCalendar;
-  run: Omit<DailySweepRun, 'day'>;
+  run: Omit<DailySweepRun, 'day' | 'calendar' | 'skipped'>;
 }
 
 /** One issue's step; a failure is recorded and the sweep goes on (a re-run retries it). */
@@ -152,11 +170,14 @@ const requeueUndelivered = async (sweep: Sweep) => {
  * the state it changes, so running it again for the same date does nothing new: catch-up and
  * re-runs are safe. Queues are read in date ranges of sparse indexes, shard by shard, one issue at a
  * time, so the day record's counters never race each other within a run.
+ *
+ * When asOf's year is not in the calendar, (a) and (b), which count working days, are skipped and
+ * reported; the rest is done (docs/runbook.md, "Calendar year missing"). From 1 November the run
+ * also reports next year missing, so the notice is loaded before the year turns.
  */
 export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> => {
   const calendar = await programCalendar();
-  // Fails at once (CALENDAR_YEAR_MISSING) when asOf lies in a year the calendar lacks.
-  calendar.isWorkingDay(asOf);
+  const readiness = calendarReadiness(asOf, calendar.years);
   const sweep: Sweep = {
     asOf,
     at: sweepInstant(asOf),
@@ -172,11 +193,45 @@ export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> 
       failures: [],
     },
   };
+  const skipped: SkippedStep[] =
+    readiness.missingYear === undefined
+      ? []
+      : WORKING_DAY_STEPS.map((step) => ({
+          step,
+          reason: 'CALENDAR_YEAR_MISSING',
+          year: readiness.missingYear as number,
+        }));
+  if (skipped.length > 0) {
+    logger.error('daily sweep skipped the working-day steps', { missingYear: readiness.missingYear });
+  }
+  if (readiness.nextYearMissing !== undefined) {
+    logger.warn('next year’s holiday arrangement is not loaded', { year: readiness.nextYearMissing });
+  }
   await requeueUndelivered(sweep);
-  await superviseOverdue(sweep);
-  await showDueSoonCards(sweep);
+  if (skipped.length === 0) {
+    await superviseOverdue(sweep);
+    await showDueSoonCards(sweep);
+  }
   await followUpNoResponse(sweep);
   // Adding nothing still creates a quiet day's record, so the operator sees the sweep ran.
   const day: DailyClose = await countDailyClose(asOf, {}, sweep.startedAt);
-  return { ...sweep.run, day };
+  const { overdue, dueSoon, noResponse, outbox } = sweep.run;
+  return {
+    ...sweep.run,
+    calendar: readiness,
+    skipped,
+    day,
+    metrics: {
+      OverdueAssignments: overdue.examined,
+      NewlyOverdue: overdue.newlyOverdue,
+      OverdueSignals: overdue.signalled,
+      OverdueToConsultation: overdue.toConsultation,
+      DueSoonCards: dueSoon.cardsShown,
+      NoResponseSignals: noResponse.signalled,
+      NoResponseClosures: noResponse.closed,
+      OutboxRequeued: outbox.requeued,
+      CalendarYearMissing: readiness.missingYear === undefined ? 0 : 1,
+      NextCalendarYearMissing: readiness.nextYearMissing === undefined ? 0 : 1,
+    },
+  };
 };

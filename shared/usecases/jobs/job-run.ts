@@ -14,6 +14,8 @@ export interface JobRun {
   job: string;
   asOf: CalendarDate;
   failures: JobFailure[];
+  /** What the run counted, published as program metrics by the scheduled handler (docs/operations.md). */
+  metrics?: Record<string, number>;
 }
 
 /** A job that runs for a program date, idempotent for that date. */

@@ -16,10 +16,10 @@ import {
   findInspectionWeek,
   type InspectionReport,
   markInspectionWeekComplete,
-  returningUnitOf,
   storeInspectionReport,
 } from '../../repositories/inspections';
-import { listUnits } from '../../repositories/units';
+import { returningUnitOf } from '../../repositories/issues';
+import { allUnits } from '../../repositories/units';
 import { allAwaitingDispatch, allOpenAssignments } from '../../repositories/work-queues';
 import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from '../issues/issue-policy';
@@ -55,16 +55,7 @@ const cappedRow = (row: UnitInspection): UnitInspection => ({
   cards: { blue: capped(row.cards.blue), yellow: capped(row.cards.yellow), red: capped(row.cards.red) },
 });
 
-const allUnitIds = async (): Promise<string[]> => {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listUnits({ limit: 100, cursor });
-    ids.push(...page.items.map((unit) => unit.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
-};
+const allUnitIds = async (): Promise<string[]> => (await allUnits()).map((unit) => unit.id);
 
 /** The work in hand now: open assignments (GSI3, all shards) and returns awaiting re-dispatch. */
 const snapshot = async () => {
@@ -145,5 +136,5 @@ export const runWeeklyInspection = async (asOf: CalendarDate): Promise<WeeklyIns
   if (run.failures.length === 0) {
     await markInspectionWeekComplete({ week, ...taken, units: rows.length, completedAt: nowIso() });
   }
-  return run;
+  return { ...run, metrics: { InspectionUnits: rows.length, InspectionRowsStored: run.stored } };
 };

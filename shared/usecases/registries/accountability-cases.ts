@@ -4,7 +4,7 @@ import type {
   CreateCaseBody,
 } from '../../contract/accountability-cases';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { decisionFits } from '../../domain/accountability';
 import { cadreVisibility } from '../../domain/cadre-visibility';
 import { InvalidTransition, NotFound, StaleVersion, ValidationFailed } from '../../domain/errors';
@@ -19,8 +19,11 @@ import {
 } from '../../repositories/accountability-cases';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
+import type { AccountabilityCaseRecord } from '../../repositories/records/accountability-cases';
 import { emptyPage } from '../own-record-page';
+import { pageView } from '../record-view';
 import { assertReferencesFound } from '../references';
+import { caseView } from './registry-views';
 
 /**
  * Opens a pending case about an existing cadre (and enterprise, when named); the case keeps the
@@ -43,7 +46,7 @@ export const createCase = async (
     },
   ]);
   const now = nowIso();
-  const record: AccountabilityCase = {
+  const record: AccountabilityCaseRecord = {
     id: newId(),
     ...input,
     unitId: cadre?.unitId ?? '',
@@ -56,12 +59,13 @@ export const createCase = async (
     createdAt: now,
     updatedAt: now,
   };
-  await insertCase(record, idempotency?.guard(record));
-  return record;
+  const view = caseView(record);
+  await insertCase(record, idempotency?.guard(view));
+  return view;
 };
 
 /** Leaders and the service centre see every case; a department those of its unit's cadres. */
-const canSeeCase = (viewer: Viewer, record: AccountabilityCase): boolean => {
+const canSeeCase = (viewer: Viewer, record: AccountabilityCaseRecord): boolean => {
   const visibility = cadreVisibility(viewer);
   return visibility.kind === 'all' || (visibility.kind === 'unit' && visibility.unitId === record.unitId);
 };
@@ -69,7 +73,7 @@ const canSeeCase = (viewer: Viewer, record: AccountabilityCase): boolean => {
 export const readCase = async (viewer: Viewer, caseId: string): Promise<AccountabilityCase> => {
   const record = await findCase(caseId);
   if (!record || !canSeeCase(viewer, record)) throw new NotFound('The case');
-  return record;
+  return caseView(record);
 };
 
 /** The cases the viewer may see that pass the filters (a department asking for another unit finds none). */
@@ -79,10 +83,10 @@ export const listVisibleCases = async (
   page: { limit: number; cursor?: string },
 ): Promise<Page<AccountabilityCase>> => {
   const visibility = cadreVisibility(viewer);
-  if (visibility.kind === 'all') return listCases(filter, page);
+  if (visibility.kind === 'all') return pageView(await listCases(filter, page), caseView);
   if (visibility.kind !== 'unit') return emptyPage();
   if (filter.unitId !== undefined && filter.unitId !== visibility.unitId) return emptyPage();
-  return listCases({ ...filter, unitId: visibility.unitId }, page);
+  return pageView(await listCases({ ...filter, unitId: visibility.unitId }, page), caseView);
 };
 
 /**
@@ -104,7 +108,7 @@ export const decideCase = async (
       { path: 'body.decision', message: `Not a decision for a case of kind ${record.kind}` },
     ]);
   }
-  return saveCaseDecision(
+  const decided = await saveCaseDecision(
     caseId,
     {
       status: 'decided',
@@ -115,4 +119,5 @@ export const decideCase = async (
     },
     expectedVersion,
   );
+  return caseView(decided);
 };

@@ -6,7 +6,7 @@ import type {
   UpdateExpertBody,
 } from '../../contract/experts';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { findEnterprise } from '../../repositories/enterprises';
@@ -18,23 +18,30 @@ import {
   listEngagements,
   saveExpertChanges,
 } from '../../repositories/experts';
+import type { EngagementRecord, ExpertRecord } from '../../repositories/records/experts';
+import { pageView } from '../record-view';
 import { assertReferencesFound } from '../references';
+import { engagementView, expertView } from './registry-views';
 
 export const createExpert = async (
   input: CreateExpertBody,
   idempotency?: IdempotencyToken,
 ): Promise<Expert> => {
   const now = nowIso();
-  const expert: Expert = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  await insertExpert(expert, idempotency?.guard(expert));
-  return expert;
+  const expert: ExpertRecord = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
+  const view = expertView(expert);
+  await insertExpert(expert, idempotency?.guard(view));
+  return view;
 };
 
-export const readExpert = async (expertId: string): Promise<Expert> => {
+const existingExpert = async (expertId: string): Promise<ExpertRecord> => {
   const expert = await findExpert(expertId);
   if (!expert) throw new NotFound('The expert');
   return expert;
 };
+
+export const readExpert = async (expertId: string): Promise<Expert> =>
+  expertView(await existingExpert(expertId));
 
 /** Changes an expert read at `expectedVersion`; the conditional write still yields 412 on a race. */
 export const updateExpert = async (
@@ -42,9 +49,9 @@ export const updateExpert = async (
   patch: UpdateExpertBody,
   expectedVersion: number,
 ): Promise<Expert> => {
-  const current = await readExpert(expertId);
+  const current = await existingExpert(expertId);
   if (current.version !== expectedVersion) throw new StaleVersion();
-  return saveExpertChanges({ ...current, ...patch }, patch, expectedVersion);
+  return expertView(await saveExpertChanges({ ...current, ...patch }, patch, expectedVersion));
 };
 
 /**
@@ -56,7 +63,7 @@ export const createEngagement = async (
   input: CreateEngagementBody,
   idempotency?: IdempotencyToken,
 ): Promise<Engagement> => {
-  await readExpert(expertId);
+  await existingExpert(expertId);
   if (input.issueId !== undefined) {
     assertReferencesFound([
       { path: 'body.issueId', found: await issueExists(input.issueId), message: 'No issue with this id' },
@@ -68,7 +75,7 @@ export const createEngagement = async (
     ]);
   }
   const now = nowIso();
-  const engagement: Engagement = {
+  const engagement: EngagementRecord = {
     id: newId(),
     expertId,
     ...input,
@@ -76,8 +83,9 @@ export const createEngagement = async (
     createdAt: now,
     updatedAt: now,
   };
-  await insertEngagement(engagement, idempotency?.guard(engagement));
-  return engagement;
+  const view = engagementView(engagement);
+  await insertEngagement(engagement, idempotency?.guard(view));
+  return view;
 };
 
 /** An unknown expert is 404 rather than an empty list, so a mistyped id does not look like "none". */
@@ -85,6 +93,6 @@ export const readEngagements = async (
   expertId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Engagement>> => {
-  await readExpert(expertId);
-  return listEngagements(expertId, page);
+  await existingExpert(expertId);
+  return pageView(await listEngagements(expertId, page), engagementView);
 };

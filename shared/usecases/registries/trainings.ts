@@ -5,11 +5,12 @@ import type {
   Training,
 } from '../../contract/trainings';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
+import type { AttendanceRecord, TrainingRecord } from '../../repositories/records/trainings';
 import {
   findTraining,
   insertAttendances,
@@ -17,7 +18,9 @@ import {
   listAttendance,
 } from '../../repositories/trainings';
 import { findUnit } from '../../repositories/units';
+import { pageView } from '../record-view';
 import { assertReferencesFound, type Reference } from '../references';
+import { attendanceView, trainingView } from './registry-views';
 
 /** Registers a training (an organising unit, when named, must exist); counted on its date. */
 export const createTraining = async (
@@ -31,7 +34,7 @@ export const createTraining = async (
     ]);
   }
   const now = nowIso();
-  const training: Training = {
+  const training: TrainingRecord = {
     id: newId(),
     ...input,
     attendanceCount: 0,
@@ -39,15 +42,19 @@ export const createTraining = async (
     createdAt: now,
     updatedAt: now,
   };
-  await insertTraining(training, idempotency?.guard(training));
-  return training;
+  const view = trainingView(training);
+  await insertTraining(training, idempotency?.guard(view));
+  return view;
 };
 
-export const readTraining = async (trainingId: string): Promise<Training> => {
+const existingTraining = async (trainingId: string): Promise<TrainingRecord> => {
   const training = await findTraining(trainingId);
   if (!training) throw new NotFound('The training');
   return training;
 };
+
+export const readTraining = async (trainingId: string): Promise<Training> =>
+  trainingView(await existingTraining(trainingId));
 
 /** Every attendee's cadre or enterprise must exist; all missing ones are reported at once. */
 const checkAttendees = async (attendees: RecordAttendanceBody['attendees']): Promise<void> => {
@@ -81,10 +88,10 @@ export const recordAttendance = async (
   input: RecordAttendanceBody,
   idempotency?: IdempotencyToken,
 ) => {
-  const training = await readTraining(trainingId);
+  const training = await existingTraining(trainingId);
   await checkAttendees(input.attendees);
   const now = nowIso();
-  const items: Attendance[] = input.attendees.map((attendee) => ({
+  const items: AttendanceRecord[] = input.attendees.map((attendee) => ({
     id: newId(),
     trainingId,
     ...attendee,
@@ -92,7 +99,7 @@ export const recordAttendance = async (
     createdAt: now,
     updatedAt: now,
   }));
-  const attendance = { trainingId, items };
+  const attendance = { trainingId, items: items.map(attendanceView) };
   await insertAttendances(training, items, idempotency?.guard(attendance));
   return attendance;
 };
@@ -101,6 +108,6 @@ export const readAttendance = async (
   trainingId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Attendance>> => {
-  await readTraining(trainingId);
-  return listAttendance(trainingId, page);
+  await existingTraining(trainingId);
+  return pageView(await listAttendance(trainingId, page), attendanceView);
 };

@@ -12,12 +12,12 @@ import {
 } from '../../domain/scoring/ranking';
 import {
   findRankingHead,
-  listAllUnits,
   listPartyPoints,
   listUnitCounters,
   publishRanking,
   type RankingHead,
 } from '../../repositories/scoring';
+import { allUnits } from '../../repositories/units';
 import type { JobRun } from '../jobs/job-run';
 import { scoringConfig } from './scoring-config';
 
@@ -41,7 +41,7 @@ export interface QuarterlyScoringRun extends JobRun {
 export const runQuarterlyScoring = async (asOf: CalendarDate): Promise<QuarterlyScoringRun> => {
   const quarter = quarterJustEnded(asOf);
   const [units, counters, partyPoints, head] = await Promise.all([
-    listAllUnits(),
+    allUnits(),
     listUnitCounters(quarter),
     listPartyPoints(quarter),
     findRankingHead(quarter),
@@ -64,7 +64,8 @@ export const runQuarterlyScoring = async (asOf: CalendarDate): Promise<Quarterly
     head: head ? 1 : 0,
   };
   const summary = { job: 'quarterly-scoring', asOf, failures: [], quarter, ranked, itemsRead };
-  if (head?.contentHash === contentHash) return { ...summary, revision: head.revision, published: false };
+  if (head?.contentHash === contentHash)
+    return { ...summary, revision: head.revision, published: false, metrics: { RankingsPublished: 0 } };
 
   const { towns, class1, class2, ...about } = report;
   const next: RankingHead = {
@@ -77,5 +78,5 @@ export const runQuarterlyScoring = async (asOf: CalendarDate): Promise<Quarterly
   };
   const rows = RANKING_GROUPS.flatMap((group) => report[group].map((row) => ({ group, row })));
   await publishRanking(next, rows);
-  return { ...summary, revision: next.revision, published: true };
+  return { ...summary, revision: next.revision, published: true, metrics: { RankingsPublished: 1 } };
 };

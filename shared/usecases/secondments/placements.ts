@@ -1,6 +1,6 @@
 import type { CreatePlacementBody, Placement, UpdatePlacementBody } from '../../contract/placements';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { canSeePlacement, mayRecordPlacementOutcomes, placementVisibility } from '../../domain/secondments';
@@ -13,9 +13,12 @@ import {
   type PlacementFilter,
   savePlacementOutcomes,
 } from '../../repositories/placements';
+import type { PlacementRecord } from '../../repositories/records/placements';
 import { findUnit } from '../../repositories/units';
 import { emptyPage } from '../own-record-page';
+import { pageView } from '../record-view';
 import { assertReferencesFound } from '../references';
+import { placementView } from './secondment-views';
 
 /** Places an enterprise's staff member in a department (a unit of kind `department`) to learn. */
 export const createPlacement = async (
@@ -28,23 +31,23 @@ export const createPlacement = async (
     { path: 'body.unitId', found: unit?.kind === 'department', message: 'No department with this id' },
   ]);
   const now = nowIso();
-  const placement: Placement = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
-  await insertPlacement(placement, idempotency?.guard(placement));
-  return placement;
+  const placement: PlacementRecord = { id: newId(), ...input, version: 1, createdAt: now, updatedAt: now };
+  const view = placementView(placement);
+  await insertPlacement(placement, idempotency?.guard(view));
+  return view;
 };
 
 export const readPlacement = async (viewer: Viewer, placementId: string): Promise<Placement> => {
   const placement = await findPlacement(placementId);
   if (!placement || !canSeePlacement(viewer, placement)) throw new NotFound('The placement');
-  return placement;
+  return placementView(placement);
 };
 
-/** The placements the viewer may see that pass the filters: a department its guests, an enterprise its staff. */
-export const listVisiblePlacements = (
+const visiblePlacementRecords = (
   viewer: Viewer,
   filter: PlacementFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Placement>> => {
+): Promise<Page<PlacementRecord>> => {
   const visibility = placementVisibility(viewer);
   switch (visibility.kind) {
     case 'all':
@@ -64,6 +67,13 @@ export const listVisiblePlacements = (
   }
 };
 
+/** The placements the viewer may see that pass the filters: a department its guests, an enterprise its staff. */
+export const listVisiblePlacements = async (
+  viewer: Viewer,
+  filter: PlacementFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Placement>> => pageView(await visiblePlacementRecords(viewer, filter, page), placementView);
+
 /** Records what the staff member learned and applied (the host department or the service centre). */
 export const recordPlacementOutcomes = async (
   viewer: Viewer,
@@ -74,5 +84,5 @@ export const recordPlacementOutcomes = async (
   const current = await findPlacement(placementId);
   if (!current || !mayRecordPlacementOutcomes(viewer, current)) throw new NotFound('The placement');
   if (current.version !== expectedVersion) throw new StaleVersion();
-  return savePlacementOutcomes(placementId, patch, expectedVersion);
+  return placementView(await savePlacementOutcomes(placementId, patch, expectedVersion));
 };

@@ -1,12 +1,13 @@
 import type { CreateResidencyBody, EndResidencyBody, Residency } from '../../contract/residencies';
 import type { IdempotencyToken } from '../../db/creation-guard';
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { Conflict, InputRejected, InvalidTransition, NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { canSeeResidency, residencyVisibility } from '../../domain/secondments';
 import type { Viewer } from '../../domain/viewer';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
+import type { ResidencyRecord } from '../../repositories/records/residencies';
 import {
   findResidency,
   insertResidency,
@@ -15,7 +16,9 @@ import {
   saveResidencyEnd,
 } from '../../repositories/residencies';
 import { emptyPage } from '../own-record-page';
+import { pageView } from '../record-view';
 import { assertReferencesFound } from '../references';
+import { residencyView } from './secondment-views';
 
 /**
  * Seconds a pool cadre to an enterprise. The cadre must be in the pool and free of a conflict of
@@ -47,7 +50,7 @@ export const createResidency = async (
     );
   }
   const now = nowIso();
-  const residency: Residency = {
+  const residency: ResidencyRecord = {
     id: newId(),
     ...input,
     status: 'active',
@@ -55,23 +58,23 @@ export const createResidency = async (
     createdAt: now,
     updatedAt: now,
   };
-  await insertResidency(residency, cadre.unitId, idempotency?.guard(residency));
-  return residency;
+  const view = residencyView(residency);
+  await insertResidency(residency, cadre.unitId, idempotency?.guard(view));
+  return view;
 };
 
 /** One residency, or 404 alike for a missing one and one outside the viewer's scope. */
 export const readResidency = async (viewer: Viewer, residencyId: string): Promise<Residency> => {
   const residency = await findResidency(residencyId);
   if (!residency || !canSeeResidency(viewer, residency)) throw new NotFound('The residency');
-  return residency;
+  return residencyView(residency);
 };
 
-/** The residencies the viewer may see that pass the filters: a cadre its own, an enterprise those it hosts. */
-export const listVisibleResidencies = (
+const visibleResidencyRecords = (
   viewer: Viewer,
   filter: ResidencyFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Residency>> => {
+): Promise<Page<ResidencyRecord>> => {
   const visibility = residencyVisibility(viewer);
   switch (visibility.kind) {
     case 'all':
@@ -91,6 +94,13 @@ export const listVisibleResidencies = (
   }
 };
 
+/** The residencies the viewer may see that pass the filters: a cadre its own, an enterprise those it hosts. */
+export const listVisibleResidencies = async (
+  viewer: Viewer,
+  filter: ResidencyFilter,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Residency>> => pageView(await visibleResidencyRecords(viewer, filter, page), residencyView);
+
 /**
  * Ends an active residency the caller read at `expectedVersion` and frees the cadre for another
  * (the claim item goes in the same transaction). Ending twice is 409 INVALID_TRANSITION.
@@ -109,7 +119,7 @@ export const endResidency = async (
       { path: 'body.endedOn', message: `Must not be before the start date ${current.startDate}` },
     ]);
   }
-  const ended: Residency = {
+  const ended: ResidencyRecord = {
     ...current,
     status: 'ended',
     endedOn: input.endedOn,
@@ -117,5 +127,5 @@ export const endResidency = async (
     version: current.version + 1,
     updatedAt: nowIso(),
   };
-  return saveResidencyEnd(ended, expectedVersion);
+  return residencyView(await saveResidencyEnd(ended, expectedVersion));
 };

@@ -1,17 +1,17 @@
-import type {
-  Evaluation,
-  EvaluationBody,
-  Residency,
-  ServiceEntry,
-  ServiceEntryBody,
-} from '../../contract/residencies';
+import type { Evaluation, EvaluationBody, ServiceEntry, ServiceEntryBody } from '../../contract/residencies';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { programDateOf } from '../../domain/calendar/program-date';
 import { InputRejected, InvalidTransition, NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
 import { isResidentCadre, mayEvaluate } from '../../domain/secondments';
 import type { Caller } from '../../domain/viewer';
+import type {
+  EvaluationRecord,
+  ResidencyRecord,
+  ServiceEntryRecord,
+} from '../../repositories/records/residencies';
 import { findResidency, insertEvaluation, insertServiceEntry } from '../../repositories/residencies';
+import { evaluationView, serviceEntryView } from './secondment-views';
 
 /**
  * The resident cadre (identity from the `custom:cadreId` claim; anyone else gets 404) logs a
@@ -38,7 +38,7 @@ export const logService = async (
     ]);
   }
   const now = nowIso();
-  const entry: ServiceEntry = {
+  const entry: ServiceEntryRecord = {
     id: newId(),
     residencyId,
     cadreId: residency.cadreId,
@@ -48,11 +48,12 @@ export const logService = async (
     createdAt: now,
     updatedAt: now,
   };
-  await insertServiceEntry(entry, idempotency?.guard(entry));
-  return entry;
+  const view = serviceEntryView(entry);
+  await insertServiceEntry(entry, idempotency?.guard(view));
+  return view;
 };
 
-const evaluatorRole = (caller: Caller, residency: Residency) =>
+const evaluatorRole = (caller: Caller, residency: ResidencyRecord) =>
   caller.roles.includes('enterprise') && caller.enterpriseId === residency.enterpriseId
     ? 'enterprise'
     : (caller.roles.find((role) => role === 'operator' || role === 'admin') ?? 'operator');
@@ -71,7 +72,7 @@ export const evaluateResidency = async (
   const residency = await findResidency(residencyId);
   if (!residency || !mayEvaluate(caller, residency)) throw new NotFound('The residency');
   const at = nowIso();
-  const evaluation: Evaluation = {
+  const evaluation: EvaluationRecord = {
     id: newId(),
     residencyId,
     cadreId: residency.cadreId,
@@ -83,6 +84,7 @@ export const evaluateResidency = async (
     createdAt: at,
     updatedAt: at,
   };
-  await insertEvaluation(evaluation, idempotency?.guard(evaluation));
-  return evaluation;
+  const view = evaluationView(evaluation);
+  await insertEvaluation(evaluation, idempotency?.guard(view));
+  return view;
 };

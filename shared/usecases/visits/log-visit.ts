@@ -8,6 +8,7 @@ import { answersToKeep, validateAnswers } from '../../domain/questionnaires/vali
 import { CURRENT_QUESTIONNAIRE_VERSION, questionnaireOf } from '../../domain/questionnaires/versions';
 import type { Caller } from '../../domain/viewer';
 import { type Visit, visitDateProblem, yearOf } from '../../domain/visits/visit';
+import { putMetrics } from '../../observability/metrics';
 import { findEnterprise } from '../../repositories/enterprises';
 import { findTeamMembership } from '../../repositories/team-memberships';
 import { FirstVisitRaceError, insertVisit, isVisitedInGridYear } from '../../repositories/visits';
@@ -117,6 +118,7 @@ export const logVisit = async (caller: Caller, input: LogVisitBody, idempotency?
     const logged = { ...visit, issues: issues.map(({ issue }) => issueView(issue)) };
     try {
       await insertVisit({ visit, issues, firstInGridYear }, idempotency?.guard(logged));
+      if (issues.length > 0) putMetrics({ values: { IssuesRaised: issues.length } });
       return logged;
     } catch (error) {
       if (!(error instanceof FirstVisitRaceError)) throw error;

@@ -1,4 +1,4 @@
-import type { Page } from '../../db/records';
+import type { Page } from '../../db/queries';
 import { programDateOf } from '../../domain/calendar/program-date';
 import { NotFound, ValidationFailed } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCaseBody } from '../../../shared/contract/accountability-cases';
 import { createEngagementBody, createExpertBody, updateExpertBody } from '../../../shared/contract/experts';
-import { attendeeKey, recordAttendanceBody } from '../../../shared/contract/trainings';
+import { recordAttendanceBody } from '../../../shared/contract/trainings';
+import { attendeeIdentity } from '../../../shared/domain/trainings';
 import { parseWith } from '../../../shared/http/validation';
 
 const errorsOf = (schema: Parameters<typeof parseWith>[0], value: unknown) => {
@@ -97,10 +98,10 @@ describe('attendance body', () => {
     expect(errorsOf(recordAttendanceBody, twice)).toEqual([
       { path: 'body.attendees', message: 'Attendees must not repeat' },
     ]);
-    expect(attendeeKey({ enterpriseId: 'E1', name: '王总' })).not.toBe(
-      attendeeKey({ enterpriseId: 'E1', name: '李总' }),
+    expect(attendeeIdentity({ enterpriseId: 'E1', name: '王总' })).not.toBe(
+      attendeeIdentity({ enterpriseId: 'E1', name: '李总' }),
     );
-    expect(attendeeKey({ cadreId: 'C1' })).toBe('CADRE#C1');
+    expect(attendeeIdentity({ cadreId: 'C1' })).toBe('CADRE#C1');
   });
 });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type LocalKey, loadOrCreateLocalKey } from '../../../infra/local/auth/local-key';
-import { issueToken } from '../../../infra/local/auth/tokens';
+import { tokenVerifier } from '../../../infra/local/auth/token-verifier';
+import { issueToken, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../../infra/local/auth/tokens';
 import { type ApiGatewayEmulation, handleRequest } from '../../../infra/local/http/handle-request';
 import type { IncomingRequest } from '../../../infra/local/http/incoming-request';
 import { routeTable } from '../../../infra/local/http/route-table';
@@ -33,7 +34,7 @@ const request = (
 });
 
 const emulation = (invoke: ApiGatewayEmulation['functions']['invoke']): ApiGatewayEmulation => ({
-  key,
+  verify: tokenVerifier({ issuer: LOCAL_ISSUER, audience: [LOCAL_AUDIENCE] }, key),
   routes: routeTable([
     { routeKey: 'GET /health', requiresJwt: false, functionLogicalId: 'Meta' },
     { routeKey: 'GET /units/{unitId}', requiresJwt: true, functionLogicalId: 'Units' },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalKey, loadOrCreateLocalKey } from '../../../infra/local/auth/local-key';
+import { tokenVerifier } from '../../../infra/local/auth/token-verifier';
 import { issueToken, LOCAL_AUDIENCE, LOCAL_ISSUER, verifyToken } from '../../../infra/local/auth/tokens';
 import {
   authorize,
@@ -12,6 +13,8 @@ import {
   TokenRejected,
 } from '../../../infra/local/http/jwt-authorizer';
 import { principalFromClaims } from '../../../shared/http/principal';
+
+const localVerifier = () => tokenVerifier({ issuer: LOCAL_ISSUER, audience: [LOCAL_AUDIENCE] }, key);
 
 let dir: string;
 let key: LocalKey;
@@ -72,7 +75,7 @@ describe('the local JWT authorizer', () => {
   it('yields claims the pipeline turns into the same principal', async () => {
     const { token } = await issueToken(key, { role: 'cadre', cadreId: 'C9', unitId: 'U2', sub: 's-1' });
 
-    const claims = await authorize(key, `Bearer ${token}`);
+    const claims = await authorize(localVerifier(), `Bearer ${token}`);
 
     expect(principalFromClaims(claims)).toEqual({
       sub: 's-1',
@@ -88,7 +91,7 @@ describe('the local JWT authorizer', () => {
     ['an empty bearer', 'Bearer '],
     ['garbage', 'Bearer abc.def.ghi'],
   ])('rejects %s as API Gateway’s authorizer does', async (_, header) => {
-    const failure = await authorize(key, header).catch((error: unknown) => error);
+    const failure = await authorize(localVerifier(), header).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(TokenRejected);
     expect(rejectedTokenResponse(failure as TokenRejected)).toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePartitionsCursor, encodePartitionsCursor } from '../../../shared/db/partitions-cursor';
+import { decodePartitionsCursor, encodePartitionsCursor } from '../../../shared/db/cursor';
 import { issueListPartitions } from '../../../shared/repositories/issue-lists';
 
 describe('issueListPartitions', () => {

@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/secondments/handler';
-import { secondmentKeys } from '../../../../shared/db/keys';
+import { cadreKeys, residencyKeys } from '../../../../shared/db/keys';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
 import { enterprise, stored } from './fixtures';
@@ -57,7 +57,7 @@ describe('GET /enterprises/{enterpriseId}/cadre-matches', () => {
     expect(ddb).toHaveReceivedCommandTimes(GetCommand, 1); // the enterprise
     expect(ddb.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
       IndexName: 'GSI3',
-      ExpressionAttributeValues: { ':pool': 'CADRE#POOL' },
+      ExpressionAttributeValues: { ':pk': 'CADRE#POOL' },
     });
     expect(body).toMatchObject({ considered: 250, excluded: { resident: 25, conflictOfInterest: 0 } });
     expect(body?.items).toHaveLength(5);
@@ -76,8 +76,8 @@ describe('GET /enterprises/{enterpriseId}/cadre-matches', () => {
       .commandCalls(BatchGetCommand)
       .flatMap((call) => Object.values(call.args[0].input.RequestItems ?? {}).flatMap((r) => r.Keys ?? []));
     expect(requested).toHaveLength(500);
-    expect(requested).toContainEqual(secondmentKeys.activeResidency('C007'));
-    expect(requested).toContainEqual(secondmentKeys.cadreFitScores('C007'));
+    expect(requested).toContainEqual(residencyKeys.activeClaim('C007'));
+    expect(requested).toContainEqual(cadreKeys.fitScores('C007'));
   });
 
   it('refuses a cadre or an enterprise account (403)', async () => {

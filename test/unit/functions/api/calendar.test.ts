@@ -4,6 +4,8 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/calendar/handler';
 import { BUILT_IN_YEARS, type CalendarYear } from '../../../../shared/domain/calendar';
+import { calendarHealth } from '../../../../shared/usecases/calendar/calendar-years';
+import { forgetProgramCalendar } from '../../../../shared/usecases/calendar/program-calendar';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
 
@@ -162,5 +164,38 @@ describe('PUT /calendar/years/{year}', () => {
     const { status } = await putYear('2027', year2027, undefined, claimsFor('leader'));
     expect(status).toBe(403);
     expect(ddb).not.toHaveReceivedAnyCommand();
+  });
+});
+
+describe('GET /health/calendar', () => {
+  beforeEach(() => forgetProgramCalendar());
+
+  it('tells operators, from 1 November, that next year is not loaded', async () => {
+    expect(await calendarHealth(new Date('2026-11-02T09:00:00+08:00'))).toEqual({
+      asOf: '2026-11-02',
+      yearsLoaded: [2025, 2026],
+      nextYearMissing: 2027,
+    });
+  });
+
+  it('is quiet once next year is loaded, and names a missing current year', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [loaded(year2027)] });
+    expect(await calendarHealth(new Date('2026-12-31T09:00:00+08:00'))).toEqual({
+      asOf: '2026-12-31',
+      yearsLoaded: [2025, 2026, 2027],
+    });
+    forgetProgramCalendar();
+    expect(await calendarHealth(new Date('2028-03-01T09:00:00+08:00'))).toMatchObject({ missingYear: 2028 });
+  });
+
+  it('answers operators through the route, and refuses other roles', async () => {
+    const answer = await invoke(handler, { routeKey: 'GET /health/calendar', claims: operator });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ yearsLoaded: [2025, 2026] });
+    const refused = await invoke(handler, {
+      routeKey: 'GET /health/calendar',
+      claims: claimsFor('enterprise'),
+    });
+    expect(refused.status).toBe(403);
   });
 });

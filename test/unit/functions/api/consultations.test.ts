@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from 
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/consultations/handler';
-import { keys } from '../../../../shared/db/keys';
+import { consultationKeys, dispatchOrderKeys } from '../../../../shared/db/keys';
 import type { DispatchOrder } from '../../../../shared/repositories/dispatch-orders';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
@@ -57,8 +57,8 @@ const order: DispatchOrder = {
   createdAt: '2026-11-30T02:00:00.000Z',
   updatedAt: '2026-11-30T02:00:00.000Z',
 };
-const storedConsultation: StoredItem = { ...keys.consultation(consultation.id), ...consultation };
-const storedOrder: StoredItem = { ...keys.dispatchOrder(order.id), ...order };
+const storedConsultation: StoredItem = { ...consultationKeys.item(consultation.id), ...consultation };
+const storedOrder: StoredItem = { ...dispatchOrderKeys.item(order.id), ...order };
 
 const decide = (body: unknown, claims = leader, consultationId = consultation.id) =>
   invoke(handler, {
@@ -114,7 +114,7 @@ describe('POST /consultations/{consultationId}/decisions', () => {
   });
 
   it('takes the number after the last one given out in the year, on condition nobody took it meanwhile', async () => {
-    serve([...storedWith(awaiting), storedConsultation, { ...keys.dispatchOrderCounter('2026'), last: 6 }]);
+    serve([...storedWith(awaiting), storedConsultation, { ...dispatchOrderKeys.counter('2026'), last: 6 }]);
 
     const { body } = await decide(decision);
 
@@ -297,7 +297,7 @@ describe('dispatch orders', () => {
         IndexName: 'GSI2',
         ExpressionAttributeValues: { ':pk': `DORDER#UNIT#${department.id}` },
       })
-      .resolves({ Items: [{ ...keys.dispatchOrderUnit(order.id, department.id), orderId: order.id }] });
+      .resolves({ Items: [{ ...dispatchOrderKeys.unit(order.id, department.id), orderId: order.id }] });
     ddb.on(BatchGetCommand).resolves({ Responses: { program: [namingBoth] } });
 
     const { body } = await invoke(handler, { routeKey: 'GET /dispatch-orders', claims: leadDepartment });

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/enterprises/handler';
-import { keys } from '../../../../shared/db/keys';
+import { enterpriseKeys, gridKeys } from '../../../../shared/db/keys';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
 import { enterprise, grid, otherGrid, stored, town } from './fixtures';
@@ -34,17 +34,17 @@ describe('POST /enterprises', () => {
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items.map((item) => item.Put?.Item)).toEqual([
       expect.objectContaining({
-        ...keys.enterprise(String(body?.id)),
+        ...enterpriseKeys.item(String(body?.id)),
         gsi1pk: 'ENT',
         gsi2pk: `ENT#GRID#${grid.id}`,
         gsi3pk: `ENT#TOWN#${town.id}`,
         gsi4pk: 'ENT#INDUSTRY#leather',
       }),
-      expect.objectContaining({ ...keys.creditCode('91350100M000100Y43'), ownerId: body?.id }),
+      expect.objectContaining({ ...enterpriseKeys.creditCode('91350100M000100Y43'), ownerId: body?.id }),
       undefined,
     ]);
     expect(items[2]?.Update).toMatchObject({
-      Key: keys.gridEnterpriseCount(grid.id),
+      Key: gridKeys.enterpriseCount(grid.id),
       ExpressionAttributeValues: { ':by': 1 },
     });
   });
@@ -210,8 +210,8 @@ describe('PATCH /enterprises/{enterpriseId}', () => {
     expect(
       counts.map((count) => [count.Update?.Key, count.Update?.ExpressionAttributeValues?.[':by']]),
     ).toEqual([
-      [keys.gridEnterpriseCount(grid.id), -1],
-      [keys.gridEnterpriseCount(otherGrid.id), 1],
+      [gridKeys.enterpriseCount(grid.id), -1],
+      [gridKeys.enterpriseCount(otherGrid.id), 1],
     ]);
   });
 

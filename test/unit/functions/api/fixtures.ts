@@ -2,7 +2,7 @@ import type { Cadre } from '../../../../shared/contract/cadres';
 import type { Enterprise } from '../../../../shared/contract/enterprises';
 import type { Grid } from '../../../../shared/contract/grids';
 import type { Unit } from '../../../../shared/contract/units';
-import { keys } from '../../../../shared/db/keys';
+import { cadreKeys, enterpriseKeys, gridKeys, unitKeys } from '../../../../shared/db/keys';
 import type { StoredItem } from '../../../support/dynamo-mock';
 
 const meta = (id: string) => ({
@@ -49,11 +49,11 @@ export const enterprise: Enterprise = {
 };
 
 export const stored: StoredItem[] = [
-  { ...keys.unit(town.id), ...town },
-  { ...keys.unit(otherTown.id), ...otherTown },
-  { ...keys.unit(department.id), ...department },
-  { ...keys.grid(grid.id), ...grid },
-  { ...keys.grid(otherGrid.id), ...otherGrid },
-  { ...keys.cadre(cadre.id), ...cadre },
-  { ...keys.enterprise(enterprise.id), ...enterprise },
+  { ...unitKeys.item(town.id), ...town },
+  { ...unitKeys.item(otherTown.id), ...otherTown },
+  { ...unitKeys.item(department.id), ...department },
+  { ...gridKeys.item(grid.id), ...grid },
+  { ...gridKeys.item(otherGrid.id), ...otherGrid },
+  { ...cadreKeys.item(cadre.id), ...cadre },
+  { ...enterpriseKeys.item(enterprise.id), ...enterprise },
 ];

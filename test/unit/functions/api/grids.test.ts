@@ -3,7 +3,7 @@ import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/grids/handler';
-import { keys } from '../../../../shared/db/keys';
+import { cadreKeys, gridKeys } from '../../../../shared/db/keys';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import { mockProgramTable } from '../../../support/dynamo-mock';
 import { cadre, department, grid, stored, town } from './fixtures';
@@ -24,7 +24,7 @@ describe('POST /grids', () => {
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items.map((item) => item.Put?.Item)).toEqual([
       expect.objectContaining({ gsi1pk: 'GRID', gsi2pk: `GRID#TOWN#${town.id}`, gsi2sk: body?.id }),
-      expect.objectContaining(keys.gridCode('XC-02')),
+      expect.objectContaining(gridKeys.code('XC-02')),
     ]);
   });
 
@@ -68,9 +68,9 @@ describe('POST /grids/{gridId}/teams', () => {
     expect(body).toMatchObject({ gridId: grid.id, memberCadreIds: [cadre.id], version: 1 });
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items.map((item) => item.Put?.Item)).toEqual([
-      expect.objectContaining(keys.team(grid.id, String(body?.id))),
+      expect.objectContaining(gridKeys.team(grid.id, String(body?.id))),
       expect.objectContaining({
-        ...keys.teamMembership(cadre.id, String(body?.id)),
+        ...cadreKeys.teamMembership(cadre.id, String(body?.id)),
         gridId: grid.id,
         teamId: body?.id,
       }),
@@ -128,7 +128,7 @@ describe('reading grids', () => {
 
     expect((await teams(grid.id)).body).toEqual({ items: [], nextCursor: null });
     expect(ddb).toHaveReceivedCommandWith(QueryCommand, {
-      ExpressionAttributeValues: { ':pk': keys.grid(grid.id).pk, ':sk': 'TEAM#' },
+      ExpressionAttributeValues: { ':pk': gridKeys.item(grid.id).pk, ':sk': 'TEAM#' },
     });
     expect((await teams('NOPE')).status).toBe(404);
   });

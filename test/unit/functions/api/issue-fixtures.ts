@@ -1,4 +1,4 @@
-import { keys } from '../../../../shared/db/keys';
+import { unitKeys } from '../../../../shared/db/keys';
 import type { Issue } from '../../../../shared/domain/issues/issue';
 import { GENESIS_HASH } from '../../../../shared/domain/ledger/hash-chain';
 import { issueItem } from '../../../../shared/repositories/issue-items';
@@ -55,7 +55,7 @@ export const assignedIssue = issueOf({
 
 export const storedWith = (...issues: Issue[]): StoredItem[] => [
   ...stored,
-  { ...keys.unit(otherDepartment.id), ...otherDepartment },
+  { ...unitKeys.item(otherDepartment.id), ...otherDepartment },
   ...issues.map((issue) => issueItem(issue, 3)),
 ];
 

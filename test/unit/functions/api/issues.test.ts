@@ -3,7 +3,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from 
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/api/issues/handler';
-import { type ItemKey, keys } from '../../../../shared/db/keys';
+import { type ItemKey, issueKeys } from '../../../../shared/db/keys';
 import {
   chainEntry,
   GENESIS_HASH,
@@ -37,7 +37,7 @@ const { ddb, serve } = mockProgramTable();
 /** The grid of the fixture cadre's visit team: the cadre's scope. */
 const cadreTeams = () =>
   ddb
-    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CADRE#CADRE1', ':team': 'TEAM#' } })
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'CADRE#CADRE1', ':sk': 'TEAM#' } })
     .resolves({ Items: [{ gridId: grid.id }] });
 
 beforeEach(() => {
@@ -392,7 +392,7 @@ describe('GET /issues', () => {
       .resolves({
         Items: [
           {
-            ...keys.coUnitLink(assignedIssue.id, otherDepartment.id),
+            ...issueKeys.coUnitLink(assignedIssue.id, otherDepartment.id),
             issueId: assignedIssue.id,
             unitId: otherDepartment.id,
             entity: 'coUnitLink',

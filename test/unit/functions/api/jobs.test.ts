@@ -54,7 +54,7 @@ describe('POST /jobs/{job}/runs', () => {
     // Tuesday 2026-03-10: Wednesday and Thursday are the two working days; Friday is the third.
     expect(
       queueQueries('QUEUE#OPEN_ASSIGNMENT#').find((q) => q.KeyConditionExpression?.includes('BETWEEN')),
-    ).toMatchObject({ ExpressionAttributeValues: { ':from': '2026-03-10', ':through': '2026-03-12#~' } });
+    ).toMatchObject({ ExpressionAttributeValues: { ':from': '2026-03-10', ':to': '2026-03-12#~' } });
     const followUps = queueQueries('QUEUE#AWAITING_FEEDBACK#').filter((q) =>
       q.KeyConditionExpression?.includes('<'),
     );
@@ -101,10 +101,35 @@ describe('POST /jobs/{job}/runs', () => {
     expect(body?.errors?.map((error) => error.path).sort()).toEqual(['body.asOf', 'body.force']);
   });
 
-  it('answers 409 CALENDAR_YEAR_MISSING for a date in a year the calendar lacks, touching no issue', async () => {
+  it('sweeps a date in a year the calendar lacks without the working-day steps, and reports what it skipped', async () => {
     const { status, body } = await runJob('daily-sweep', { asOf: '2031-03-10' });
-    expect(status).toBe(409);
-    expect(body?.code).toBe('CALENDAR_YEAR_MISSING');
-    expect(ddb).not.toHaveReceivedCommand(UpdateCommand);
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      skipped: [
+        { step: 'overdue', reason: 'CALENDAR_YEAR_MISSING', year: 2031 },
+        { step: 'due_soon', reason: 'CALENDAR_YEAR_MISSING', year: 2031 },
+      ],
+      calendar: { missingYear: 2031 },
+      overdue: { examined: 0 },
+      dueSoon: { examined: 0 },
+      failures: [],
+    });
+    // The steps that need no working day still read their queues (follow-ups by date, the outbox
+    // whole); the overdue and due-soon ranges of the open assignments are never read.
+    const queries = ddb.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    const ranged = (prefix: string) =>
+      queries.filter(
+        (query) =>
+          String(query.ExpressionAttributeValues?.[':pk']).startsWith(prefix) &&
+          query.KeyConditionExpression?.includes(':pk AND'),
+      );
+    expect(ranged('QUEUE#AWAITING_FEEDBACK#').length).toBeGreaterThan(0);
+    expect(ranged('QUEUE#OPEN_ASSIGNMENT#')).toEqual([]);
+    expect(
+      queries.filter((query) =>
+        String(query.ExpressionAttributeValues?.[':pk']).startsWith('QUEUE#OPEN_ASSIGNMENT#'),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });

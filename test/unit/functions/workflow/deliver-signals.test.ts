@@ -13,7 +13,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/workflow/deliver-signals/handler';
-import { keys } from '../../../../shared/db/keys';
+import { issueKeys } from '../../../../shared/db/keys';
 
 const STATE_MACHINE = 'arn:aws:states:cn-north-1:000000000000:stateMachine:issues';
 process.env.ISSUE_STATE_MACHINE_ARN = STATE_MACHINE;
@@ -42,7 +42,7 @@ const record = (
   },
 });
 const issueItem = (id: string, workflow: Record<string, unknown>) => ({
-  ...keys.issue(id),
+  ...issueKeys.item(id),
   entity: 'issue',
   id,
   status: 'assigned',
@@ -54,7 +54,7 @@ const decision = (id: string, token = `token-${id}`) =>
 const event = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 
 const clearing = (id: string, token: string) => ({
-  Key: keys.issue(id),
+  Key: issueKeys.item(id),
   UpdateExpression: 'REMOVE workflow.delivery SET workflowRev = workflowRev + :one',
   ConditionExpression: 'workflow.delivery.#token = :token',
   ExpressionAttributeValues: { ':token': token, ':one': 1 },
@@ -103,7 +103,7 @@ describe('delivering the outbox from the program table stream', () => {
       input: JSON.stringify({ issueId: 'I3', signal: { seq: 0, kind: 'escalated' } }),
     });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: keys.issue('I3'),
+      Key: issueKeys.item('I3'),
       UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
     });
   });
@@ -139,7 +139,7 @@ describe('delivering the outbox from the program table stream', () => {
 
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: failing.dynamodb?.SequenceNumber }] });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, clearing('I6', 'token-I6'));
-    expect(ddb).not.toHaveReceivedCommandWith(UpdateCommand, { Key: keys.issue('I5') });
+    expect(ddb).not.toHaveReceivedCommandWith(UpdateCommand, { Key: issueKeys.item('I5') });
     expect(sfn).not.toHaveReceivedCommandWith(SendTaskSuccessCommand, { taskToken: 'token-I7' });
   });
 
@@ -160,7 +160,10 @@ describe('delivering the outbox from the program table stream', () => {
       event(
         record(issueItem('I9', {})),
         record({ pk: 'UNIT#U1', sk: 'UNIT', entity: 'unit', id: 'U1', workflow: { startPending: true } }),
-        { eventName: 'REMOVE', dynamodb: { Keys: marshall(keys.issue('I9')) as never, SequenceNumber: '1' } },
+        {
+          eventName: 'REMOVE',
+          dynamodb: { Keys: marshall(issueKeys.item('I9')) as never, SequenceNumber: '1' },
+        },
       ),
     );
 

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keys } from '../../../../shared/db/keys';
+import { issueKeys } from '../../../../shared/db/keys';
 import type { SweepWait } from '../../../../shared/domain/issues/sweep-rules';
 import { signalWait } from '../../../../shared/usecases/jobs/sweep-actions';
 
@@ -24,7 +24,7 @@ describe('signalling a wait', () => {
 
     expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 1);
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      Key: keys.issue('I1'),
+      Key: issueKeys.item('I1'),
       UpdateExpression:
         'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
       ConditionExpression: 'workflow.#wait.#token = :token',

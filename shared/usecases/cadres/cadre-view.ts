@@ -1,0 +1,5 @@
+import type { Cadre } from '../../contract/cadres';
+import type { CadreRecord } from '../../repositories/records/cadres';
+import { allFieldsShown } from '../record-view';
+
+export const cadreView = allFieldsShown<CadreRecord, Cadre>();
