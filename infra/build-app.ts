@@ -42,7 +42,11 @@ export const buildApp = (options: BuildAppOptions) => {
     },
   });
   const context = (key: string): unknown => app.node.tryGetContext(key);
-  const config = stageConfig(options.stage ?? context('stage'), context('policySettings'));
+  const config = stageConfig(
+    options.stage ?? context('stage'),
+    context('policySettings'),
+    context('webOrigins'),
+  );
   const env = deploymentEnvironment(context);
   const china = env.region !== undefined && RegionInfo.get(env.region).partition === 'aws-cn';
   const identity = identityProvider(context, { china, ...(env.region ? { region: env.region } : {}) });
@@ -66,6 +70,7 @@ export const buildApp = (options: BuildAppOptions) => {
     env,
     description: '亲清互挂 data (retained)',
     stage: config.stage,
+    webOrigins: config.webOrigins,
     identity,
     ...(backupCopy ? { backupCopy } : {}),
   });

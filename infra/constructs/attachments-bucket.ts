@@ -9,6 +9,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeAttachmentObjectsGrant } from '../nag';
 
 /** Where the attachment objects live in the bucket: one prefix per owner kind, then the owner and the id. */
 export const ATTACHMENT_OBJECTS = 'attachments/*';
@@ -30,7 +31,7 @@ export const attachmentsBucketName = (stage: string, account = Aws.ACCOUNT_ID, r
 export class AttachmentsBucket extends Construct {
   readonly bucket: Bucket;
 
-  constructor(scope: Construct, id: string, props: { stage: string }) {
+  constructor(scope: Construct, id: string, props: { stage: string; webOrigins: readonly string[] }) {
     super(scope, id);
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
@@ -56,12 +57,12 @@ export class AttachmentsBucket extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'attachments/',
-      // Browsers upload and download straight from the bucket with the signed URL: the signature is the
-      // credential (no cookies), so any origin may use a URL it was given.
+      // Browsers upload and download straight from the bucket with the signed URL; only the program's
+      // web clients may do so from a page (a URL leaked to another site is no use in a browser there).
       cors: [
         {
           allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
-          allowedOrigins: ['*'],
+          allowedOrigins: [...props.webOrigins],
           allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
           exposedHeaders: ['etag'],
           maxAge: 3000,
@@ -100,10 +101,9 @@ export class AttachmentsBucket extends Construct {
         conditions: { StringLike: { 's3:prefix': ATTACHMENT_OBJECTS } },
       }),
     );
-    Validations.of(fn).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${attachmentsBucketName(stage, '<AWS::AccountId>', '<AWS::Region>')}/${ATTACHMENT_OBJECTS}]`,
-      reason:
-        'Each attachment is its own object under attachments/; the function signs URLs for any of them, and the API decides who may have one.',
-    });
+    acknowledgeAttachmentObjectsGrant(
+      fn.role ?? fn,
+      `arn:<AWS::Partition>:s3:::${attachmentsBucketName(stage, '<AWS::AccountId>', '<AWS::Region>')}/${ATTACHMENT_OBJECTS}`,
+    );
   }
 }

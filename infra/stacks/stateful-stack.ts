@@ -26,6 +26,8 @@ export interface StatefulStackProps extends StackProps {
   backupCopy?: { region: string; vaultName: string };
   /** Names the stage's attachments bucket. */
   stage: string;
+  /** The web clients' origins, the only ones the attachments bucket's CORS rule allows. */
+  webOrigins: string[];
 }
 
 /** Every table keeps its data: on-demand, point-in-time recovery, deletion protection, retained. */
@@ -125,7 +127,10 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: 'expiration',
     });
 
-    this.attachments = new AttachmentsBucket(this, 'Attachments', { stage: props.stage });
+    this.attachments = new AttachmentsBucket(this, 'Attachments', {
+      stage: props.stage,
+      webOrigins: props.webOrigins,
+    });
     if (props.identity.kind === 'cognito') {
       this.userDirectory = new UserDirectory(this, 'Identity', { callbackUrls: props.identity.callbackUrls });
     }

@@ -15,17 +15,8 @@ export const BUDGET_RATIO = 1.3;
 const JOB_RUNNER_ENTRY = 'functions/api/jobs/handler.ts';
 export const JOB_RUNNER_BUDGET_RATIO = 1.35;
 
-/**
- * The attachments function alone carries the S3 client and its presigner (1.64× measured when it came
- * in), so that no other handler has to; it signs URLs and never touches file bytes, and is held to its
- * own ceiling so it still cannot grow unnoticed.
- */
-const ATTACHMENTS_ENTRY = 'functions/api/attachments/handler.ts';
-export const ATTACHMENTS_BUDGET_RATIO = 1.7;
-
 const OWN_CEILINGS: Record<string, number> = {
   [JOB_RUNNER_ENTRY]: JOB_RUNNER_BUDGET_RATIO,
-  [ATTACHMENTS_ENTRY]: ATTACHMENTS_BUDGET_RATIO,
 };
 
 /** The ratio an API handler's bundle is held to, in size and in import time. */
