@@ -19,6 +19,8 @@ export interface AreaSettings {
   ledgerByDay?: boolean;
   /** The policy settings the area's code reads (infra/policy-settings.ts). */
   policies?: PolicyGroup[];
+  /** Signs uploads to and downloads from the attachments bucket (carries the S3 client). */
+  attachments?: boolean;
 }
 
 /**
@@ -162,6 +164,13 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: ACCESS.readWrite,
     idempotency: true,
     policies: ['appraisal'],
+  },
+  attachments: {
+    description: 'Attachments: pre-signed S3 uploads and downloads of photos and PDFs on records',
+    memorySize: 512,
+    program: ACCESS.readWrite,
+    idempotency: true,
+    attachments: true,
   },
 };
 

@@ -43,7 +43,11 @@ export const buildApp = (options: BuildAppOptions) => {
     },
   });
   const context = (key: string): unknown => app.node.tryGetContext(key);
-  const config = stageConfig(options.stage ?? context('stage'), context('policySettings'));
+  const config = stageConfig(
+    options.stage ?? context('stage'),
+    context('policySettings'),
+    context('webOrigins'),
+  );
   const env = deploymentEnvironment(context);
   const china = env.region !== undefined && RegionInfo.get(env.region).partition === 'aws-cn';
   const identity = identityProvider(context, { china, ...(env.region ? { region: env.region } : {}) });
@@ -66,6 +70,8 @@ export const buildApp = (options: BuildAppOptions) => {
   const stateful = new StatefulStack(app, `${prefix}-Data`, {
     env,
     description: '亲清互挂 data (retained)',
+    stage: config.stage,
+    webOrigins: config.webOrigins,
     identity,
     ...(backupCopy ? { backupCopy } : {}),
   });
@@ -78,6 +84,7 @@ export const buildApp = (options: BuildAppOptions) => {
     logRetention: config.logRetention,
     throttle: config.throttle,
     policy: config.policy,
+    stage: config.stage,
     identity,
     ...(stateful.userDirectory ? { userDirectory: stateful.userDirectory } : {}),
     alarmSubscribers: alarmSubscribers(config.stage, app.node.tryGetContext('alarmSubscribers')),

@@ -15,5 +15,9 @@ export const localAwsEnvironment = (region: string): Record<string, string> => (
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 
+/** The secret key of the one local access key, as the local S3 endpoint checks signatures with it. */
+export const localSecretOf = (accessKeyId: string): string | undefined =>
+  accessKeyId === 'local' ? 'local' : undefined;
+
 /** Variables that would make the SDK mix real credentials into the fake ones. */
 export const REAL_CREDENTIAL_VARIABLES = ['AWS_SESSION_TOKEN', 'AWS_PROFILE'];

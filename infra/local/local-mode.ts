@@ -19,6 +19,7 @@ import {
   LOCAL_ACCOUNT_ID,
   localAwsEnvironment,
   localRegion,
+  localSecretOf,
   REAL_CREDENTIAL_VARIABLES,
 } from './local-environment';
 import { LocalModeError } from './local-mode-error';
@@ -28,6 +29,7 @@ import type { StartOptions } from './options';
 import { DEFAULT_DATA_DIR, dataPaths } from './paths';
 import { freePort } from './ports';
 import { queuesModule } from './queues/queues-module';
+import { s3Module } from './s3/s3-module';
 import { schedulesModule } from './schedules/schedules-module';
 import { seedRoute } from './seed/seed-route';
 import { startModules } from './start-modules';
@@ -70,8 +72,10 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
     if (options.fresh) {
       await rm(paths.dynamodb, { recursive: true, force: true });
       await rm(paths.deadLetters, { recursive: true, force: true });
+      await rm(paths.s3, { recursive: true, force: true });
     }
     await mkdir(paths.dynamodb, { recursive: true });
+    await mkdir(paths.s3, { recursive: true });
     const accountId = LOCAL_ACCOUNT_ID;
     const dynamo = launchDynamoDbLocal({
       java,
@@ -102,6 +106,7 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
       eventsModule(),
       queuesModule(),
       notificationsModule(),
+      s3Module(paths.s3, localSecretOf),
       streamsModule(dynamo.endpoint),
       schedulesModule(),
     ];

@@ -11,4 +11,5 @@ export const dataPaths = (dataDir: string) => ({
   jwtKey: join(dataDir, 'jwt-key.json'),
   dynamodb: join(dataDir, 'dynamodb'),
   deadLetters: join(dataDir, 'dead-letters'),
+  s3: join(dataDir, 's3'),
 });

@@ -19,6 +19,7 @@ import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
 import { claimsMappingVariables } from '../../shared/http/claims-mapping';
 import type { AlarmSubscribers } from '../alarm-subscribers';
 import { settingsFor } from '../api-areas';
+import { AttachmentsBucket } from '../constructs/attachments-bucket';
 import { bindTable } from '../constructs/bind-table';
 import { IssueWorkflow } from '../constructs/issue-workflow';
 import { NodeFunction } from '../constructs/node-function';
@@ -37,6 +38,8 @@ export interface ApiStackProps extends StackProps {
   programTable: Table;
   ledgerTable: Table;
   idempotencyTable: Table;
+  /** Names the stage's attachments bucket (made by the data stack). */
+  stage: string;
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
   /** The stage's policy settings, for the functions that read them. */
@@ -155,6 +158,7 @@ export class ApiStack extends Stack {
       if (settings.idempotency)
         bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', IDEMPOTENCY_ACCESS);
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
+      if (settings.attachments) AttachmentsBucket.bindTo(nodeFunction.fn, props.stage);
       this.functions.set(area, nodeFunction);
       // One invoke permission per function, for this API only (not one per route): a route each
       // would spend ~100 of the stack's 500 resources on permissions that say the same thing.

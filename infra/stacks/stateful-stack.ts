@@ -14,6 +14,7 @@ import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-l
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { INDEXES, indexAttributes, LEDGER_INDEX } from '../../shared/db/keys';
+import { AttachmentsBucket } from '../constructs/attachments-bucket';
 import { UserDirectory } from '../constructs/user-directory';
 import type { IdentityProvider } from '../identity-provider';
 import { acknowledgeBackupRole } from '../nag';
@@ -23,6 +24,10 @@ export interface StatefulStackProps extends StackProps {
   identity: IdentityProvider;
   /** Where every backup is copied: the other region of the same partition and its vault (none: no copy). */
   backupCopy?: { region: string; vaultName: string };
+  /** Names the stage's attachments bucket. */
+  stage: string;
+  /** The web clients' origins, the only ones the attachments bucket's CORS rule allows. */
+  webOrigins: string[];
 }
 
 /** Every table keeps its data: on-demand, point-in-time recovery, deletion protection, retained. */
@@ -41,6 +46,7 @@ export class StatefulStack extends Stack {
   readonly programTable: Table;
   readonly ledgerTable: Table;
   readonly idempotencyTable: Table;
+  readonly attachments: AttachmentsBucket;
   readonly dataKey: Key;
   readonly userDirectory?: UserDirectory;
 
@@ -121,6 +127,10 @@ export class StatefulStack extends Stack {
       timeToLiveAttribute: 'expiration',
     });
 
+    this.attachments = new AttachmentsBucket(this, 'Attachments', {
+      stage: props.stage,
+      webOrigins: props.webOrigins,
+    });
     if (props.identity.kind === 'cognito') {
       this.userDirectory = new UserDirectory(this, 'Identity', { callbackUrls: props.identity.callbackUrls });
     }

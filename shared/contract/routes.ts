@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../http/contract';
 import { appraisalRoutes } from './appraisals';
 import { assessmentRoutes } from './assessments';
+import { attachmentRoutes } from './attachments';
 import { batchRoutes } from './batches';
 import { cadrePoolRoutes } from './cadre-pool';
 import { cadreRoutes } from './cadres';
@@ -58,6 +59,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(batchRoutes),
   ...Object.values(cadrePoolRoutes),
   ...Object.values(notificationRoutes),
+  ...Object.values(attachmentRoutes),
 ];
 
 export const apiAreas = (): string[] => [...new Set(apiRoutes.map((route) => route.area))];

@@ -72,6 +72,20 @@ describe('the Step Functions client', () => {
   });
 });
 
+const S3_CLIENT = /node_modules\/@aws-sdk\/(client-s3|s3-request-presigner)\//;
+const ATTACHMENTS = 'functions/api/attachments/handler.ts';
+
+/** The S3 client and presigner live in the attachments function only: every other bundle stays small. */
+describe('the S3 client', () => {
+  it.each(entries.filter((entry) => entry !== ATTACHMENTS))('%s does not bundle it', (entry) => {
+    expect(bundledFrom(entry).filter((input) => S3_CLIENT.test(input))).toEqual([]);
+  });
+
+  it('the attachments function does (the check sees the client where it is)', () => {
+    expect(bundledFrom(ATTACHMENTS).some((input) => S3_CLIENT.test(input))).toBe(true);
+  });
+});
+
 const EVENTBRIDGE_CLIENT = /node_modules\/@aws-sdk\/client-eventbridge\//;
 const PUBLISHER = 'functions/events/publish-reports/handler.ts';
 

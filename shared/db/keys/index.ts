@@ -7,6 +7,7 @@
 export { accountabilityCaseKeys } from './accountability-cases';
 export { annualReportKeys, appraisalKeys } from './appraisals';
 export { assessmentKeys } from './assessments';
+export { attachmentKeys } from './attachments';
 export * from './attributes';
 export { batchKeys } from './batches';
 export { cadreKeys, promotionKeys } from './cadres';
