@@ -84,5 +84,6 @@ export const attachmentRoutes = {
     roles: ALL_ROLES,
     params: z.strictObject({ attachmentId: id }),
     response: downloadTicket,
+    readConflict: 'The file has not been uploaded yet (ATTACHMENT_NOT_UPLOADED)',
   }),
 };

@@ -32,7 +32,10 @@ export const statsResponse = z.object({
   visits: z.number(),
   questionnaires: z.number(),
   issues: z.object({
+    /** Issues raised, each duplicate counted once (as the issue it duplicates). */
     raised: z.number(),
+    /** Issues closed as duplicates of another (not in `raised`). */
+    duplicates: z.number(),
     resolved: z.number(),
     closed: z.number(),
     closedByClosure: z.object({
@@ -40,7 +43,13 @@ export const statsResponse = z.object({
       basicallySatisfied: z.number(),
       noResponse: z.number(),
     }),
-    verdicts: z.object({ satisfied: z.number(), basicallySatisfied: z.number(), unsatisfied: z.number() }),
+    verdicts: z.object({
+      satisfied: z.number(),
+      basicallySatisfied: z.number(),
+      unsatisfied: z.number(),
+      /** The two reasons of an unhappy verdict: 不满意 (not resolved) and 不理解 (not understood). */
+      unsatisfiedByReason: z.object({ notResolved: z.number(), notUnderstood: z.number() }),
+    }),
     satisfaction: rate,
   }),
   serviceSatisfaction: rate,

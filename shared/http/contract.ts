@@ -37,6 +37,8 @@ export interface RouteSpec {
    * for create-or-update routes (PUT): without it the record must not exist yet.
    */
   ifMatch?: boolean | 'optional';
+  /** A read that can answer 409 (writes always can): what the conflict is, for the OpenAPI document. */
+  readConflict?: string;
 }
 
 export const defineRoute = <const T extends RouteSpec>(spec: T): T => spec;

@@ -130,7 +130,11 @@ const operationOf = (route: RouteSpec) => {
             '403': problem('Role forbids'),
           }),
       '404': problem('Not found or outside your scope'),
-      ...(route.method === 'GET' ? {} : { '409': problem('Conflict or invalid transition') }),
+      ...(route.method !== 'GET'
+        ? { '409': problem('Conflict or invalid transition') }
+        : route.readConflict
+          ? { '409': problem(route.readConflict) }
+          : {}),
       ...(route.ifMatch ? { '412': problem('Stale version'), '428': problem('If-Match missing') } : {}),
       ...(route.body
         ? { '413': problem('Body too large'), '415': problem('Body not sent as application/json') }

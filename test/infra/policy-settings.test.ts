@@ -5,8 +5,13 @@ import { buildApp } from '../../infra/build-app';
 import { apiTemplate } from './synthesized';
 
 /** The app for a stage with these `policySettings` context values (built, not synthesized). */
+// A prod synth must name its web client's origins (the attachments bucket's CORS).
 const appWith = (policySettings: unknown) =>
-  buildApp({ stage: 'prod', bundling: false, context: { policySettings } });
+  buildApp({
+    stage: 'prod',
+    bundling: false,
+    context: { policySettings, webOrigins: ['https://qinqing.example.gov.cn'] },
+  });
 
 const variablesOf = (api: ReturnType<typeof appWith>['api'], area: string): Record<string, string> => {
   const fn = api.functions.get(area)?.fn;

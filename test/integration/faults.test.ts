@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handler as issues } from '../../functions/api/issues/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { type ItemKey, issueKeys, scoringKeys } from '../../shared/db/keys';
@@ -12,6 +11,7 @@ import { verifyChain } from '../../shared/domain/ledger/hash-chain';
 import { readLedger } from '../../shared/repositories/issues';
 import { claimsFor, type InvokeResult, invoke } from '../../tools/lambda-events';
 import { dynamoFaults, FAULTS, type FaultName } from '../support/dynamo-faults';
+import { issueFunctions as issues } from '../support/issue-functions';
 import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
 import { createDepartment, operator } from './master-data-fixtures';
 

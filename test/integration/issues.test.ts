@@ -88,13 +88,11 @@ describe('issues against DynamoDB Local', () => {
     });
     const listed = (await list(own)).body?.items?.find((item) => item.id === id);
     for (const seen of [read.body, listed]) {
-      expect(seen).toMatchObject({
-        raisedBy: { role: 'operator' },
-        unreasonable: { reason: '超出政策范围' },
-      });
+      expect(seen).toMatchObject({ raisedBy: { role: 'operator' } });
       expect(seen).not.toHaveProperty('executionArn');
       expect(seen).not.toHaveProperty('raisedBy.sub');
-      expect(seen).not.toHaveProperty('unreasonable.by');
+      // The unreasonable-demand marking is the program's internal judgement (public-view.ts).
+      expect(seen).not.toHaveProperty('unreasonable');
       expect(JSON.stringify(seen)).not.toContain('test-operator');
     }
     const ledger = await invoke(handler, {
@@ -102,12 +100,8 @@ describe('issues against DynamoDB Local', () => {
       pathParameters: { issueId: id },
       claims: own,
     });
-    expect(ledger.body?.chain).toEqual({ valid: true });
-    expect(ledger.body?.items?.map((entry) => entry.actor)).toEqual([
-      { role: 'operator' },
-      { role: 'operator' },
-      { role: 'operator' },
-    ]);
+    // The ledger is the program's record, not the enterprise's: it reads the public timeline instead.
+    expect(ledger.status).toBe(403);
   });
 
   it('shows a department exactly the issues its unit leads or co-handles', async () => {
