@@ -72,6 +72,8 @@ export class StatefulStack extends Stack {
       sortKey: { name: 'sk', type: AttributeType.STRING },
       // The issue items' outbox (workflow.delivery, workflow.startPending) is delivered from it.
       stream: StreamViewType.NEW_IMAGE,
+      // Short-lived bookkeeping (notification rate windows) expires by itself; records never set it.
+      timeToLiveAttribute: 'expiresAt',
     });
     for (const index of INDEXES) {
       const { pk, sk } = indexAttributes(index);

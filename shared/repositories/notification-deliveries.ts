@@ -168,18 +168,23 @@ export const countDuplicate = (id: string) =>
  */
 export const takeRateSlot = async (
   subscriptionId: string,
-  window: string,
+  window: { name: string; expiresAt: number },
   limit: number,
 ): Promise<boolean> => {
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
-        Key: deliveryKeys.rateWindow(subscriptionId, window),
-        UpdateExpression: 'SET entity = :entity ADD #count :one',
+        Key: deliveryKeys.rateWindow(subscriptionId, window.name),
+        UpdateExpression: 'SET entity = :entity, expiresAt = :expiresAt ADD #count :one',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':entity': 'notificationRate' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':limit': limit,
+          ':entity': 'notificationRate',
+          ':expiresAt': window.expiresAt,
+        },
       }),
     );
     return true;

@@ -72,4 +72,15 @@ describe('stateful stack', () => {
       TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
     });
   });
+
+  it('expires the program table’s short-lived bookkeeping (notification rate windows) by TTL', () => {
+    dataTemplate().hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
 });

@@ -55,6 +55,13 @@ export const releaseTime = (now: Date, quiet: QuietHours | null): Date => {
 /** The per-recipient rate window a moment falls in: one hour, named by its UTC start. */
 export const rateWindowOf = (now: Date): string => now.toISOString().slice(0, 13);
 
+/**
+ * When a window's counter may go (epoch seconds, the table's TTL attribute): a day after the
+ * window ended, so a late retry still finds its window's count.
+ */
+export const rateWindowExpiry = (window: string): number =>
+  Date.parse(`${window}:00:00Z`) / 1000 + 3_600 + 86_400;
+
 /** Messages one subscription may receive in one window; more are suppressed (and recorded). */
 export const DEFAULT_RATE_PER_HOUR = 30;
 

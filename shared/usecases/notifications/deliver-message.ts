@@ -2,6 +2,7 @@ import { partyKey } from '../../domain/notifications/audience';
 import {
   DEFAULT_QUIET_HOURS,
   DEFAULT_RATE_PER_HOUR,
+  rateWindowExpiry,
   rateWindowOf,
   releaseTime,
 } from '../../domain/notifications/delivery-rules';
@@ -79,7 +80,12 @@ export const deliverMessage = async (
   if (!subscription) return suppress('unsubscribed');
   const target = subscription.target;
   if (claim.delivery.attempts === 1) {
-    const allowed = await takeRateSlot(subscription.id, rateWindowOf(now), settings.ratePerHour);
+    const window = rateWindowOf(now);
+    const allowed = await takeRateSlot(
+      subscription.id,
+      { name: window, expiresAt: rateWindowExpiry(window) },
+      settings.ratePerHour,
+    );
     if (!allowed) return suppress(`rate-limited: more than ${settings.ratePerHour} messages in the hour`);
   }
   if (target.channel === 'sms') {

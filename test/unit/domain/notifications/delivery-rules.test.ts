@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deliveryIdOf,
   maskPhone,
+  rateWindowExpiry,
   rateWindowOf,
   releaseTime,
   retryDelaySeconds,
@@ -74,5 +75,9 @@ describe('retries and ids', () => {
   it('masks phones and names the hour window', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(rateWindowOf(new Date('2026-12-05T13:59:59Z'))).toBe('2026-12-05T13');
+  });
+
+  it('lets a window’s counter expire a day after the window ends', () => {
+    expect(new Date(rateWindowExpiry('2026-12-05T13') * 1000).toISOString()).toBe('2026-12-06T14:00:00.000Z');
   });
 });
