@@ -118,6 +118,24 @@ describe('grid staffing (全部下沉) against DynamoDB Local', () => {
     expect(other.status).toBe(404);
   });
 
+  it('lists a department its own unplaced cadres, and none of another unit it names', async () => {
+    const unplaced = (claims: ReturnType<typeof claimsFor>, query: Record<string, string> = {}) =>
+      send(grids, 'GET /grid-staffing/unplaced', { query, claims });
+    const ofTown = claimsFor('department', { unitId: town });
+    // Act
+    const [own, named, other] = await Promise.all([
+      unplaced(ofTown),
+      unplaced(ofTown, { unitId: town }),
+      unplaced(claimsFor('department', { unitId: class1 }), { unitId: town }),
+    ]);
+    // Assert: the town's third enterprise-facing cadre is in no team, and not class-1's to see
+    const townOnly = { items: [{ cadreId: townFacing[2], name: '属地2', unitId: town }], nextCursor: null };
+    expect([own.status, named.status, other.status]).toEqual([200, 200, 200]);
+    expect(own.body).toEqual(townOnly);
+    expect(named.body).toEqual(townOnly);
+    expect(other.body).toEqual({ items: [], nextCursor: null });
+  });
+
   it('fixes the gaps with a team edit, moves the memberships with it and keeps the history', async () => {
     const path = { gridId, teamId: team.id };
     // Act

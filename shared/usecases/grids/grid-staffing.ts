@@ -62,15 +62,24 @@ export const unitStaffing = async (viewer: Viewer, unitId: string) => {
 };
 
 /**
+ * The units whose cadres a list may show: the one named, if the viewer may read it, else every unit
+ * the viewer may read. A list names no record, so a filter outside the viewer's scope finds nothing
+ * (as `GET /cadres?unitId=` does) rather than answering 404 like a unit's own page.
+ */
+const listedUnitIds = async (viewer: Viewer, unitId?: string): Promise<string[]> => {
+  const scope = cadreVisibility(viewer);
+  if (scope.kind === 'all') return unitId ? [unitId] : (await allUnits()).map((unit) => unit.id);
+  if (scope.kind !== 'unit') return [];
+  return unitId === undefined || unitId === scope.unitId ? [scope.unitId] : [];
+};
+
+/**
  * Cadres marked enterprise-facing (涉企干部) who sit in no visit team, of one unit or of every unit
- * (one cadre query per unit).
+ * the viewer may read (one cadre query per unit).
  */
 export const unplacedCadres = async (viewer: Viewer, unitId?: string) => {
-  const scope = cadreVisibility(viewer);
-  const only = unitId ?? (scope.kind === 'unit' ? scope.unitId : undefined);
-  if (only) assertMayRead(viewer, only);
-  else if (scope.kind !== 'all') throw new NotFound('The unit');
-  const unitIds = only ? [only] : (await allUnits()).map((unit) => unit.id);
+  const unitIds = await listedUnitIds(viewer, unitId);
+  if (unitIds.length === 0) return { items: [], nextCursor: null };
   const [cadres, placed] = await Promise.all([
     Promise.all(unitIds.map((id) => allCadres({ unitId: id }))),
     placedCadreIds(),

@@ -5,10 +5,13 @@ import type { Tenant } from './world';
 /** An id of the right shape that names nothing: "does not exist", to compare "not yours" with. */
 export const MISSING_ID = '01ZZZZZZZZZZZZZZZZZZZZZZZZ';
 
+/** The year every `{year}` names; the world files its annual reports for it. */
+export const FIXED_YEAR = '2026';
+
 /** Path parameters that are not records of a tenant. */
 const FIXED_PARAMS: Record<string, string> = {
   quarter: '2026Q1',
-  year: '2026',
+  year: FIXED_YEAR,
   version: '1',
   job: 'daily-sweep',
 };

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../shared/domain/roles';
 import { randomCreditCode } from '../credit-codes';
 import { api, tokenFor } from '../e2e';
+import { FIXED_YEAR } from './requests';
 
-/** One tenant's records: a town with a grid, its visit team, an enterprise, a department, and what they share. */
+/**
+ * One tenant's records: a town with a grid, its visit team, an enterprise, a department, and what they
+ * share; also the resident cadre's annual report of 2026 (no id: it is named by cadre and year).
+ */
 export interface Tenant {
   townUnitId: string;
   departmentId: string;
@@ -126,6 +130,14 @@ const tenant = async (operator: string, label: string): Promise<Tenant> => {
     '/visits',
     { enterpriseId, teamId, date: shanghaiToday(), questionnaire: {} },
     tokens.visitCadre,
+  );
+  // The resident cadre's 述职 of the year the matrix asks for, filed by the cadre: without
+  // it the owner's `GET /cadres/{cadreId}/annual-reports/{year}` finds no report and answers 404, which
+  // the matrix could not tell from a refusal by scope.
+  await created(
+    `/cadres/${residentCadreId}/annual-reports`,
+    { year: FIXED_YEAR, summary: `${label}驻企干部年度述职` },
+    tokens.residentCadre,
   );
   return {
     townUnitId,
