@@ -1,5 +1,6 @@
 import type { RecordMeta } from '../../db/records';
 import type { AppraisalGrade, ExcellentList, GradeStatus } from '../../domain/appraisal/grade-approval';
+import type { ResidencySection } from '../../domain/appraisal/residency-section';
 import type { VoterGroup } from '../../domain/appraisal/review-tally';
 import type { Actor } from './actor';
 
@@ -56,20 +57,8 @@ export interface BallotRecord extends RecordMeta {
   recordedBy: Actor;
 }
 
-export interface ResidencySectionRecord {
-  residencyId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  batch: string;
-  startDate: string;
-  endDate: string;
-  status: string;
-  servicesInYear: { entries: number; fundsFen: number; byType: Record<string, number> };
-  evaluation: { fitScore: number; serviceScore: number } | null;
-  assessment: { conclusion: AppraisalGrade | null; headScore: number } | null;
-  democraticReview: { votes: number; approvalRate: number | null; excellentRate: number | null } | null;
-  text: string;
-}
+/** A residency section is stored as the domain composes it (residency-section.ts). */
+export type ResidencySectionRecord = ResidencySection;
 
 export interface AnnualReportRecord extends RecordMeta {
   cadreId: string;
