@@ -49,13 +49,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     idempotency: true,
   },
   issues: {
-    description: 'Issues: raising, escalation and the assigned unit’s and enterprise’s decisions',
+    description: 'Issues: raising and the assigned unit’s and enterprise’s decisions',
     memorySize: 1024,
     // Reassigning co-units deletes the dropped co-unit links in the same transaction.
     program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
     ledger: ACCESS.append,
     idempotency: true,
-    namesExecutions: true,
     policies: ['issue'],
   },
   'issue-reads': {

@@ -30,7 +30,7 @@ const stepFunctionsActions = (statements: { Action: string | string[] }[]) =>
     .flatMap((statement) => [statement.Action].flat())
     .filter((action) => action.startsWith('states:'));
 
-describe.each(['issues', 'consultations', 'jobs', 'visits'])('the %s function', (area) => {
+describe.each(['issues', 'cases', 'consultations', 'jobs', 'visits'])('the %s function', (area) => {
   const { statements } = functionFor(`functions/api/${area}/handler.ts`);
 
   it('may not call Step Functions: its decisions go to the outbox', () => {
@@ -38,9 +38,9 @@ describe.each(['issues', 'consultations', 'jobs', 'visits'])('the %s function', 
   });
 });
 
-describe('the issues function', () => {
+describe('the cases function', () => {
   it('names the executions of the issues it escalates', () => {
-    const { fn } = functionFor('functions/api/issues/handler.ts');
+    const { fn } = functionFor('functions/api/cases/handler.ts');
     expect(fn.Properties.Environment.Variables.ISSUE_STATE_MACHINE_ARN).toBeDefined();
   });
 });
