@@ -29,14 +29,34 @@ export const tableStreamHandler =
     for (const record of event.Records) {
       const image = record.dynamodb?.NewImage;
       if (!image) continue;
-      const work = consumer.workOf(unmarshall(image as Record<string, AttributeValue>), record);
+      let work: Work | undefined;
+      try {
+        work = consumer.workOf(unmarshall(image as Record<string, AttributeValue>), record);
+      } catch (error) {
+        // An image this consumer cannot read is that record's failure, not the whole batch's: the
+        // records before it are done, and the stream retries it alone until its failure destination.
+        logger.error(`${consumer.failureMessage} (unreadable record)`, {
+          ...recordFields(record),
+          error: error as Error,
+        });
+        return failedAt(record);
+      }
       if (work === undefined) continue;
       try {
         await consumer.handle(work);
       } catch (error) {
         logger.error(consumer.failureMessage, { ...consumer.logFields(work), error: error as Error });
-        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+        return failedAt(record);
       }
     }
     return { batchItemFailures: [] };
   };
+
+const failedAt = (record: DynamoDBRecord): DynamoDBBatchResponse => ({
+  batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }],
+});
+
+const recordFields = (record: DynamoDBRecord): Record<string, unknown> => ({
+  eventId: record.eventID,
+  sequenceNumber: record.dynamodb?.SequenceNumber,
+});

@@ -45,4 +45,17 @@ describe('tableStreamHandler', () => {
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
     expect(handled).toEqual(['a']);
   });
+
+  it('reports an unreadable image as that record’s failure, after handling the records before it', async () => {
+    const { handled, handler } = consumer();
+    const unreadable: DynamoDBRecord = {
+      eventName: 'MODIFY',
+      dynamodb: { SequenceNumber: '2', NewImage: { id: { Q: 'no such type' } } as never },
+    };
+    const result = await handler({
+      Records: [record({ id: 'a' }, '1'), unreadable, record({ id: 'c' }, '3')],
+    });
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
+    expect(handled).toEqual(['a']);
+  });
 });
