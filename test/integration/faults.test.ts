@@ -111,6 +111,27 @@ const expectConsistent = async (issueId: string, unitIds: readonly string[]) => 
 };
 
 describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
+  it('raises an issue once: POST /issues retried with its Idempotency-Key', async () => {
+    const { id: enterpriseId } = await createEnterprise();
+    const key = randomUUID();
+    const raise = () =>
+      invoke(issues, {
+        routeKey: 'POST /issues',
+        body: { enterpriseId, category: 'land', title: '用地指标', description: '扩建缺少用地指标' },
+        headers: { 'idempotency-key': key },
+        claims: operator,
+      });
+    const raised = () => itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1');
+
+    const { failedSteps, reply } = await walk(fault, raise, raised);
+
+    expect(reply.status).toBe(201);
+    expect(failedSteps).toBeGreaterThan(0);
+    expect((await raised()).map((item) => item.id)).toEqual([reply.body?.id]);
+    expect((await raise()).body).toEqual(reply.body);
+    await expectConsistent(String(reply.body?.id), []);
+  });
+
   it('escalates once, then records the verdict once', async () => {
     const { id: enterpriseId } = await createEnterprise();
     const unitId = (await createDepartment()).id;
