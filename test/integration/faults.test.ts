@@ -2,12 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { handler as grids } from '../../functions/api/grids/handler';
 import { handler as visits } from '../../functions/api/visits/handler';
+import { consultationKeys, dispatchOrderKeys } from '../../shared/db/keys';
 import { readLedger } from '../../shared/repositories/issues';
 import { readProgramStats } from '../../shared/repositories/program-stats';
 import { claimsFor, invoke } from '../../tools/lambda-events';
-import { expectConsistent, FAULT_NAMES, faults, issueState, itemsIn, walk } from '../support/fault-walk';
+import {
+  expectConsistent,
+  FAULT_NAMES,
+  faults,
+  getItem,
+  issueState,
+  itemsIn,
+  walk,
+} from '../support/fault-walk';
 import { issueFunctions as issues } from '../support/issue-functions';
-import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
+import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
 import { createCadre, createDepartment, createGrid, createTown, operator } from './master-data-fixtures';
 
 /**
@@ -20,6 +29,11 @@ import { createCadre, createDepartment, createGrid, createTown, operator } from 
 
 /** A day no other test counts visits or issues on (program statistics are per day, shared). */
 const VISIT_DAY = '2019-02-27';
+/** Consultations of a year no other test numbers dispatch orders in, one a day per walk. */
+const consultationDay = (() => {
+  let day = 0;
+  return () => `2034-0${1 + Math.floor(day / 28)}-${String(1 + (day++ % 28)).padStart(2, '0')}`;
+})();
 
 describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
   it('raises an issue once: POST /issues retried with its Idempotency-Key', async () => {
@@ -153,6 +167,56 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
     const statsAfter = await readProgramStats(VISIT_DAY, VISIT_DAY);
     expect(statsAfter.visits - statsBefore.visits).toBe(1);
     expect(statsAfter.questionnaires - statsBefore.questionnaires).toBe(1);
+  });
+});
+
+describe.each(FAULT_NAMES)('under %s at every step of a consultation decision', (fault) => {
+  it('assigns the issue and writes its dispatch order line once', async () => {
+    const { id: enterpriseId } = await createEnterprise();
+    const [lead, co] = [(await createDepartment()).id, (await createDepartment()).id];
+    const issueId = await issueAwaitingConsultation(enterpriseId, lead);
+    const created = await invoke(issues, {
+      routeKey: 'POST /consultations',
+      body: { date: consultationDay() },
+      claims: operator,
+    });
+    expect(created.status).toBe(201);
+    const consultationId = String(created.body?.id);
+    const { dispatchOrderId } = (await getItem(consultationKeys.item(consultationId))) as {
+      dispatchOrderId: string;
+    };
+    const state = async () => ({
+      ...(await issueState(issueId, [lead, co])),
+      order: await getItem(dispatchOrderKeys.item(dispatchOrderId)),
+      counter: await getItem(dispatchOrderKeys.counter('2034')),
+    });
+
+    const { failedSteps, reply } = await walk(
+      fault,
+      {
+        routeKey: 'POST /consultations/{consultationId}/decisions',
+        path: `/consultations/${consultationId}/decisions`,
+        request: () =>
+          invoke(issues, {
+            routeKey: 'POST /consultations/{consultationId}/decisions',
+            pathParameters: { consultationId },
+            body: { issueId, leadUnitId: co, coUnitIds: [lead], dueWorkingDays: 5, note: '会商议定' },
+            claims: claimsFor('leader'),
+          }),
+      },
+      state,
+    );
+
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(failedSteps).toBeGreaterThan(0);
+    expect(reply.body).toMatchObject({ issue: { status: 'assigned' } });
+    const { order } = await state();
+    expect(order).toMatchObject({ items: [{ issueId, leadUnitId: co, coUnitIds: [lead] }] });
+    // One ledger entry for the decision, the fourth: raised, escalated, consultation requested, decided.
+    const ledger = await readLedger(issueId);
+    expect(ledger).toHaveLength(4);
+    expect(new Set(ledger.map((entry) => entry.action)).size).toBe(4);
+    await expectConsistent(issueId, [lead, co]);
   });
 });
 
