@@ -54,8 +54,10 @@ const TRANSIENT_LAMBDA_ERRORS = [
 ];
 
 /**
- * DynamoDB pushing back (throttling, a transaction losing a race) after the SDK's own retries: the step
- * is idempotent, so Step Functions tries again later with jitter instead of failing the issue's workflow.
+ * DynamoDB pushing back (throttling, a transaction losing a race), failing (a 500) or not answering in
+ * time, after the SDK's own retries: the step is idempotent, so Step Functions tries again later with
+ * jitter instead of failing the issue's workflow (test/infra/issue-workflow.test.ts holds it to the
+ * faults test/support/dynamo-faults.ts injects).
  */
 const DYNAMODB_CONTENTION = [
   'ProvisionedThroughputExceededException',
@@ -64,6 +66,9 @@ const DYNAMODB_CONTENTION = [
   'TransactionConflictException',
   'TransactionCanceledException',
   'TransactionInProgressException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
 ];
 
 const retryTransient = (extraErrors: string[] = []): RetryProps => ({
