@@ -46,7 +46,7 @@ export interface IssueWorkflowProps {
 }
 
 /** Failures of the Lambda service itself: worth retrying. Everything else is a fault to record. */
-const TRANSIENT_LAMBDA_ERRORS = [
+export const TRANSIENT_LAMBDA_ERRORS = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
@@ -59,7 +59,7 @@ const TRANSIENT_LAMBDA_ERRORS = [
  * jitter instead of failing the issue's workflow (test/infra/issue-workflow.test.ts holds it to the
  * faults test/support/dynamo-faults.ts injects).
  */
-const DYNAMODB_CONTENTION = [
+export const DYNAMODB_CONTENTION = [
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
   'RequestLimitExceeded',

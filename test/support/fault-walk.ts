@@ -172,6 +172,8 @@ export const walkRun = async <T>(
   fault: FaultName,
   run: () => Promise<T>,
   state: () => Promise<unknown>,
+  /** What the caller retries: each failed run's error must be one of these (by name). */
+  retried: readonly string[],
 ): Promise<{ failedSteps: number; result: T }> => {
   tally.walks += 1;
   for (let step = 1; step <= MAX_STEPS; step++) {
@@ -189,6 +191,8 @@ export const walkRun = async <T>(
     const where = `${fault} at command ${step} (${failed}) of ${sent.join(', ')}`;
     count('error');
     expect(outcome, `${where}: the run must fail`).toHaveProperty('error');
+    const { name } = (outcome as { error: Error }).error;
+    expect(retried, `${where}: its caller retries ${name}`).toContain(name);
     expect(await state(), `${where}: nothing written`).toEqual(before);
   }
   throw new Error(`${fault}: the run still met the fault after ${MAX_STEPS} steps`);
