@@ -46,7 +46,7 @@ export interface IssueWorkflowProps {
 }
 
 /** Failures of the Lambda service itself: worth retrying. Everything else is a fault to record. */
-const TRANSIENT_LAMBDA_ERRORS = [
+export const TRANSIENT_LAMBDA_ERRORS = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
@@ -54,16 +54,21 @@ const TRANSIENT_LAMBDA_ERRORS = [
 ];
 
 /**
- * DynamoDB pushing back (throttling, a transaction losing a race) after the SDK's own retries: the step
- * is idempotent, so Step Functions tries again later with jitter instead of failing the issue's workflow.
+ * DynamoDB pushing back (throttling, a transaction losing a race), failing (a 500) or not answering in
+ * time, after the SDK's own retries: the step is idempotent, so Step Functions tries again later with
+ * jitter instead of failing the issue's workflow (test/infra/issue-workflow.test.ts holds it to the
+ * faults test/support/dynamo-faults.ts injects).
  */
-const DYNAMODB_CONTENTION = [
+export const DYNAMODB_CONTENTION = [
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
   'RequestLimitExceeded',
   'TransactionConflictException',
   'TransactionCanceledException',
   'TransactionInProgressException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
 ];
 
 const retryTransient = (extraErrors: string[] = []): RetryProps => ({

@@ -86,6 +86,19 @@ export class Conflict extends DomainError {
   }
 }
 
+/**
+ * The same request (same Idempotency-Key) is being processed right now: it will have an answer
+ * shortly, so a repeat is refused for the moment rather than run twice.
+ */
+export class RequestInProgress extends DomainError {
+  override readonly name = 'RequestInProgress';
+  readonly code = 'IDEMPOTENCY_IN_PROGRESS';
+
+  constructor() {
+    super('A request with this Idempotency-Key is still being processed.');
+  }
+}
+
 /** The record's status does not allow the step asked for. */
 export class InvalidTransition extends DomainError {
   override readonly name = 'InvalidTransition';

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import type { IdempotentRequest } from '../db/creation-guard';
-import { Conflict, IdempotencyKeyReused } from '../domain/errors';
+import { IdempotencyKeyReused, RequestInProgress } from '../domain/errors';
 import { logger } from '../observability/logger';
 import {
   claimIdempotencyKey,
@@ -30,10 +30,7 @@ export const runIdempotently: IdempotencyRunner = async (request, run, context) 
     if (holder.requestHash !== request.requestHash) throw new IdempotencyKeyReused();
     // JSON text, so a replay is byte for byte the first answer (stored maps do not keep key order).
     if (holder.status === 'COMPLETED' && holder.reply) return JSON.parse(holder.reply) as Reply;
-    throw new Conflict(
-      'IDEMPOTENCY_IN_PROGRESS',
-      'A request with this Idempotency-Key is still being processed.',
-    );
+    throw new RequestInProgress();
   }
 
   let reply: Reply;

@@ -46,6 +46,21 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** Seconds to wait before the same request (shared/http/translate-error.ts: 1 to 3, jittered). */
+const retryAfter = (required: boolean) => ({
+  'Retry-After': {
+    description: 'Seconds to wait before sending the same request again',
+    required,
+    schema: { type: 'integer', minimum: 1, maximum: 3 },
+  },
+});
+
+/**
+ * Every route but the meta ones (health, this document) reads or writes the data store, whose
+ * throttling, timeouts and 5xx (after the SDK's own retries) answer 503 SERVICE_BUSY.
+ */
+const usesStore = (route: RouteSpec) => route.area !== 'meta';
+
 const parametersOf = (route: RouteSpec) => {
   const fromSchema = (schema: Schema | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
@@ -131,7 +146,16 @@ const operationOf = (route: RouteSpec) => {
           }),
       '404': problem('Not found or outside your scope'),
       ...(route.method !== 'GET'
-        ? { '409': problem('Conflict or invalid transition') }
+        ? {
+            '409': route.idempotency
+              ? {
+                  ...problem(
+                    'Conflict or invalid transition; IDEMPOTENCY_IN_PROGRESS, with Retry-After, while a request with the same Idempotency-Key is still running',
+                  ),
+                  headers: retryAfter(false),
+                }
+              : problem('Conflict or invalid transition'),
+          }
         : route.readConflict
           ? { '409': problem(route.readConflict) }
           : {}),
@@ -142,6 +166,16 @@ const operationOf = (route: RouteSpec) => {
       ...(route.idempotency ? { '422': problem('Idempotency-Key reused with another body') } : {}),
       ...(route.produces ? { '422': problem('The file would be too large (EXPORT_TOO_LARGE)') } : {}),
       '431': gatewayMessage("Request line and headers over 10,240 bytes: API Gateway's own answer"),
+      ...(usesStore(route)
+        ? {
+            '503': {
+              ...problem(
+                'SERVICE_BUSY: the data store is throttling, failing or did not answer in time. Send the same request again after Retry-After seconds, with the same Idempotency-Key (a creation that did get through is then replayed, not repeated)',
+              ),
+              headers: retryAfter(true),
+            },
+          }
+        : {}),
     },
   };
 };

@@ -11,6 +11,7 @@ import {
   InvalidTransition,
   JobNotFound,
   NotFound,
+  RequestInProgress,
   StaleVersion,
   ValidationFailed,
   VersionRequired,
@@ -23,6 +24,8 @@ interface ProblemKind {
   title: string;
   /** Words for the client where the refusal's own message does not name the HTTP means (a header). */
   detail?: string;
+  /** The refusal is temporary: the same request may succeed a moment later (sent as Retry-After). */
+  temporary?: true;
 }
 
 /** The one place that knows which status and title each refusal of the program answers with. */
@@ -33,6 +36,7 @@ const PROBLEM_KINDS: readonly ProblemKind[] = [
   { refusal: NotFound, status: 404, title: 'Not found' },
   { refusal: JobNotFound, status: 404, title: 'Not found' },
   { refusal: Conflict, status: 409, title: 'Conflict' },
+  { refusal: RequestInProgress, status: 409, title: 'Conflict', temporary: true },
   { refusal: CalendarYearMissingError, status: 409, title: 'Conflict' },
   { refusal: InvalidTransition, status: 409, title: 'Invalid transition' },
   { refusal: StaleVersion, status: 412, title: 'Precondition failed' },
@@ -73,8 +77,9 @@ const serviceBusy = (error: unknown): boolean => {
 };
 
 /**
- * Seconds a client should wait: 1 to 3, spread so that the clients refused in one burst do not all
- * come back in the same second.
+ * Seconds a client should wait after a temporary refusal (a busy store, a request still in
+ * progress): 1 to 3, spread so that the clients refused in one burst do not all come back in the
+ * same second.
  */
 const retryAfterSeconds = () => 1 + Math.floor(Math.random() * 3);
 
@@ -108,5 +113,6 @@ export const translateKnownError = (error: unknown): unknown => {
     kind.title,
     kind.detail ?? refusal.message,
     refusal.problems.length > 0 ? [...refusal.problems] : undefined,
+    kind.temporary ? retryAfterSeconds() : undefined,
   );
 };

@@ -1,8 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { issueKeys } from '../db/keys';
+import type { TransactItem } from '../db/records';
 import type { WaitKind } from '../domain/issues/issue';
 
 /**
@@ -12,8 +13,9 @@ import type { WaitKind } from '../domain/issues/issue';
  */
 
 /**
- * One bookkeeping write: the given update plus `workflowRev + 1`, only if `condition` holds.
- * Answers whether it held.
+ * One bookkeeping write: the given update plus `workflowRev + 1`, only if `condition` holds, with
+ * `alsoWrite` (e.g. the count of what it did) in the same transaction when there is any, so that the
+ * count is stored exactly when the bookkeeping is. Answers whether the condition held.
  */
 const bookkeeping = async (
   issueId: string,
@@ -24,22 +26,30 @@ const bookkeeping = async (
     names?: Record<string, string>;
     values?: Record<string, unknown>;
   },
+  alsoWrite: readonly TransactItem[] = [],
 ): Promise<boolean> => {
   const sets = [...(update.set ? [update.set] : []), 'workflowRev = workflowRev + :one'].join(', ');
+  const write = {
+    TableName: tableNames.program,
+    Key: issueKeys.item(issueId),
+    UpdateExpression: `${update.remove ? `REMOVE ${update.remove} ` : ''}SET ${sets}`,
+    ConditionExpression: update.condition,
+    ExpressionAttributeNames: update.names,
+    ExpressionAttributeValues: { ':one': 1, ...update.values },
+  };
   try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableNames.program,
-        Key: issueKeys.item(issueId),
-        UpdateExpression: `${update.remove ? `REMOVE ${update.remove} ` : ''}SET ${sets}`,
-        ConditionExpression: update.condition,
-        ExpressionAttributeNames: update.names,
-        ExpressionAttributeValues: { ':one': 1, ...update.values },
-      }),
-    );
+    if (alsoWrite.length === 0) await documentClient.send(new UpdateCommand(write));
+    else
+      await documentClient.send(
+        new TransactWriteCommand({ TransactItems: [{ Update: write }, ...alsoWrite] }),
+      );
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
+    const conditionFailed =
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+    if (conditionFailed) return false;
     throw error;
   }
 };
@@ -71,14 +81,19 @@ export const enqueueWaitFailure = (
   issueId: string,
   token: string,
   failure: { error: string; cause: string },
+  alsoWrite: readonly TransactItem[] = [],
 ): Promise<boolean> =>
-  bookkeeping(issueId, {
-    remove: 'workflow.#wait',
-    set: 'workflow.delivery = :delivery',
-    condition: 'workflow.#wait.#token = :token',
-    names: { '#wait': 'wait', '#token': 'token' },
-    values: { ':token': token, ':delivery': { token, ...failure } },
-  });
+  bookkeeping(
+    issueId,
+    {
+      remove: 'workflow.#wait',
+      set: 'workflow.delivery = :delivery',
+      condition: 'workflow.#wait.#token = :token',
+      names: { '#wait': 'wait', '#token': 'token' },
+      values: { ':token': token, ':delivery': { token, ...failure } },
+    },
+    alsoWrite,
+  );
 
 /**
  * Empties the outbox once its answer is sent (or the task is gone). Conditional on the token, so a
@@ -98,10 +113,12 @@ export const clearDelivery = async (issueId: string, token: string): Promise<voi
  * one whose delivery gave up (its records aged out or went to the failure queue). False when the
  * issue has nothing to deliver any more.
  */
-export const requeueOutbox = (issueId: string): Promise<boolean> =>
-  bookkeeping(issueId, {
-    condition: 'attribute_exists(workflow.startPending) OR attribute_exists(workflow.delivery)',
-  });
+export const requeueOutbox = (issueId: string, alsoWrite: readonly TransactItem[] = []): Promise<boolean> =>
+  bookkeeping(
+    issueId,
+    { condition: 'attribute_exists(workflow.startPending) OR attribute_exists(workflow.delivery)' },
+    alsoWrite,
+  );
 
 /** Marks the issue's execution as started (the outbox entry set at escalation is delivered). */
 export const markExecutionStarted = async (issueId: string): Promise<void> => {

@@ -1,116 +1,68 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tableNames } from '../../shared/config';
-import { documentClient } from '../../shared/db/client';
-import { type ItemKey, issueKeys, scoringKeys } from '../../shared/db/keys';
-import { programDateOf } from '../../shared/domain/calendar/program-date';
-import { UNIT_COUNTERS } from '../../shared/domain/issues/commands';
-import { quarterOf } from '../../shared/domain/issues/quarter';
-import { verifyChain } from '../../shared/domain/ledger/hash-chain';
+import { describe, expect, it } from 'vitest';
+import { handler as grids } from '../../functions/api/grids/handler';
+import { handler as visits } from '../../functions/api/visits/handler';
+import { consultationKeys, dispatchOrderKeys } from '../../shared/db/keys';
 import { readLedger } from '../../shared/repositories/issues';
-import { claimsFor, type InvokeResult, invoke } from '../../tools/lambda-events';
-import { dynamoFaults, FAULTS, type FaultName } from '../support/dynamo-faults';
+import { readProgramStats } from '../../shared/repositories/program-stats';
+import { claimsFor, invoke } from '../../tools/lambda-events';
+import {
+  expectConsistent,
+  FAULT_NAMES,
+  faults,
+  getItem,
+  issueState,
+  itemsIn,
+  walk,
+} from '../support/fault-walk';
 import { issueFunctions as issues } from '../support/issue-functions';
-import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
-import { createDepartment, operator } from './master-data-fixtures';
+import { act, createEnterprise, departmentOf, issueAwaitingConsultation, raiseIssue } from './issue-fixtures';
+import { createCadre, createDepartment, createGrid, createTown, operator } from './master-data-fixtures';
 
 /**
- * Fault injection (issue 15 §6): each request below is sent again and again, its k-th DynamoDB command
- * failing each time (k = 1, 2, … until the request gets through untouched), once per kind of fault.
- * After every failure: the client got the status retrying calls for (503 with Retry-After, 409 for a
- * lost race) and nothing of the request is stored. At the end: the request succeeded exactly once,
- * the ledger chain verifies and the unit's counters equal a recount of what the issue counted.
+ * Fault injection into the API's use cases (issue 15 §6), by the walk of test/support/fault-walk.ts:
+ * each request is sent again and again with its k-th DynamoDB command failing, once per kind of fault.
+ * After every failure the client got 503 with Retry-After (or 409 for a lost race), as the served
+ * OpenAPI document says, and nothing of the request is stored; at the end the request succeeded
+ * exactly once, the ledger chain verifies and counters equal a recount.
  */
-const faults = dynamoFaults();
-afterAll(() => faults.restore());
 
-const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
-const MAX_STEPS = 40;
-
-const itemsIn = async (partition: string, index: string) =>
-  (
-    await documentClient.send(
-      new QueryCommand({
-        TableName: tableNames.program,
-        IndexName: index,
-        KeyConditionExpression: `${index.toLowerCase()}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-      }),
-    )
-  ).Items ?? [];
-
-const getItem = async (key: ItemKey) =>
-  (await documentClient.send(new GetCommand({ TableName: tableNames.program, Key: key }))).Item;
-
-/** The issue as stored, its ledger, and the counters of the units it names. */
-const issueState = async (issueId: string, unitIds: readonly string[]) => {
-  const quarter = quarterNow();
-  return {
-    issue: await getItem(issueKeys.item(issueId)),
-    ledger: await readLedger(issueId),
-    counters: await Promise.all(
-      unitIds.map((unitId) => getItem(scoringKeys.unitQuarterCounters(unitId, quarter))),
-    ),
-  };
-};
-
-const quarterNow = () => quarterOf(programDateOf(new Date()));
-
-/**
- * Sends `request` with its k-th command failing, for k = 1, 2, …, until it runs without meeting the
- * fault; returns how many steps failed and the final reply. A fault that lands after the request's
- * write may still let it succeed; the walk then ends there too.
- */
-const walk = async (
-  fault: FaultName,
-  request: () => Promise<InvokeResult>,
-  state: () => Promise<unknown>,
-) => {
-  for (let step = 1; step <= MAX_STEPS; step++) {
-    const before = await state();
-    faults.arm(step, fault);
-    const reply = await request();
-    const { failed, failedInput, sent } = faults.disarm();
-    if (!failed) return { failedSteps: step - 1, reply, sent };
-    const where = `${fault} at command ${step} (${failed}) of ${sent.join(', ')}`;
-    if ((reply.status ?? 500) < 300) return { failedSteps: step, reply, sent };
-    expect(reply.status, where).toBe(FAULTS[fault].status);
-    expect(reply.headers['content-type'], where).toBe('application/problem+json');
-    if (reply.status === 503) expect(['1', '2', '3'], where).toContain(reply.headers['retry-after']);
-    expect(await state(), `${where}: nothing written`).toEqual(before);
-    const release = failedInput as { TableName?: string; Key?: Record<string, string> };
-    if (failed === 'DeleteCommand' && release.TableName === tableNames.idempotency && release.Key) {
-      // The claim was not released: a repeat is told the key is in use until the claim gives way at
-      // the run's deadline, which the test stands in for by removing it.
-      expect((await request()).body?.code, where).toBe('IDEMPOTENCY_IN_PROGRESS');
-      await documentClient.send(new DeleteCommand({ TableName: tableNames.idempotency, Key: release.Key }));
-    }
-  }
-  throw new Error(`${fault}: the request still met the fault after ${MAX_STEPS} steps`);
-};
-
-/** The chain verifies and each unit's counters are what the issue's own tally says it added. */
-const expectConsistent = async (issueId: string, unitIds: readonly string[]) => {
-  expect(verifyChain(await readLedger(issueId))).toEqual({ valid: true });
-  const issue = (await getItem(issueKeys.item(issueId))) as {
-    counted?: { unitId: string; counter: string; by: number }[];
-  };
-  const { counters } = await issueState(issueId, unitIds);
-  unitIds.forEach((unitId, i) => {
-    const recount = (counter: string) =>
-      (issue.counted ?? [])
-        .filter((delta) => delta.unitId === unitId && delta.counter === counter)
-        .reduce((sum, delta) => sum + delta.by, 0);
-    const stored = counters[i] as Record<string, number> | undefined;
-    expect(stored, `counters of ${unitId}`).toBeDefined();
-    for (const counter of UNIT_COUNTERS) {
-      expect(stored?.[counter] ?? 0, `${counter} of ${unitId}`).toBe(recount(counter));
-    }
-  });
-};
+/** A day no other test counts visits or issues on (program statistics are per day, shared). */
+const VISIT_DAY = '2019-02-27';
+/** Consultations of a year no other test numbers dispatch orders in, one a day per walk. */
+const consultationDay = (() => {
+  let day = 0;
+  return () => `2034-0${1 + Math.floor(day / 28)}-${String(1 + (day++ % 28)).padStart(2, '0')}`;
+})();
 
 describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
+  it('raises an issue once: POST /issues retried with its Idempotency-Key', async () => {
+    const { id: enterpriseId } = await createEnterprise();
+    const key = randomUUID();
+    const request = () =>
+      invoke(issues, {
+        routeKey: 'POST /issues',
+        body: { enterpriseId, category: 'land', title: '用地指标', description: '扩建缺少用地指标' },
+        headers: { 'idempotency-key': key },
+        claims: operator,
+      });
+    const raised = () => itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1');
+
+    const { failedSteps, reply } = await walk(
+      fault,
+      { routeKey: 'POST /issues', path: '/issues', request },
+      raised,
+    );
+
+    expect(reply.status).toBe(201);
+    expect(failedSteps).toBeGreaterThan(0);
+    expect((await raised()).map((item) => item.id)).toEqual([reply.body?.id]);
+    const again = await request();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(reply.body);
+    await expectConsistent(String(reply.body?.id), []);
+  });
+
   it('escalates once, then records the verdict once', async () => {
     const { id: enterpriseId } = await createEnterprise();
     const unitId = (await createDepartment()).id;
@@ -119,13 +71,17 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
 
     const escalated = await walk(
       fault,
-      () =>
-        invoke(issues, {
-          routeKey: 'POST /issues/{issueId}/escalate',
-          pathParameters: { issueId: id },
-          claims: operator,
-          body: { unitId, dueWorkingDays: 3 },
-        }),
+      {
+        routeKey: 'POST /issues/{issueId}/escalate',
+        path: `/issues/${id}/escalate`,
+        request: () =>
+          invoke(issues, {
+            routeKey: 'POST /issues/{issueId}/escalate',
+            pathParameters: { issueId: id },
+            claims: operator,
+            body: { unitId, dueWorkingDays: 3 },
+          }),
+      },
       state,
     );
     expect(escalated.reply.status).toBe(200);
@@ -134,13 +90,17 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
     await act(id, 'resolution', departmentOf(unitId), { resolution: '已协调用地指标' });
     const verdict = await walk(
       fault,
-      () =>
-        invoke(issues, {
-          routeKey: 'POST /issues/{issueId}/feedback',
-          pathParameters: { issueId: id },
-          claims: claimsFor('enterprise', { enterpriseId }),
-          body: { verdict: 'satisfied' },
-        }),
+      {
+        routeKey: 'POST /issues/{issueId}/feedback',
+        path: `/issues/${id}/feedback`,
+        request: () =>
+          invoke(issues, {
+            routeKey: 'POST /issues/{issueId}/feedback',
+            pathParameters: { issueId: id },
+            claims: claimsFor('enterprise', { enterpriseId }),
+            body: { verdict: 'satisfied' },
+          }),
+      },
       state,
     );
     expect(verdict.reply.status).toBe(200);
@@ -152,6 +112,111 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
       'closed',
     ]);
     await expectConsistent(id, [unitId]);
+  });
+
+  it('logs a visit and the issue it raises once: POST /visits retried with its Idempotency-Key', async () => {
+    const townUnitId = (await createTown()).id;
+    const gridId = (await createGrid(townUnitId)).id;
+    const cadreId = (await createCadre(townUnitId)).id;
+    const team = await invoke(grids, {
+      routeKey: 'POST /grids/{gridId}/teams',
+      pathParameters: { gridId },
+      body: { name: '走访小组', memberCadreIds: [cadreId] },
+      claims: operator,
+    });
+    expect(team.status).toBe(201);
+    const { id: enterpriseId } = await createEnterprise({ townUnitId, gridId });
+    const key = randomUUID();
+    const request = () =>
+      invoke(visits, {
+        routeKey: 'POST /visits',
+        headers: { 'idempotency-key': key },
+        claims: claimsFor('cadre', { cadreId }),
+        body: {
+          enterpriseId,
+          teamId: team.body?.id,
+          date: VISIT_DAY,
+          questionnaire: { q1: 'normal', q3: 86, q6: true, q14: 'somewhat', q17: 'basically_satisfied' },
+          issues: [
+            { enterpriseId, category: 'energy', title: '用电指标', description: '用电指标紧张，需协调' },
+          ],
+        },
+      });
+    const traces = async () => ({
+      visits: await itemsIn(`VISIT#ENT#${enterpriseId}`, 'GSI2'),
+      issues: await itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1'),
+    });
+    const statsBefore = await readProgramStats(VISIT_DAY, VISIT_DAY);
+
+    const { failedSteps, reply } = await walk(
+      fault,
+      { routeKey: 'POST /visits', path: '/visits', request },
+      traces,
+    );
+
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(failedSteps).toBeGreaterThan(0);
+    const { visits: logged, issues: raised } = await traces();
+    expect(logged.map((visit) => visit.id)).toEqual([reply.body?.id]);
+    expect(raised.map((issue) => issue.id)).toEqual(reply.body?.issueIds);
+    const again = await request();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(reply.body);
+    await expectConsistent(String(raised[0]?.id), []);
+    // The visit day's counters moved by what was stored once, whatever failed on the way.
+    const statsAfter = await readProgramStats(VISIT_DAY, VISIT_DAY);
+    expect(statsAfter.visits - statsBefore.visits).toBe(1);
+    expect(statsAfter.questionnaires - statsBefore.questionnaires).toBe(1);
+  });
+});
+
+describe.each(FAULT_NAMES)('under %s at every step of a consultation decision', (fault) => {
+  it('assigns the issue and writes its dispatch order line once', async () => {
+    const { id: enterpriseId } = await createEnterprise();
+    const [lead, co] = [(await createDepartment()).id, (await createDepartment()).id];
+    const issueId = await issueAwaitingConsultation(enterpriseId, lead);
+    const created = await invoke(issues, {
+      routeKey: 'POST /consultations',
+      body: { date: consultationDay() },
+      claims: operator,
+    });
+    expect(created.status).toBe(201);
+    const consultationId = String(created.body?.id);
+    const { dispatchOrderId } = (await getItem(consultationKeys.item(consultationId))) as {
+      dispatchOrderId: string;
+    };
+    const state = async () => ({
+      ...(await issueState(issueId, [lead, co])),
+      order: await getItem(dispatchOrderKeys.item(dispatchOrderId)),
+      counter: await getItem(dispatchOrderKeys.counter('2034')),
+    });
+
+    const { failedSteps, reply } = await walk(
+      fault,
+      {
+        routeKey: 'POST /consultations/{consultationId}/decisions',
+        path: `/consultations/${consultationId}/decisions`,
+        request: () =>
+          invoke(issues, {
+            routeKey: 'POST /consultations/{consultationId}/decisions',
+            pathParameters: { consultationId },
+            body: { issueId, leadUnitId: co, coUnitIds: [lead], dueWorkingDays: 5, note: '会商议定' },
+            claims: claimsFor('leader'),
+          }),
+      },
+      state,
+    );
+
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(failedSteps).toBeGreaterThan(0);
+    expect(reply.body).toMatchObject({ issue: { status: 'assigned' } });
+    const { order } = await state();
+    expect(order).toMatchObject({ items: [{ issueId, leadUnitId: co, coUnitIds: [lead] }] });
+    // One ledger entry for the decision, the fourth: raised, escalated, consultation requested, decided.
+    const ledger = await readLedger(issueId);
+    expect(ledger).toHaveLength(4);
+    expect(new Set(ledger.map((entry) => entry.action)).size).toBe(4);
+    await expectConsistent(issueId, [lead, co]);
   });
 });
 

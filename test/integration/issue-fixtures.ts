@@ -8,10 +8,10 @@ import { createGrid, createTown, operator } from './master-data-fixtures';
 
 export type Claims = Record<string, string | string[]>;
 
-/** A new enterprise in a new grid of a new town: every test gets its own. */
-export const createEnterprise = async () => {
-  const townUnitId = (await createTown()).id;
-  const gridId = (await createGrid(townUnitId)).id;
+/** A new enterprise, in the grid given or a new grid of a new town: every test gets its own. */
+export const createEnterprise = async (place?: { townUnitId: string; gridId: string }) => {
+  const townUnitId = place?.townUnitId ?? (await createTown()).id;
+  const gridId = place?.gridId ?? (await createGrid(townUnitId)).id;
   const { status, body } = await invoke(enterprises, {
     routeKey: 'POST /enterprises',
     body: {

@@ -15,7 +15,7 @@ import {
   sweepInstant,
 } from '../../domain/issues/sweep-rules';
 import { logger } from '../../observability/logger';
-import { countDailyClose, type DailyClose } from '../../repositories/daily-close';
+import { countDailyClose, type DailyClose, dailyCloseCountItem } from '../../repositories/daily-close';
 import { requeueOutbox } from '../../repositories/issue-workflow';
 import {
   allOpenAssignments,
@@ -82,22 +82,22 @@ const superviseOverdue = async (sweep: Sweep) => {
       const decision = overdueDecision(issue, sweep.asOf, sweep.calendar, issuePolicy);
       if (decision.action !== 'signal') return;
       const { workingDaysOverdue, targetLevel } = decision;
-      const sent = await signalWait(issue.id, decision.wait, 'Overdue', {
-        at: sweep.at,
-        workingDaysOverdue,
-        supervisionLevel: targetLevel,
-      });
-      if (!sent) return;
       const toConsultation = targetLevel > issuePolicy.supervisionLimit;
-      await countDailyClose(
-        sweep.asOf,
+      const sent = await signalWait(
+        issue.id,
+        decision.wait,
+        'Overdue',
+        { at: sweep.at, workingDaysOverdue, supervisionLevel: targetLevel },
         {
-          overdueSignals: 1,
-          newlyOverdue: decision.newlyOverdue ? 1 : 0,
-          overdueToConsultation: toConsultation ? 1 : 0,
+          ...sweep,
+          count: {
+            overdueSignals: 1,
+            newlyOverdue: decision.newlyOverdue ? 1 : 0,
+            overdueToConsultation: toConsultation ? 1 : 0,
+          },
         },
-        sweep.startedAt,
       );
+      if (!sent) return;
       tally.signalled++;
       if (decision.newlyOverdue) tally.newlyOverdue++;
       if (toConsultation) tally.toConsultation++;
@@ -151,12 +151,14 @@ const followUpNoResponse = async (sweep: Sweep) => {
     await attempt(sweep, issue, 'no_response', async () => {
       const decision = noResponseDecision(issue, sweep.asOf);
       if (decision.action === 'signal') {
-        const sent = await signalWait(issue.id, decision.wait, 'NoResponse', {
-          at: sweep.at,
-          followUpDeadline: issue.followUpDeadline,
-        });
+        const sent = await signalWait(
+          issue.id,
+          decision.wait,
+          'NoResponse',
+          { at: sweep.at, followUpDeadline: issue.followUpDeadline },
+          { ...sweep, count: { noResponseSignals: 1 } },
+        );
         if (!sent) return;
-        await countDailyClose(sweep.asOf, { noResponseSignals: 1 }, sweep.startedAt);
         tally.signalled++;
       } else if (decision.action === 'close') {
         const closed = await applySweepCommand(
@@ -178,8 +180,8 @@ const followUpNoResponse = async (sweep: Sweep) => {
 const requeueUndelivered = async (sweep: Sweep) => {
   for await (const issue of issuesWithOutbox()) {
     await attempt(sweep, issue, 'requeue_outbox', async () => {
-      if (!(await requeueOutbox(issue.id))) return;
-      await countDailyClose(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
+      const counted = dailyCloseCountItem(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
+      if (!(await requeueOutbox(issue.id, [counted]))) return;
       sweep.run.outbox.requeued++;
     });
   }

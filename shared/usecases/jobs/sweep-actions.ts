@@ -14,16 +14,21 @@ export const SWEEP_ACTOR: Actor = { sub: 'job:daily-sweep', role: 'system' };
  * Fails a workflow's callback wait with one of the sweep's signals (`Overdue`, `NoResponse`); true
  * once enqueued. One conditional write takes the wait off the issue (so that of the sweep and a human
  * decision exactly one answers it) and puts the failure in the outbox, which the table's stream hands
- * to the delivery function. The cause carries `at`, the sweep's instant, which the workflow's
- * automatic step acts at. A run that finds the wait taken already (another run, or a decision) does
- * nothing.
+ * to the delivery function; the day's close record counts it in the same transaction (a count written
+ * after it could be lost, and a re-run, finding the wait taken, would never add it). The cause carries
+ * `at`, the sweep's instant, which the workflow's automatic step acts at. A run that finds the wait
+ * taken already (another run, or a decision) does nothing.
  */
 export const signalWait = (
   issueId: string,
   wait: SweepWait,
   error: 'Overdue' | 'NoResponse',
   cause: { at: string } & Record<string, unknown>,
-): Promise<boolean> => enqueueWaitFailure(issueId, wait.token, { error, cause: JSON.stringify(cause) });
+  sweep: { asOf: CalendarDate; startedAt: string; count: Partial<DailyCloseCounts> },
+): Promise<boolean> =>
+  enqueueWaitFailure(issueId, wait.token, { error, cause: JSON.stringify(cause) }, [
+    dailyCloseCountItem(sweep.asOf, sweep.count, sweep.startedAt),
+  ]);
 
 /**
  * Applies one of the sweep's own commands at the sweep's instant, counting it in the day's close

@@ -9,10 +9,20 @@ export interface ObservedResponse {
   status: number;
   contentType: string;
   body: unknown;
+  /** By lower-case name; when given, the headers the response documents are checked too. */
+  headers?: Record<string, string | undefined>;
+}
+
+interface DocumentedHeader {
+  required?: boolean;
+  schema?: { type?: string };
 }
 
 interface Operation {
-  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: object }>; headers?: Record<string, DocumentedHeader> }
+  >;
 }
 export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
@@ -24,7 +34,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
 /**
  * Checks responses against the served OpenAPI document: the path is one of its paths, the status one
  * the operation documents, the content type one it lists for that status, the body valid against
- * the schema given there (JSON Schema 2020-12, as OpenAPI 3.1 uses).
+ * the schema given there (JSON Schema 2020-12, as OpenAPI 3.1 uses); with the response's headers, each
+ * header the status documents: present where required, its value valid against its schema.
  */
 export const openApiContract = (document: OpenApiDocument) => {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
@@ -55,6 +66,25 @@ export const openApiContract = (document: OpenApiDocument) => {
     return validate;
   };
 
+  const headerProblemOf = (
+    where: string,
+    documented: Record<string, DocumentedHeader> = {},
+    received: Record<string, string | undefined>,
+  ) => {
+    for (const [name, header] of Object.entries(documented)) {
+      const value = received[name.toLowerCase()];
+      if (value === undefined) {
+        if (header.required) return `${where}: header ${name} missing`;
+        continue;
+      }
+      if (!header.schema) continue;
+      const typed = header.schema.type === 'integer' && /^-?\d+$/.test(value) ? Number(value) : value;
+      const validate = validatorFor(`${where} header ${name}`, header.schema);
+      if (!validate(typed)) return `${where}: header ${name}: ${ajv.errorsText(validate.errors)} (${value})`;
+    }
+    return undefined;
+  };
+
   return (response: ObservedResponse): string | undefined => {
     // As the client's URL parser sent it: `/a/../b` arrives as `/b`.
     const path = new URL(response.path, 'http://contract.invalid').pathname;
@@ -73,6 +103,8 @@ export const openApiContract = (document: OpenApiDocument) => {
     const where = `${response.method} ${found.template} ${response.status}`;
     if (!documented)
       return `${where}: status not documented (${Object.keys(operation.responses).join(', ')})`;
+    const headerProblem = response.headers && headerProblemOf(where, documented.headers, response.headers);
+    if (headerProblem) return headerProblem;
     if (!documented.content)
       return response.body === '' ? undefined : `${where}: a body where none is documented`;
     const mediaType = response.contentType.split(';')[0]?.trim() ?? '';

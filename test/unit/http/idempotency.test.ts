@@ -3,6 +3,7 @@ import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiError } from '../../../shared/http/errors';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { lambdaContext } from '../../../tools/lambda-events';
 import { refusalOf } from '../../support/refusal';
@@ -52,10 +53,12 @@ describe('runIdempotently', () => {
     ddb
       .on(PutCommand)
       .rejects(existing({ id: token.scopedKey, status: 'INPROGRESS', requestHash: 'hash-a' }));
-    expect(await refusalOf(runIdempotently(token, async () => reply, lambdaContext))).toMatchObject({
-      statusCode: 409,
-      code: 'IDEMPOTENCY_IN_PROGRESS',
-    });
+    const inProgress = (await refusalOf(
+      runIdempotently(token, async () => reply, lambdaContext),
+    )) as ApiError;
+    expect(inProgress).toMatchObject({ statusCode: 409, code: 'IDEMPOTENCY_IN_PROGRESS' });
+    // The first request will have an answer shortly: the repeat is told when to come back.
+    expect([1, 2, 3]).toContain(inProgress.retryAfterSeconds);
     ddb.on(PutCommand).rejects(
       existing({
         id: token.scopedKey,

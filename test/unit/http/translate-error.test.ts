@@ -17,6 +17,7 @@ import {
   InvalidTransition,
   JobNotFound,
   NotFound,
+  RequestInProgress,
   StaleVersion,
   ValidationFailed,
   VersionRequired,
@@ -78,6 +79,14 @@ describe('translateKnownError', () => {
       undefined,
     ],
     [new Conflict('CREDIT_CODE_TAKEN', 'Taken.'), 409, 'CREDIT_CODE_TAKEN', 'Conflict', 'Taken.', undefined],
+    [
+      new RequestInProgress(),
+      409,
+      'IDEMPOTENCY_IN_PROGRESS',
+      'Conflict',
+      'A request with this Idempotency-Key is still being processed.',
+      undefined,
+    ],
     [
       new InvalidTransition('Too early.'),
       409,
@@ -197,6 +206,17 @@ describe('translateKnownError', () => {
     const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
     const seconds = new Set(
       Array.from({ length: 200 }, () => problemResponse(throttled, 'c').headers?.['retry-after']),
+    );
+    expect(seconds).toEqual(new Set(['1', '2', '3']));
+  });
+
+  it('tells a repeat of a request still in progress when to come back: 409 with a jittered Retry-After', () => {
+    const seconds = new Set(
+      Array.from({ length: 200 }, () => {
+        const response = problemResponse(new RequestInProgress(), 'c');
+        expect(response.statusCode).toBe(409);
+        return response.headers?.['retry-after'];
+      }),
     );
     expect(seconds).toEqual(new Set(['1', '2', '3']));
   });

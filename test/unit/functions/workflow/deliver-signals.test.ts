@@ -159,6 +159,27 @@ describe('delivering the outbox from the program table stream', () => {
     expect(sfn).not.toHaveReceivedCommandWith(SendTaskSuccessCommand, { taskToken: 'token-I7' });
   });
 
+  it.each(['ThrottlingException', 'ServiceUnavailable', 'TimeoutError'])(
+    'keeps a pending start when StartExecution fails (%s): the record is retried and starts it once',
+    async (error) => {
+      sfn.on(StartExecutionCommand).rejects(named(error));
+      const pending = record(issueItem('I10', { startPending: true }));
+
+      const failed = await handler(event(pending));
+
+      expect(failed).toEqual({ batchItemFailures: [{ itemIdentifier: pending.dynamodb?.SequenceNumber }] });
+      expect(ddb).not.toHaveReceivedAnyCommand();
+
+      sfn.reset();
+      sfn.on(StartExecutionCommand).resolves({ executionArn: `${STATE_MACHINE}:I10`, startDate: new Date() });
+      const retried = await handler(event(pending));
+
+      expect(retried).toEqual({ batchItemFailures: [] });
+      expect(sfn).toHaveReceivedCommandTimes(StartExecutionCommand, 1);
+      expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 1);
+    },
+  );
+
   it('is harmless when the same record comes again: the task is gone and the outbox cleared already', async () => {
     const again = decision('I8');
     await handler(event(again));

@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { issueKeys } from '../../../../shared/db/keys';
+import { dailyCloseKeys, issueKeys } from '../../../../shared/db/keys';
 import type { SweepWait } from '../../../../shared/domain/issues/sweep-rules';
 import { signalWait } from '../../../../shared/usecases/jobs/sweep-actions';
 
@@ -11,19 +11,28 @@ const ddb = mockClient(DynamoDBDocumentClient);
 
 const wait: SweepWait = { seq: 2, token: 'token-2', waitingFor: 'resolution' };
 const cause = { at: '2026-03-10T00:00:00+08:00', workingDaysOverdue: 1 };
-const conditionFailed = () => new ConditionalCheckFailedException({ message: 'condition', $metadata: {} });
+const sweep = { asOf: '2026-03-10', startedAt: '2026-03-10T01:00:00.000Z', count: { overdueSignals: 1 } };
+const conditionFailed = () =>
+  new TransactionCanceledException({
+    message: 'condition',
+    $metadata: {},
+    CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+  });
 
 beforeEach(() => {
   ddb.reset();
-  ddb.on(UpdateCommand).resolves({});
+  ddb.on(TransactWriteCommand).resolves({});
 });
 
 describe('signalling a wait', () => {
-  it('takes the wait off the issue and puts its failure in the outbox, in one conditional write', async () => {
-    expect(await signalWait('I1', wait, 'Overdue', cause)).toBe(true);
+  it('takes the wait off the issue, puts its failure in the outbox and counts it, in one transaction', async () => {
+    expect(await signalWait('I1', wait, 'Overdue', cause, sweep)).toBe(true);
 
-    expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 1);
-    expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
+    // Found by fault injection: the count used to be a write of its own after the signal; when it
+    // failed, the day's record stayed one short for good (a re-run finds the wait taken).
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    const [signal, count] = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(signal?.Update).toMatchObject({
       Key: issueKeys.item('I1'),
       UpdateExpression:
         'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
@@ -34,17 +43,21 @@ describe('signalling a wait', () => {
         ':one': 1,
       },
     });
+    expect(count?.Update?.Key).toEqual(dailyCloseKeys.day('2026-03-10'));
+    expect(count?.Update?.ExpressionAttributeValues).toMatchObject({ ':c0': 1 });
   });
 
   it('does nothing when the wait is taken already (another run, or a decision took it)', async () => {
-    ddb.on(UpdateCommand).rejects(conditionFailed());
+    ddb.on(TransactWriteCommand).rejects(conditionFailed());
 
-    expect(await signalWait('I1', wait, 'NoResponse', cause)).toBe(false);
+    expect(await signalWait('I1', wait, 'NoResponse', cause, sweep)).toBe(false);
   });
 
   it('lets other failures through, so the run lists the issue and a re-run retries it', async () => {
-    ddb.on(UpdateCommand).rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
+    ddb
+      .on(TransactWriteCommand)
+      .rejects(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }));
 
-    await expect(signalWait('I1', wait, 'Overdue', cause)).rejects.toThrow('throttled');
+    await expect(signalWait('I1', wait, 'Overdue', cause, sweep)).rejects.toThrow('throttled');
   });
 });
