@@ -5,6 +5,7 @@ import { MAX_CO_UNITS } from './co-units';
 import { id, isoDate, pageOf, pageQuery, recordMeta, text } from './common';
 import { distinctList } from './distinct-list';
 import { dueWorkingDays, issueRecord } from './issue-record';
+import { notEmptyPatch } from './not-empty-patch';
 
 /** The round-table is chaired by city leaders and run by the service centre. */
 export const CONSULTATION_READERS = ['leader', 'operator', 'admin'] as const;
@@ -27,8 +28,31 @@ export const consultationRecord = z.object({
    * consultation. Absent on consultations called by hand.
    */
   redCardIssueIds: z.optional(z.array(z.string())),
+  /** The record of the meeting (docs/consultations.md): null and empty until the office writes it. */
+  chair: z.nullable(z.string()),
+  attendees: z.object({ leaders: z.array(z.string()), unitIds: z.array(z.string()) }),
+  minutes: z.nullable(z.string()),
 });
 export type Consultation = z.output<typeof consultationRecord>;
+
+/** Leaders by name and title as the minutes write them (there is no registry of leaders); units by id. */
+export const MAX_ATTENDING_LEADERS = 30;
+export const MAX_ATTENDING_UNITS = 100;
+
+/** The office records who chaired and attended and the minutes; decisions are taken by their own route. */
+export const updateConsultationBody = z
+  .strictObject({
+    chair: z.optional(text(100)),
+    attendees: z.optional(
+      z.strictObject({
+        leaders: distinctList(text(100), MAX_ATTENDING_LEADERS, 'Leaders'),
+        unitIds: distinctList(id, MAX_ATTENDING_UNITS, 'Units'),
+      }),
+    ),
+    minutes: z.optional(text(20_000)),
+  })
+  .check(notEmptyPatch);
+export type UpdateConsultationBody = z.output<typeof updateConsultationBody>;
 
 export { MAX_CO_UNITS } from './co-units';
 
@@ -67,6 +91,33 @@ export const dispatchOrderRecord = z.object({
   items: z.array(dispatchOrderItem),
 });
 
+/** The decisions taken at a consultation: the lines of its dispatch order. */
+const decisionsTaken = {
+  /** The one dispatch order of this consultation, once its first decision is made. */
+  dispatchOrder: z.nullable(z.object({ id: z.string(), number: z.string() })),
+  decisions: z.array(dispatchOrderItem),
+};
+
+/** A consultation in the list by period: the record, its decisions and how many issues it heard and decided. */
+export const consultationSummary = z.object({
+  ...consultationRecord.shape,
+  ...decisionsTaken,
+  /** Issues on its agenda. */
+  issuesHeard: z.number(),
+  /** Issues it decided (one dispatch order line each). */
+  issuesDecided: z.number(),
+});
+export type ConsultationSummary = z.output<typeof consultationSummary>;
+
+export const consultationListQuery = z
+  .strictObject({ from: z.optional(isoDate), to: z.optional(isoDate), ...pageQuery })
+  .check(
+    z.refine((query) => !query.from || !query.to || query.from <= query.to, {
+      path: ['to'],
+      message: 'The period ends on or after its start',
+    }),
+  );
+
 const agendaItem = z.object({
   issueId: z.string(),
   title: z.string(),
@@ -79,8 +130,7 @@ const agendaItem = z.object({
 
 export const consultationView = z.object({
   ...consultationRecord.shape,
-  /** The one dispatch order of this consultation, once its first decision is made. */
-  dispatchOrder: z.nullable(z.object({ id: z.string(), number: z.string() })),
+  ...decisionsTaken,
   agenda: z.array(agendaItem),
 });
 
@@ -109,10 +159,31 @@ export const consultationRoutes = {
     body: decisionBody,
     response: z.object({ issue: issueRecord, dispatchOrder: dispatchOrderRecord }),
   }),
+  updateConsultation: defineRoute({
+    method: 'PATCH',
+    path: '/consultations/{consultationId}',
+    area: 'consultations',
+    summary: "Record a consultation's chair, attendees (leaders and units) and minutes (If-Match: the version read)",
+    roles: CONSULTATION_ORGANISERS,
+    params: consultationParams,
+    body: updateConsultationBody,
+    response: consultationRecord,
+    ifMatch: true,
+  }),
 };
 
 /** Reading agendas (with history summaries) and dispatch orders: their own function, `consultation-reads`. */
 export const consultationReadRoutes = {
+  listConsultations: defineRoute({
+    method: 'GET',
+    path: '/consultations',
+    area: 'consultation-reads',
+    summary:
+      'Consultations held in a period (by date, both included), newest first: chair, attendees, minutes, decisions, issues heard and decided',
+    roles: CONSULTATION_READERS,
+    query: consultationListQuery,
+    response: pageOf(consultationSummary),
+  }),
   getConsultation: defineRoute({
     method: 'GET',
     path: '/consultations/{consultationId}',

@@ -148,7 +148,8 @@ export const orderExtensionWrites = (before: DispatchOrder, after: DispatchOrder
   ];
 };
 
-const findDispatchOrders = async (orderIds: readonly string[]): Promise<DispatchOrder[]> => {
+/** Orders by id, in the order asked, skipping any that do not exist. */
+export const findDispatchOrders = async (orderIds: readonly string[]): Promise<DispatchOrder[]> => {
   const found = new Map<string, DispatchOrder>();
   let request: Record<string, { Keys: ItemKey[] }> | undefined =
     orderIds.length > 0
