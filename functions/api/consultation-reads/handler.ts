@@ -1,4 +1,4 @@
-import { consultationReadRoutes } from '../../../shared/contract/consultations';
+import { consultationReadRoutes } from '../../../shared/contract/consultation-reads';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
 import { listConsultations } from '../../../shared/usecases/consultations/list-consultations';

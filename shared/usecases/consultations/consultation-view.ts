@@ -6,8 +6,14 @@ import type { ConsultationRecord } from '../../repositories/records/consultation
  * stay inside; a meeting whose record is not written yet shows no chair, no attendees, no minutes.
  */
 export const consultationView = (consultation: ConsultationRecord): Consultation => {
-  const { dispatchOrderId: _reserved, recordedBy: _recordedBy, chair, attendees, minutes, ...view } =
-    consultation;
+  const {
+    dispatchOrderId: _reserved,
+    recordedBy: _recordedBy,
+    chair,
+    attendees,
+    minutes,
+    ...view
+  } = consultation;
   return {
     ...view,
     chair: chair ?? null,

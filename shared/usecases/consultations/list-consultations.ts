@@ -1,4 +1,4 @@
-import type { ConsultationSummary } from '../../contract/consultations';
+import type { ConsultationSummary } from '../../contract/consultation-reads';
 import type { Page } from '../../db/queries';
 import { consultationCounts } from '../../domain/consultation-figures';
 import { listConsultationsBetween } from '../../repositories/consultations';

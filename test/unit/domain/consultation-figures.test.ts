@@ -18,11 +18,11 @@ const outcomes: Record<string, IssueOutcome> = {
 
 describe('resolvedNow', () => {
   it('is a resolution given or a closure other than as a duplicate', () => {
-    expect(Object.entries(outcomes).filter(([, outcome]) => resolvedNow(outcome)).map(([name]) => name)).toEqual([
-      'closedSatisfied',
-      'closedNoResponse',
-      'awaitingVerdict',
-    ]);
+    expect(
+      Object.entries(outcomes)
+        .filter(([, outcome]) => resolvedNow(outcome))
+        .map(([name]) => name),
+    ).toEqual(['closedSatisfied', 'closedNoResponse', 'awaitingVerdict']);
   });
 });
 
