@@ -168,6 +168,8 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     description: 'Attachments: pre-signed S3 uploads and downloads of photos and PDFs on records',
     memorySize: 512,
     program: ACCESS.readWrite,
+    // A file on an issue is told in the issue's ledger.
+    ledger: ACCESS.append,
     idempotency: true,
     attachments: true,
   },

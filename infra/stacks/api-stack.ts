@@ -188,6 +188,7 @@ export class ApiStack extends Stack {
       });
       bindTable(job.fn, props.programTable, 'PROGRAM_TABLE', settings.program, INDEXES);
       if (settings.ledger) bindTable(job.fn, props.ledgerTable, 'LEDGER_TABLE', settings.ledger);
+      if (settings.attachments) AttachmentsBucket.bindTo(job.fn, props.stage);
       this.jobs.set(name, job);
     }
 
