@@ -21,19 +21,11 @@ export interface ScheduledJobSettings {
   /** What the job does to the program table (all indexes readable) and the ledger. */
   program: TableAccess;
   ledger?: TableAccess;
-  /** Looks for uploads in the attachments bucket (carries the S3 signer). */
-  attachments?: boolean;
-  /**
-   * False for a job `POST /jobs/{job}/runs` cannot run: the operators' function carries every job it
-   * runs, and must not carry the S3 signer (its bundle budget). Such a job catches up on its next run.
-   */
-  byHand?: false;
 }
 
 /**
  * The program's scheduled jobs (ARCHITECTURE.md, "Schedules"): each also runs by hand through
- * `POST /jobs/{job}/runs`, unless it says `byHand: false`. A new job is one line here plus its handler
- * and use case.
+ * `POST /jobs/{job}/runs`. A new job is one line here plus its handler and use case.
  */
 export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
   'daily-sweep': {
@@ -76,18 +68,5 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJobSettings> = {
     runsEvery: 'week',
     policies: ['issue'],
     program: ACCESS.readWrite,
-  },
-  'attachment-cleanup': {
-    entry: 'functions/jobs/attachment-cleanup/handler.ts',
-    // 03:00 Asia/Shanghai every day (19:00 UTC the day before).
-    schedule: 'cron(0 19 * * ? *)',
-    description:
-      'Uploads: confirms late ones, removes the records of abandoned ones (URL expired, no object)',
-    runsEvery: 'day',
-    // Abandoned upload records are deleted; their issue's ledger entry goes with them.
-    program: { read: READS, write: ['PutItem', 'UpdateItem', 'DeleteItem'] },
-    ledger: ACCESS.append,
-    attachments: true,
-    byHand: false,
   },
 };

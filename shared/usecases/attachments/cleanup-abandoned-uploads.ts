@@ -1,4 +1,3 @@
-import type { Attachment } from '../../domain/attachments/attachment';
 import {
   ATTACHMENT_ABANDONED,
   abandonedBefore,
@@ -30,7 +29,7 @@ const ATTEMPTS = 3;
 const removeAbandoned = async (attachmentId: string): Promise<boolean> => {
   for (let attempt = 1; ; attempt++) {
     const current = await findAttachment(attachmentId);
-    if (!current || current.status !== 'awaiting_upload') return false;
+    if (current?.status !== 'awaiting_upload') return false;
     const issueId = ledgeredIssueOf(current);
     const stored = issueId ? await findIssue(issueId) : undefined;
     const note = stored
@@ -54,8 +53,9 @@ const removeAbandoned = async (attachmentId: string): Promise<boolean> => {
  * URL expired before `asOf` began is looked for in the bucket. Found, it is marked uploaded (a
  * completed upload is never cleaned, however late its first download); not found, its record is
  * removed and its issue's ledger says so. Idempotent: a second run finds those records gone or
- * uploaded. Not runnable through `POST /jobs/{job}/runs`: it carries the S3 signer, which the operators'
- * function must not (its bundle budget); a missed day is caught up by the next run.
+ * uploaded. It runs in the attachments function, on a daily rule of its own (infra/api-areas.ts):
+ * it needs the S3 signer that function alone carries, so it is not one of `POST /jobs/{job}/runs`'
+ * jobs (the operators' function is at its bundle budget); a missed day is caught up by the next run.
  */
 export const runAttachmentCleanup = async (asOf: CalendarDate): Promise<JobRun> => {
   const awaiting = await listAwaitingUploadBefore(abandonedBefore(asOf, UPLOAD_SECONDS));
@@ -71,7 +71,11 @@ export const runAttachmentCleanup = async (asOf: CalendarDate): Promise<JobRun> 
         removed += 1;
       }
     } catch (error) {
-      failures.push({ recordId: attachment.id, step: stepOf(attachment), error: (error as Error).name });
+      failures.push({
+        recordId: attachment.id,
+        step: `cleanup of an attachment on a ${attachment.owner.kind}`,
+        error: (error as Error).name,
+      });
     }
   }
   return {
@@ -81,5 +85,3 @@ export const runAttachmentCleanup = async (asOf: CalendarDate): Promise<JobRun> 
     metrics: { AttachmentUploadsConfirmed: confirmed, AttachmentUploadsRemoved: removed },
   };
 };
-
-const stepOf = (attachment: Attachment) => `cleanup of ${attachment.owner.kind} attachment`;
