@@ -27,7 +27,7 @@ export interface AreaSettings {
    * scheduled event from API Gateway's. A function of its own would cost ~14 of the API stack's 500
    * resources; the rule costs 2.
    */
-  daily?: { schedule: string; description: string };
+  daily?: { job: string; schedule: string; description: string };
 }
 
 /**
@@ -184,6 +184,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     // The cleanup looks for each late upload with a signed HEAD: a run of hundreds takes seconds.
     timeoutSeconds: 29,
     daily: {
+      job: 'attachment-cleanup',
       // 03:00 Asia/Shanghai (19:00 UTC the day before).
       schedule: 'cron(0 19 * * ? *)',
       description: 'attachment-cleanup: confirms late uploads, removes the records of abandoned ones',

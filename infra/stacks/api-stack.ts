@@ -67,6 +67,8 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, NodeFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
+  /** Daily jobs run by an API area's function, by job name (infra/api-areas.ts `daily`). */
+  readonly areaJobs = new Map<string, Rule>();
   /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
   /** The program's event bus and the stream-fed function that publishes stored reports on it. */
@@ -176,6 +178,7 @@ export class ApiStack extends Stack {
           ],
         });
         acknowledgeDailyRule(rule);
+        this.areaJobs.set(settings.daily.job, rule);
       }
       this.functions.set(area, nodeFunction);
       // One invoke permission per function, for this API only (not one per route): a route each
@@ -215,6 +218,7 @@ export class ApiStack extends Stack {
       apiStage: stage,
       tables: { program: props.programTable, ledger: props.ledgerTable, idempotency: props.idempotencyTable },
       jobs: this.jobs,
+      areaJobs: this.areaJobs,
       logRetention: props.logRetention,
       runbookUrl: props.runbookUrl,
     });
