@@ -27,7 +27,12 @@ beforeAll(async () => {
   leader = await tokenFor('leader');
   const unit = await api<{ id: string }>('POST', '/units', {
     token: operator,
-    body: { code: `E2E-CR-${randomUUID().slice(0, 8)}`, name: '市经信局', kind: 'department' },
+    body: {
+      code: `E2E-CR-${randomUUID().slice(0, 8)}`,
+      name: '市经信局',
+      kind: 'department',
+      category: 'class1',
+    },
     headers: { 'Idempotency-Key': randomUUID() },
   });
   expect(unit.status).toBe(201);
