@@ -11,7 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITable, Operation } from 'aws-cdk-lib/aws-dynamodb';
-import { type IRuleTarget, Rule } from 'aws-cdk-lib/aws-events';
+import { type IRule, type IRuleTarget, Rule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   type CfnEventSourceMapping,
@@ -37,6 +37,12 @@ export interface OperationalAlarmsProps {
   tables: Record<string, ITable>;
   /** The scheduled jobs by name. */
   jobs: ReadonlyMap<string, ScheduledJob>;
+  /**
+   * Daily jobs that run inside an API function on a rule of their own (infra/api-areas.ts `daily`),
+   * by name: watched for failures and undelivered runs. Not for a missed run: their function's
+   * invocations are mostly API requests.
+   */
+  areaJobs: ReadonlyMap<string, IRule>;
   logRetention: RetentionDays;
   /** Where the runbook is read: each alarm's description links its section. */
   runbookUrl: string;
@@ -130,6 +136,7 @@ export class OperationalAlarms extends Construct {
     this.watchApi(props.apiStage);
     for (const [name, table] of Object.entries(props.tables)) this.watchTable(name, table);
     for (const [name, job] of props.jobs) this.watchJob(name, job);
+    for (const [name, rule] of props.areaJobs) this.watchJobRuns(name, rule);
     this.watchCalendar();
 
     this.failedExecutions = this.recordFailedExecutions(stateMachines, props.logRetention);
@@ -330,8 +337,8 @@ export class OperationalAlarms extends Construct {
     });
   }
 
-  private watchJob(name: string, job: ScheduledJob): void {
-    const { runsEvery } = job;
+  /** Items a run could not do, and runs EventBridge could not deliver. */
+  private watchJobRuns(name: string, rule: IRule): void {
     this.alarm({
       name: `job-${name}-failures`,
       description: `Job ${name} finished with items it could not do (failures in its summary); it is retried, then dead-lettered.`,
@@ -346,12 +353,17 @@ export class OperationalAlarms extends Construct {
       metric: new Metric({
         namespace: 'AWS/Events',
         metricName: 'FailedInvocations',
-        dimensionsMap: { RuleName: job.rule.ruleName },
+        dimensionsMap: { RuleName: rule.ruleName },
         statistic: 'Sum',
         period: FIVE_MINUTES,
       }),
       threshold: 1,
     });
+  }
+
+  private watchJob(name: string, job: ScheduledJob): void {
+    const { runsEvery } = job;
+    this.watchJobRuns(name, job.rule);
     if (runsEvery === 'quarter') return;
     // A calendar day or week (Asia/Shanghai) with no invocation at all: the schedule did not fire.
     // Wall-clock windows evaluate whole periods, so a run late in its day is not missed.

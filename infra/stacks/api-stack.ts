@@ -12,6 +12,8 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
@@ -29,7 +31,12 @@ import { ProgramEvents } from '../constructs/program-events';
 import { ScheduledJob } from '../constructs/scheduled-job';
 import type { UserDirectory } from '../constructs/user-directory';
 import type { IdentityProvider } from '../identity-provider';
-import { acknowledgeHttpStage, acknowledgePublicRoute, acknowledgeSynchronousFunction } from '../nag';
+import {
+  acknowledgeDailyRule,
+  acknowledgeHttpStage,
+  acknowledgePublicRoute,
+  acknowledgeSynchronousFunction,
+} from '../nag';
 import { UNSET_LINK_BASE } from '../notify-link-base';
 import { type PolicyEnvironment, policyVariables } from '../policy-settings';
 import { SCHEDULED_JOBS } from '../scheduled-jobs';
@@ -60,6 +67,8 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly functions = new Map<string, NodeFunction>();
   readonly jobs = new Map<string, ScheduledJob>();
+  /** Daily jobs run by an API area's function, by job name (infra/api-areas.ts `daily`). */
+  readonly areaJobs = new Map<string, Rule>();
   /** Functions that escalate issues call `issueWorkflow.nameExecutions(fn)`. */
   readonly issueWorkflow: IssueWorkflow;
   /** The program's event bus and the stream-fed function that publishes stored reports on it. */
@@ -159,6 +168,18 @@ export class ApiStack extends Stack {
         bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', IDEMPOTENCY_ACCESS);
       if (settings.namesExecutions) this.issueWorkflow.nameExecutions(nodeFunction.fn);
       if (settings.attachments) AttachmentsBucket.bindTo(nodeFunction.fn, props.stage);
+      if (settings.daily) {
+        const rule = new Rule(this, `Daily-${area}`, {
+          schedule: Schedule.expression(settings.daily.schedule),
+          description: settings.daily.description,
+          // A failed run is retried as a scheduled job's is; the next day's run catches up the rest.
+          targets: [
+            new LambdaFunction(nodeFunction.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+          ],
+        });
+        acknowledgeDailyRule(rule);
+        this.areaJobs.set(settings.daily.job, rule);
+      }
       this.functions.set(area, nodeFunction);
       // One invoke permission per function, for this API only (not one per route): a route each
       // would spend ~100 of the stack's 500 resources on permissions that say the same thing.
@@ -197,6 +218,7 @@ export class ApiStack extends Stack {
       apiStage: stage,
       tables: { program: props.programTable, ledger: props.ledgerTable, idempotency: props.idempotencyTable },
       jobs: this.jobs,
+      areaJobs: this.areaJobs,
       logRetention: props.logRetention,
       runbookUrl: props.runbookUrl,
     });

@@ -4,7 +4,7 @@ import { defineRoute } from '../http/contract';
 import { ALL_ROLES, id, name, pageOf, pageQuery, recordMeta } from './common';
 
 /** Everyone who works a record may attach to it; leaders read. Which records, the owner's rules decide. */
-const ATTACHMENT_WRITERS = ['enterprise', 'cadre', 'department', 'operator', 'admin'] as const;
+export const ATTACHMENT_WRITERS = ['enterprise', 'cadre', 'department', 'operator', 'admin'] as const;
 
 const ownerRef = z.strictObject({ kind: z.enum(OWNER_KINDS), id });
 

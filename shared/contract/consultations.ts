@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { ISSUE_STATUSES } from '../domain/issues/issue';
 import { defineRoute } from '../http/contract';
 import { MAX_CO_UNITS } from './co-units';
-import { id, isoDate, pageOf, pageQuery, recordMeta, text } from './common';
+import { id, isoDate, recordMeta, text } from './common';
 import { distinctList } from './distinct-list';
 import { dueWorkingDays, issueRecord } from './issue-record';
+import { notEmptyPatch } from './not-empty-patch';
 
 /** The round-table is chaired by city leaders and run by the service centre. */
 export const CONSULTATION_READERS = ['leader', 'operator', 'admin'] as const;
@@ -27,8 +27,31 @@ export const consultationRecord = z.object({
    * consultation. Absent on consultations called by hand.
    */
   redCardIssueIds: z.optional(z.array(z.string())),
+  /** The record of the meeting (docs/consultations.md): null and empty until the office writes it. */
+  chair: z.nullable(z.string()),
+  attendees: z.object({ leaders: z.array(z.string()), unitIds: z.array(z.string()) }),
+  minutes: z.nullable(z.string()),
 });
 export type Consultation = z.output<typeof consultationRecord>;
+
+/** Leaders by name and title as the minutes write them (there is no registry of leaders); units by id. */
+export const MAX_ATTENDING_LEADERS = 30;
+export const MAX_ATTENDING_UNITS = 100;
+
+/** The office records who chaired and attended and the minutes; decisions are taken by their own route. */
+export const updateConsultationBody = z
+  .strictObject({
+    chair: z.optional(text(100)),
+    attendees: z.optional(
+      z.strictObject({
+        leaders: distinctList(text(100), MAX_ATTENDING_LEADERS, 'Leaders'),
+        unitIds: distinctList(id, MAX_ATTENDING_UNITS, 'Units'),
+      }),
+    ),
+    minutes: z.optional(text(20_000)),
+  })
+  .check(notEmptyPatch);
+export type UpdateConsultationBody = z.output<typeof updateConsultationBody>;
 
 export { MAX_CO_UNITS } from './co-units';
 
@@ -48,7 +71,7 @@ export const decisionBody = z
   );
 export type DecisionBody = z.output<typeof decisionBody>;
 
-const dispatchOrderItem = z.object({
+export const dispatchOrderItem = z.object({
   issueId: z.string(),
   leadUnitId: z.string(),
   coUnitIds: z.array(z.string()),
@@ -67,24 +90,7 @@ export const dispatchOrderRecord = z.object({
   items: z.array(dispatchOrderItem),
 });
 
-const agendaItem = z.object({
-  issueId: z.string(),
-  title: z.string(),
-  enterpriseId: z.string(),
-  status: z.enum(ISSUE_STATUSES),
-  /** The decision taken on it at this consultation, once taken. */
-  decision: z.nullable(dispatchOrderItem),
-  summary: z.string(),
-});
-
-export const consultationView = z.object({
-  ...consultationRecord.shape,
-  /** The one dispatch order of this consultation, once its first decision is made. */
-  dispatchOrder: z.nullable(z.object({ id: z.string(), number: z.string() })),
-  agenda: z.array(agendaItem),
-});
-
-const consultationParams = z.strictObject({ consultationId: id });
+export const consultationParams = z.strictObject({ consultationId: id });
 
 export const consultationRoutes = {
   createConsultation: defineRoute({
@@ -109,35 +115,16 @@ export const consultationRoutes = {
     body: decisionBody,
     response: z.object({ issue: issueRecord, dispatchOrder: dispatchOrderRecord }),
   }),
-};
-
-/** Reading agendas (with history summaries) and dispatch orders: their own function, `consultation-reads`. */
-export const consultationReadRoutes = {
-  getConsultation: defineRoute({
-    method: 'GET',
+  updateConsultation: defineRoute({
+    method: 'PATCH',
     path: '/consultations/{consultationId}',
-    area: 'consultation-reads',
-    summary: "A consultation's agenda, each issue with a summary of its history",
-    roles: CONSULTATION_READERS,
+    area: 'consultations',
+    summary:
+      "Record a consultation's chair, attendees (leaders and units) and minutes (If-Match: the version read)",
+    roles: CONSULTATION_ORGANISERS,
     params: consultationParams,
-    response: consultationView,
-  }),
-  listDispatchOrders: defineRoute({
-    method: 'GET',
-    path: '/dispatch-orders',
-    area: 'consultation-reads',
-    summary: 'Dispatch orders (交办单), newest number first; a department sees those naming its unit',
-    roles: DISPATCH_ORDER_READERS,
-    query: z.strictObject(pageQuery),
-    response: pageOf(dispatchOrderRecord),
-  }),
-  getDispatchOrder: defineRoute({
-    method: 'GET',
-    path: '/dispatch-orders/{dispatchOrderId}',
-    area: 'consultation-reads',
-    summary: 'One dispatch order',
-    roles: DISPATCH_ORDER_READERS,
-    params: z.strictObject({ dispatchOrderId: id }),
-    response: dispatchOrderRecord,
+    body: updateConsultationBody,
+    response: consultationRecord,
+    ifMatch: true,
   }),
 };

@@ -78,6 +78,17 @@ export const statsResponse = z.object({
       }),
     ),
   }),
+  /**
+   * Consultations held in the period (by date): issues on their agendas, decisions taken, and of the
+   * issues decided the distinct ones resolved now (closed other than as a duplicate, or awaiting the
+   * enterprise's verdict on a resolution).
+   */
+  consultations: z.object({
+    held: z.number(),
+    issuesHeard: z.number(),
+    issuesDecided: z.number(),
+    resolvedSince: z.number(),
+  }),
 });
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;

@@ -148,19 +148,21 @@ export const orderExtensionWrites = (before: DispatchOrder, after: DispatchOrder
   ];
 };
 
-const findDispatchOrders = async (orderIds: readonly string[]): Promise<DispatchOrder[]> => {
+/** Orders by id, in the order asked, skipping any that do not exist; 100 keys to a batch read. */
+export const findDispatchOrders = async (orderIds: readonly string[]): Promise<DispatchOrder[]> => {
   const found = new Map<string, DispatchOrder>();
-  let request: Record<string, { Keys: ItemKey[] }> | undefined =
-    orderIds.length > 0
-      ? { [tableNames.program]: { Keys: orderIds.map((id) => dispatchOrderKeys.item(id)) } }
-      : undefined;
-  while (request && Object.keys(request).length > 0) {
-    const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
-    for (const item of response.Responses?.[tableNames.program] ?? []) {
-      const order = toRecord<DispatchOrder>(item);
-      found.set(order.id, order);
+  for (let i = 0; i < orderIds.length; i += 100) {
+    let request: Record<string, { Keys: ItemKey[] }> | undefined = {
+      [tableNames.program]: { Keys: orderIds.slice(i, i + 100).map((id) => dispatchOrderKeys.item(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of response.Responses?.[tableNames.program] ?? []) {
+        const order = toRecord<DispatchOrder>(item);
+        found.set(order.id, order);
+      }
+      request = response.UnprocessedKeys as typeof request;
     }
-    request = response.UnprocessedKeys as typeof request;
   }
   return orderIds.flatMap((id) => found.get(id) ?? []);
 };

@@ -216,4 +216,45 @@ describe('attachments through pre-signed URLs', () => {
     const { status } = await requestUpload(leader, photoOn({ kind: 'issue', id: issueId }));
     expect(status).toBe(403);
   });
+
+  it('tells the issue’s ledger of each file, and the enterprise’s timeline of none', async () => {
+    const before = await api<{ items: { step: string; text: string }[] }>(
+      'GET',
+      `/issues/${issueId}/timeline`,
+      {
+        token: enterpriseAToken,
+      },
+    );
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(512)]);
+    const { status, body: ticket } = await requestUpload(enterpriseAToken, {
+      owner: { kind: 'issue', id: issueId },
+      fileName: '租赁合同.pdf',
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: sha256(bytes),
+    });
+    expect(status).toBe(201);
+
+    const ledger = await api<{
+      items: { action: string; visibility: string; data: Record<string, unknown> }[];
+    }>('GET', `/issues/${issueId}/ledger?limit=100`, { token: operator });
+    expect(ledger.status).toBe(200);
+    const entry = ledger.body.items.find((item) => item.data.attachmentId === ticket.id);
+    expect(entry).toMatchObject({
+      action: 'attachment_added',
+      visibility: 'internal',
+      data: { fileName: '租赁合同.pdf', ownerKind: 'issue' },
+    });
+
+    const after = await api<{ items: { step: string; text: string }[] }>(
+      'GET',
+      `/issues/${issueId}/timeline`,
+      {
+        token: enterpriseAToken,
+      },
+    );
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before.body);
+    expect(JSON.stringify(after.body)).not.toContain('租赁合同');
+  });
 });

@@ -4,6 +4,7 @@ import type { Implementations } from '../../../shared/http/contract';
 import { runIdempotently } from '../../../shared/http/idempotency';
 import { createConsultation } from '../../../shared/usecases/consultations/create-consultation';
 import { decideOnIssue } from '../../../shared/usecases/consultations/decide-on-issue';
+import { updateConsultation } from '../../../shared/usecases/consultations/update-consultation';
 
 export const routes: Implementations<typeof consultationRoutes> = {
   createConsultation: async ({ body, idempotency }) => ({
@@ -11,6 +12,9 @@ export const routes: Implementations<typeof consultationRoutes> = {
   }),
   decide: async ({ principal, params, body }) => ({
     body: await decideOnIssue(principal, params.consultationId, body),
+  }),
+  updateConsultation: async ({ principal, params, body, expectedVersion }) => ({
+    body: await updateConsultation(principal, params.consultationId, body, expectedVersion),
   }),
 };
 

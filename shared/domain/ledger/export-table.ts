@@ -42,6 +42,8 @@ const ACTIONS: Record<string, string> = {
   supervised: '督办',
   workflow_failed: '流程故障',
   workflow_restarted: '流程重启',
+  attachment_added: '添加附件',
+  attachment_abandoned: '清理未上传附件',
 };
 
 const STATUSES: Record<string, string> = {

@@ -10,4 +10,10 @@ export interface ConsultationRecord extends RecordMeta {
   agendaIssueIds: string[];
   redCardIssueIds?: string[];
   dispatchOrderId: string;
+  /** The meeting's record, written by the office after it (absent until then). */
+  chair?: string;
+  attendees?: { leaders: string[]; unitIds: string[] };
+  minutes?: string;
+  /** Who last wrote that record (the verified caller). */
+  recordedBy?: string;
 }

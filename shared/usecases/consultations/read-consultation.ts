@@ -56,6 +56,7 @@ export const readConsultation = async (consultationId: string) => {
   return {
     ...consultationView(consultation),
     dispatchOrder: order ? { id: order.id, number: order.number } : null,
+    decisions: order?.items ?? [],
     agenda: issues.map((issue) => ({
       issueId: issue.id,
       title: issue.title,
