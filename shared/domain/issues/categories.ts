@@ -42,8 +42,9 @@ export const defaultUnitProblems = (unit: { kind: string } | undefined): FieldPr
     ? [{ path: 'body.defaultUnitId', message: 'Must be a department (a town is never a default unit)' }]
     : [];
 
-/** Statuses at which the office is about to name the handling unit: before escalation, or awaiting dispatch. */
-const CHOOSING_A_UNIT: readonly Issue['status'][] = ['open', 'awaiting_dispatch'];
+/** Whether the office is still to name the handling unit: before escalation, or awaiting dispatch. */
+export const isChoosingAUnit = (issue: Pick<Issue, 'status'>): boolean =>
+  issue.status === 'open' || issue.status === 'awaiting_dispatch';
 
 /**
  * The unit suggested for an issue whose handling unit is still to be chosen: its category's default
@@ -52,4 +53,4 @@ const CHOOSING_A_UNIT: readonly Issue['status'][] = ['open', 'awaiting_dispatch'
 export const suggestedUnitOf = (
   issue: Pick<Issue, 'status'>,
   category: Pick<IssueCategory, 'defaultUnitId'> | undefined,
-): string | undefined => (CHOOSING_A_UNIT.includes(issue.status) ? category?.defaultUnitId : undefined);
+): string | undefined => (isChoosingAUnit(issue) ? category?.defaultUnitId : undefined);
