@@ -72,12 +72,17 @@ export const enterpriseRoutes = {
     method: 'GET',
     path: '/enterprises',
     area: 'enterprises',
-    summary: 'List enterprises, filtered by grid, town and industry',
+    summary:
+      'List enterprises, filtered by grid, town, industry, the start of the name, or the credit code (at most one)',
     roles: ENTERPRISE_READERS,
     query: z.strictObject({
       gridId: z.optional(id),
       townUnitId: z.optional(id),
       industry: z.optional(z.enum(INDUSTRY_IDS)),
+      /** The registered name starts with this. */
+      namePrefix: z.optional(text(200)),
+      /** The enterprise registered under this code, if any (upper-cased as at registration). */
+      creditCode: z.optional(creditCode),
       ...pageQuery,
     }),
     response: pageOf(enterpriseRecord),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ISSUE_SOURCES } from '../domain/issues/issue';
+import { ISSUE_SOURCES, ISSUE_TYPES } from '../domain/issues/issue';
 import { id, text } from './common';
 
 /**
@@ -8,7 +8,10 @@ import { id, text } from './common';
  */
 export const raiseIssueBody = z.strictObject({
   enterpriseId: id,
+  /** A code of the taxonomy (GET /categories), or any other well-formed code: see docs/case-handling.md. */
   category: text(50),
+  /** 问题 or 建议; `problem` when absent. */
+  type: z.optional(z.enum(ISSUE_TYPES)),
   title: text(200),
   description: text(4000),
   source: z.optional(z.enum(ISSUE_SOURCES)),

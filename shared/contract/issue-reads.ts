@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { ISSUE_STATUSES } from '../domain/issues/issue';
+import { ISSUE_SOURCES, ISSUE_STATUSES, ISSUE_TYPES } from '../domain/issues/issue';
 import { LEDGER_VISIBILITIES } from '../domain/issues/ledger-visibility';
 import { TIMELINE_STEPS } from '../domain/issues/timeline';
 import { defineRoute } from '../http/contract';
-import { ALL_ROLES, booleanQuery, id, pageOf, pageQuery } from './common';
+import { ALL_ROLES, booleanQuery, id, isoDate, pageOf, pageQuery, text } from './common';
 import { issueRecord } from './issue-record';
 import { issueParams } from './issue-transition';
 
@@ -15,6 +15,17 @@ export const listIssuesQuery = z.strictObject({
   unitId: z.optional(id),
   enterpriseId: z.optional(id),
   overdue: z.optional(booleanQuery),
+  category: z.optional(text(50)),
+  type: z.optional(z.enum(ISSUE_TYPES)),
+  source: z.optional(z.enum(ISSUE_SOURCES)),
+  townUnitId: z.optional(id),
+  gridId: z.optional(id),
+  /** Raised on or after this program date. */
+  from: z.optional(isoDate),
+  /** Raised on or before this program date. */
+  to: z.optional(isoDate),
+  /** The supervision card (督办牌) the issue's assignment carries. */
+  card: z.optional(z.enum(['blue', 'yellow', 'red'])),
   ...pageQuery,
 });
 
@@ -47,7 +58,8 @@ export const issueReadRoutes = {
     method: 'GET',
     path: '/issues',
     area: 'issue-reads',
-    summary: 'List the issues in your scope, newest first, by status, unit, enterprise or overdue',
+    summary:
+      'List the issues in your scope, newest first, by status, unit, enterprise, overdue, category, type, source, town, grid, raised-on period or card',
     roles: ALL_ROLES,
     query: listIssuesQuery,
     response: pageOf(issueRecord),

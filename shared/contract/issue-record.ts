@@ -110,6 +110,11 @@ export const issueRecord = z.object({
     }),
   ),
   followUpDeadline: z.optional(date),
+  /**
+   * Officials only, while the handling unit is still to be chosen (open, awaiting dispatch): the
+   * default unit of the issue's category (GET /categories). A suggestion: dispatch names the unit.
+   */
+  suggestedUnitId: z.optional(z.string()),
   /** Officials only. */
   executionArn: z.optional(z.string()),
   /** For operators and admins: the execution in the Step Functions console (locally, in /_local/executions). */

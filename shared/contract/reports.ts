@@ -51,6 +51,10 @@ export const statsResponse = z.object({
       unsatisfiedByReason: z.object({ notResolved: z.number(), notUnderstood: z.number() }),
     }),
     satisfaction: rate,
+    /** Issues raised in the period per category code (most first); a later duplicate stays counted here. */
+    byCategory: z.array(z.object({ category: z.string(), raised: z.number() })),
+    /** Issues raised in the period per type: 问题 (problem) and 建议 (suggestion). */
+    byType: z.object({ problem: z.number(), suggestion: z.number() }),
   }),
   serviceSatisfaction: rate,
   fitSatisfaction: rate,

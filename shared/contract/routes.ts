@@ -7,6 +7,7 @@ import { cadrePoolRoutes } from './cadre-pool';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { caseRoutes } from './case-handling';
+import { categoryRoutes } from './categories';
 import { consultationReadRoutes } from './consultation-reads';
 import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
@@ -34,6 +35,7 @@ import { visitRoutes } from './visits';
 export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(metaRoutes),
   ...Object.values(unitRoutes),
+  ...Object.values(categoryRoutes),
   ...Object.values(gridRoutes),
   ...Object.values(enterpriseRoutes),
   ...Object.values(keyEnterpriseRoutes),

@@ -19,3 +19,21 @@ export const equalityFilter = (
     values: Object.fromEntries(given.map(([, value], i) => [`:filter${i}`, value])),
   };
 };
+
+/**
+ * `conditions` (as equalityFilter) and, when `prefix` is given, `begins_with` on one attribute: the
+ * prefix lookups an index key cannot carry (an enterprise by the start of its name).
+ */
+export const equalityAndPrefixFilter = (
+  conditions: Record<string, FilterValue | undefined>,
+  prefix?: { attribute: string; value: string },
+): IndexQuery['filter'] | undefined => {
+  const equal = equalityFilter(conditions);
+  if (!prefix) return equal;
+  const begins = 'begins_with(#prefix, :prefix)';
+  return {
+    expression: equal ? `${equal.expression} AND ${begins}` : begins,
+    names: { ...equal?.names, '#prefix': prefix.attribute },
+    values: { ...equal?.values, ':prefix': prefix.value },
+  };
+};

@@ -141,28 +141,31 @@ export const countAll = async (query: Query): Promise<number> => {
 };
 
 /**
- * One page of a list that reads several partitions one after another. At most `limit` index entries
- * are read per page and `keep` turns what was read into items (resolving, filtering) after the read,
- * so a page may hold fewer items than `limit` while `nextCursor` still leads on. The cursor names the
- * partition and the place within it.
+ * One page of a list that reads several partitions one after another, and `keep` turns what was read
+ * into items (resolving, filtering) after the read. Reading stops when the page holds `limit` items or
+ * `scanLimit` entries were read (by default `limit`: one pass), so a page may hold fewer items than
+ * `limit` while `nextCursor` still leads on; each read asks for no more entries than items are missing,
+ * so the cursor (the partition and the place within it) never skips one. `keep` returns at most one
+ * item per entry.
  */
 export const queryPartitionsPage = async <Entry, T>(
   partitions: readonly Query[],
   page: { limit: number; cursor?: string },
   keep: (entries: Entry[]) => T[] | Promise<T[]>,
+  scanLimit = page.limit,
 ): Promise<Page<T>> => {
   if (partitions.length === 0) return { items: [], nextCursor: null };
   const position = decodePartitionsCursor(page.cursor, partitions.length);
   const items: T[] = [];
-  let budget = page.limit;
-  while (budget > 0 && position.partition < partitions.length) {
+  let scanned = 0;
+  while (items.length < page.limit && scanned < scanLimit && position.partition < partitions.length) {
     const partition = partitions[position.partition] as Query;
     const read = await queryPage<Entry>({
       ...partition,
-      limit: budget,
+      limit: Math.min(page.limit - items.length, scanLimit - scanned),
       cursor: position.cursor ?? undefined,
     });
-    budget -= read.items.length;
+    scanned += read.items.length;
     items.push(...(await keep(read.items)));
     if (read.nextCursor) {
       position.cursor = read.nextCursor;

@@ -1,6 +1,6 @@
 import { type CalendarDate, parseCalendarDate, requireCalendarDate } from './calendar/calendar-date';
 import type { FieldProblem } from './errors';
-import type { ProgramCounts } from './program-stats';
+import { type ProgramCounts, type RaisedBreakdown, raisedBreakdownFigures } from './program-stats';
 
 /** A rate shown with what it is made of; `rate` is null when nothing was counted (never a fake 0 %). */
 export interface Rate {
@@ -40,7 +40,7 @@ export const periodProblems = (from: CalendarDate, to: CalendarDate, maxDays: nu
  *   (no-response close-outs are not verdicts and are reported apart);
  * - service and fit satisfaction = evaluations scoring 4 or 5 of 5 / evaluations.
  */
-export const headlineFigures = (counts: ProgramCounts) => {
+export const headlineFigures = (counts: ProgramCounts & { raisedBreakdown?: RaisedBreakdown }) => {
   const verdicts = counts.verdictsSatisfied + counts.verdictsBasicallySatisfied + counts.verdictsUnsatisfied;
   return {
     residencies: counts.residencies,
@@ -68,6 +68,8 @@ export const headlineFigures = (counts: ProgramCounts) => {
         },
       },
       satisfaction: rateOf(counts.verdictsSatisfied + counts.verdictsBasicallySatisfied, verdicts),
+      // As raised: an issue later closed as a duplicate stays in its category and type.
+      ...raisedBreakdownFigures(counts.raisedBreakdown ?? {}),
     },
     serviceSatisfaction: rateOf(counts.evaluationsServiceSatisfied, counts.evaluations),
     fitSatisfaction: rateOf(counts.evaluationsFitSatisfied, counts.evaluations),

@@ -1,5 +1,5 @@
 import type { CreationGuard } from '../db/creation-guard';
-import { equalityFilter } from '../db/equality-filter';
+import { equalityAndPrefixFilter } from '../db/equality-filter';
 import { enterpriseKeys, type IndexPartition, indexKeysOf } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
 import { createRecords, getRecord, updateVersioned } from '../db/records';
@@ -51,13 +51,22 @@ export interface EnterpriseFilter {
   gridId?: string;
   townUnitId?: string;
   industry?: string;
+  /** The start of the enterprise's registered name (a lookup as the office types). */
+  namePrefix?: string;
 }
+
+/** The enterprise registered under a credit code (through its uniqueness claim), if any. */
+export const findEnterpriseByCreditCode = async (creditCode: string) => {
+  const claim = await getRecord<{ ownerId: string }>(enterpriseKeys.creditCode(creditCode));
+  return claim ? findEnterprise(claim.ownerId) : undefined;
+};
 
 /**
  * The most selective filter picks the index: a grid lies in one town, and a town holds fewer
- * enterprises than an industry does across a province. The other filters narrow that query.
+ * enterprises than an industry does across a province. The other filters, and the name prefix,
+ * narrow that query.
  */
-export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: EnterpriseFilter) => {
+export const enterpriseQueryPlan = ({ gridId, townUnitId, industry, namePrefix }: EnterpriseFilter) => {
   let partition: IndexPartition;
   let rest: EnterpriseFilter;
   if (gridId) {
@@ -73,7 +82,13 @@ export const enterpriseQueryPlan = ({ gridId, townUnitId, industry }: Enterprise
     partition = enterpriseKeys.all();
     rest = {};
   }
-  return { ...partition, filter: equalityFilter({ ...rest }) };
+  return {
+    ...partition,
+    filter: equalityAndPrefixFilter(
+      { ...rest },
+      namePrefix ? { attribute: 'name', value: namePrefix } : undefined,
+    ),
+  };
 };
 
 export const listEnterprises = (

@@ -24,10 +24,13 @@ export const issueListPartitions = (scope: IssueListScope, filter: IssueFilter):
     case 'unit':
       return filter.unitId && filter.unitId !== scope.unitId ? [] : [issueKeys.byUnit(scope.unitId)];
     case 'grids':
+      if (filter.gridId)
+        return scope.gridIds.includes(filter.gridId) ? [issueKeys.byGrid(filter.gridId)] : [];
       return scope.gridIds.map((gridId) => issueKeys.byGrid(gridId));
     case 'all':
       if (filter.enterpriseId) return [issueKeys.byEnterprise(filter.enterpriseId)];
       if (filter.unitId) return [issueKeys.byUnit(filter.unitId)];
+      if (filter.gridId) return [issueKeys.byGrid(filter.gridId)];
       if (filter.status) return [issueKeys.byStatus(filter.status)];
       // Only assignments are ever overdue.
       if (filter.overdue) return [issueKeys.byStatus('assigned')];
@@ -48,23 +51,41 @@ const resolveLinks = async (entries: readonly IssueIndexEntry[]): Promise<Issue[
   });
 };
 
+/** How many index entries one page of a filtered list may read, per item asked for. */
+export const ISSUE_LIST_SCAN_FACTOR = 5;
+
 /**
- * One page of issues from the partitions, newest first within each. At most `limit` index entries are
- * read per page; the filters apply after the read (DynamoDB bills a filtered read like an unfiltered
- * one, and co-unit links must be resolved before they can be filtered), so a page may hold fewer
- * items than `limit` while `nextCursor` still leads on.
+ * The sort-key range of the issues raised in a period of program days (both included, either end
+ * open). Issue ids are ULIDs and every issue list index sorts by id (co-unit links too), so the period
+ * is a key condition on any of them: from the first possible id of `from` to the last one of `to`.
+ */
+export const raisedBetween = (from?: string, to?: string): { from: string; to: string } => ({
+  from: from ? `${encodeTime(programDayStartMs(from), 10)}${'0'.repeat(16)}` : '0',
+  to: to ? `${encodeTime(programDayStartMs(to) + MS_PER_DAY - 1, 10)}${'Z'.repeat(16)}` : 'ZZ',
+});
+
+/**
+ * One page of issues from the partitions, newest first within each; a raised-on period narrows every
+ * partition by key. The other filters apply here, after the read, to the whole issue (co-unit links
+ * resolved first): the one place to adapt if an index ever projects less than the whole item. Reading
+ * goes on until the page is full or ISSUE_LIST_SCAN_FACTOR × `limit` entries were read, so a selective
+ * filter gives fuller pages, every request's reads stay bounded, and `nextCursor` always moves on (a
+ * page may still hold fewer items than `limit`, even none, before the list ends with a null cursor).
  */
 export const listIssuesIn = (
   partitions: readonly IndexPartition[],
   filter: IssueFilter,
   page: { limit: number; cursor?: string },
-): Promise<Page<Issue>> =>
-  queryPartitionsPage(
-    partitions.map(({ index, partition }) => ({ index, partition, newestFirst: true })),
+): Promise<Page<Issue>> => {
+  const period = filter.from || filter.to ? { sortBetween: raisedBetween(filter.from, filter.to) } : {};
+  return queryPartitionsPage(
+    partitions.map(({ index, partition }) => ({ index, partition, newestFirst: true, ...period })),
     page,
     async (entries: IssueIndexEntry[]) =>
       (await resolveLinks(entries)).filter((issue) => matchesIssueFilter(issue, filter)),
+    page.limit * ISSUE_LIST_SCAN_FACTOR,
   );
+};
 
 /** The ids of every issue awaiting consultation now (the sparse GSI3 queue), oldest first. */
 export const listIssueIdsAwaitingConsultation = async (): Promise<string[]> =>
@@ -87,10 +108,7 @@ export const listResidentIssues = async (
   if (from > to) return [];
   const issues = await queryAll<Issue & { workflowRev?: number }>({
     ...issueKeys.byEnterprise(enterpriseId),
-    sortBetween: {
-      from: `${encodeTime(programDayStartMs(from), 10)}${'0'.repeat(16)}`,
-      to: `${encodeTime(programDayStartMs(to) + MS_PER_DAY - 1, 10)}${'Z'.repeat(16)}`,
-    },
+    sortBetween: raisedBetween(from, to),
     filter: equalityFilter({ source: 'resident' }),
   });
   return issues.map(({ workflowRev: _rev, ...issue }) => issue);

@@ -13,6 +13,7 @@ import type { Actor, Issue } from '../domain/issues/issue';
 import type { Transition } from '../domain/issues/lifecycle';
 import { programCountsOf } from '../domain/issues/program-counts';
 import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
+import { raisedBreakdownOf } from '../domain/program-stats';
 import { coUnitLinkItem, issueItem } from './issue-items';
 import { programStatsUpdate } from './program-stats';
 
@@ -55,9 +56,9 @@ export const issueCreationPuts = (issue: Issue, entry: LedgerEntry): GuardedPut[
   },
 ];
 
-/** Counts a raised issue in the program's figures of the day it was raised (same transaction). */
+/** Counts a raised issue, by category and type too, in the program's figures of the day it was raised (same transaction). */
 export const raisedIssueCount = (issue: Issue, entry: LedgerEntry): TransactItem =>
-  programStatsUpdate(programDateOf(entry.at), issue.id, { issuesRaised: 1 });
+  programStatsUpdate(programDateOf(entry.at), issue.id, { issuesRaised: 1, ...raisedBreakdownOf([issue]) });
 
 /**
  * A raised issue and its first ledger entry, together or not at all (and at most once per

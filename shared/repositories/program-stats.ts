@@ -3,7 +3,12 @@ import { programStatsKeys, QUEUE_SHARDS, shardOf } from '../db/keys';
 import { queryPages } from '../db/queries';
 import type { TransactItem } from '../db/records';
 import type { CalendarDate } from '../domain/calendar';
-import { PROGRAM_COUNTERS, type ProgramCounts } from '../domain/program-stats';
+import {
+  isRaisedBreakdownKey,
+  PROGRAM_COUNTERS,
+  type ProgramCounts,
+  type RaisedBreakdown,
+} from '../domain/program-stats';
 
 /**
  * Adds to one program day's figures, as a write inside the transaction that does the counted thing.
@@ -13,7 +18,7 @@ import { PROGRAM_COUNTERS, type ProgramCounts } from '../domain/program-stats';
 export const programStatsUpdate = (
   date: CalendarDate,
   recordId: string,
-  adds: Partial<ProgramCounts>,
+  adds: Partial<ProgramCounts> & RaisedBreakdown,
 ): TransactItem => {
   const entries = Object.entries(adds).filter(([, by]) => by !== undefined && by !== 0);
   if (entries.length === 0) throw new Error('programStatsUpdate needs at least one non-zero count');
@@ -35,9 +40,16 @@ export const programStatsUpdate = (
   };
 };
 
-/** The program's figures summed over the days `from`–`to` (inclusive): one key-range query per shard. */
-export const readProgramStats = async (from: CalendarDate, to: CalendarDate): Promise<ProgramCounts> => {
+/**
+ * The program's figures summed over the days `from`–`to` (inclusive), with the raised issues'
+ * breakdown by category and type: one key-range query per shard.
+ */
+export const readProgramStats = async (
+  from: CalendarDate,
+  to: CalendarDate,
+): Promise<ProgramCounts & { raisedBreakdown: RaisedBreakdown }> => {
   const totals = Object.fromEntries(PROGRAM_COUNTERS.map((counter) => [counter, 0])) as ProgramCounts;
+  const raisedBreakdown: Record<string, number> = {};
   await Promise.all(
     Array.from({ length: QUEUE_SHARDS }, async (_, shard) => {
       const { pk, sk: fromSk } = programStatsKeys.day(shard, from);
@@ -48,9 +60,13 @@ export const readProgramStats = async (from: CalendarDate, to: CalendarDate): Pr
       })) {
         for (const item of page) {
           for (const counter of PROGRAM_COUNTERS) totals[counter] += Number(item[counter] ?? 0);
+          for (const [name, value] of Object.entries(item)) {
+            if (isRaisedBreakdownKey(name))
+              raisedBreakdown[name] = (raisedBreakdown[name] ?? 0) + Number(value);
+          }
         }
       }
     }),
   );
-  return totals;
+  return { ...totals, raisedBreakdown };
 };

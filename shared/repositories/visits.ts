@@ -10,6 +10,7 @@ import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
 import type { Issue } from '../domain/issues/issue';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
+import { raisedBreakdownOf } from '../domain/program-stats';
 import { PROGRAM_FIRST_YEAR, type Visit, yearOf } from '../domain/visits/visit';
 import { issueCreationPuts } from './issues';
 import { townAwarenessUpdate } from './policies';
@@ -70,7 +71,7 @@ const dayCounts = ({ visit, issues }: VisitWrite): TransactItem[] => {
   const first = issues[0];
   if (!first) return [programStatsUpdate(visit.date, visit.id, visitCounts)];
   const raisedOn = programDateOf(first.entry.at);
-  const raised = { issuesRaised: issues.length };
+  const raised = { issuesRaised: issues.length, ...raisedBreakdownOf(issues.map(({ issue }) => issue)) };
   return raisedOn === visit.date
     ? [programStatsUpdate(visit.date, visit.id, { ...visitCounts, ...raised })]
     : [programStatsUpdate(visit.date, visit.id, visitCounts), programStatsUpdate(raisedOn, visit.id, raised)];

@@ -28,6 +28,13 @@ const figuresFromLedger = (entries: readonly LedgerEntry[]) => {
   const basically = verdict('basically_satisfied');
   const verdicts = satisfied + basically + verdict('unsatisfied');
   const duplicates = count((entry) => entry.action === 'closed_as_duplicate');
+  const raisedBy = (key: (entry: LedgerEntry) => string) => {
+    const counts = new Map<string, number>();
+    for (const entry of entries.filter((candidate) => candidate.action === 'raised')) {
+      counts.set(key(entry), (counts.get(key(entry)) ?? 0) + 1);
+    }
+    return counts;
+  };
   const unhappy = (reason: string) =>
     count((entry) => entry.data.verdict === 'unsatisfied' && entry.data.reason === reason);
   return {
@@ -56,6 +63,14 @@ const figuresFromLedger = (entries: readonly LedgerEntry[]) => {
       rate: verdicts > 0 ? Math.round(((satisfied + basically) / verdicts) * 10_000) / 10_000 : null,
       numerator: satisfied + basically,
       denominator: verdicts,
+    },
+    // As raised (the `raised` entries' category and type): a later duplicate stays counted.
+    byCategory: [...raisedBy((entry) => String(entry.data.category))]
+      .map(([category, raised]) => ({ category, raised }))
+      .sort((a, b) => b.raised - a.raised || a.category.localeCompare(b.category)),
+    byType: {
+      problem: raisedBy((entry) => String(entry.data.type ?? 'problem')).get('problem') ?? 0,
+      suggestion: raisedBy((entry) => String(entry.data.type ?? 'problem')).get('suggestion') ?? 0,
     },
   };
 };

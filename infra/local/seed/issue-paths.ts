@@ -45,12 +45,13 @@ export const ISSUE_PATHS: Record<string, readonly IssueStep[]> = {
   'resolved on the spot, closed': [{ do: 'resolve-on-spot' }, { do: 'feedback', verdict: 'satisfied' }],
 };
 
+/** The demo issues' categories: codes of the default taxonomy, with the words their titles use. */
 export const ISSUE_CATEGORIES = [
-  '要素保障',
-  '审批服务',
-  '融资需求',
-  '用工招聘',
-  '政策兑现',
-  '基础设施',
-  '安全环保',
-];
+  { code: 'land', words: '要素保障' },
+  { code: 'approvals', words: '审批服务' },
+  { code: 'financing', words: '融资需求' },
+  { code: 'labour', words: '用工招聘' },
+  { code: 'policy_payments', words: '政策兑现' },
+  { code: 'infrastructure', words: '基础设施' },
+  { code: 'environment', words: '安全环保' },
+] as const;

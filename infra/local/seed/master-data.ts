@@ -11,6 +11,7 @@ import { createEnterprise } from '../../../shared/usecases/enterprises/create-en
 import { createGrid } from '../../../shared/usecases/grids/create-grid';
 import { createTeam } from '../../../shared/usecases/grids/create-team';
 import { createUnit } from '../../../shared/usecases/units/create-unit';
+import { seedCategories } from './categories';
 import type { DemoData } from './demo-data';
 import { inParallel, seedKey } from './seed-client';
 
@@ -58,6 +59,7 @@ export const loadMasterData = async (
       creator(unitRoutes.createUnit)('unit', i, unit, createUnit),
     ),
   );
+  await timed('categories', () => seedCategories(data, unitIds));
   const gridIds = await timed('grids', () =>
     inParallel(data.grids, CONCURRENCY, (grid, i) =>
       creator(gridRoutes.createGrid)(

@@ -80,13 +80,16 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
     const enterprise = n % refs.enterpriseIds.length;
     const enterpriseId = refs.enterpriseIds[enterprise] as string;
     const unitId = refs.unitIds[data.departments[n % data.departments.length] as number] as string;
+    const category = ISSUE_CATEGORIES[n % ISSUE_CATEGORIES.length] as (typeof ISSUE_CATEGORIES)[number];
     const raised = await client.post<IssueView>(
       '/issues',
       asOperator,
       {
         enterpriseId,
-        category: ISSUE_CATEGORIES[n % ISSUE_CATEGORIES.length],
-        title: `${ISSUE_CATEGORIES[n % ISSUE_CATEGORIES.length]}：${path}（演示 ${n}）`,
+        category: category.code,
+        // Every fifth demo issue is a suggestion (建议) rather than a problem.
+        type: n % 5 === 4 ? 'suggestion' : 'problem',
+        title: `${category.words}：${path}（演示 ${n}）`,
         description: `演示数据：${data.enterprises[enterprise]?.name} 反映的问题，按“${path}”路径办理。`,
         source: 'hotline',
       },

@@ -11,6 +11,7 @@ export { attachmentKeys } from './attachments';
 export * from './attributes';
 export { batchKeys } from './batches';
 export { cadreKeys, promotionKeys } from './cadres';
+export { categoryKeys } from './categories';
 export { consultationKeys } from './consultations';
 export { dispatchOrderKeys } from './dispatch-orders';
 export { enterpriseKeys } from './enterprises';

@@ -1,6 +1,6 @@
 import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../ledger/hash-chain';
 import type { Role } from '../roles';
-import type { Actor, Issue, IssueSource } from './issue';
+import type { Actor, Issue, IssueSource, IssueType } from './issue';
 import { visibilityOf } from './ledger-visibility';
 
 /** Roles that raise issues, in the order their authority is preferred when a caller holds several. */
@@ -38,6 +38,8 @@ export interface RaisedIssueFacts {
   actor: Actor;
   enterprise: { id: string; gridId: string; townUnitId: string };
   category: string;
+  /** `problem` when the raiser did not say. */
+  type?: IssueType;
   title: string;
   description: string;
   source: IssueSource;
@@ -51,6 +53,7 @@ export interface RaisedIssueFacts {
  */
 export const raisedIssue = (facts: RaisedIssueFacts): { issue: Issue; entry: LedgerEntry } => {
   const { id, at, actor, enterprise, category, title, description, source, visitId } = facts;
+  const type = facts.type ?? 'problem';
   const entry = chainEntry(
     {
       issueId: id,
@@ -60,7 +63,7 @@ export const raisedIssue = (facts: RaisedIssueFacts): { issue: Issue; entry: Led
       action: 'raised',
       fromStatus: null,
       toStatus: 'open',
-      data: { enterpriseId: enterprise.id, category, title, source, ...(visitId ? { visitId } : {}) },
+      data: { enterpriseId: enterprise.id, category, type, title, source, ...(visitId ? { visitId } : {}) },
       visibility: visibilityOf('raised'),
     },
     GENESIS_HASH,
@@ -71,6 +74,7 @@ export const raisedIssue = (facts: RaisedIssueFacts): { issue: Issue; entry: Led
     gridId: enterprise.gridId,
     townUnitId: enterprise.townUnitId,
     category,
+    type,
     title,
     description,
     source,

@@ -1,10 +1,11 @@
 import type { Enterprise } from '../../contract/enterprises';
 import type { Page } from '../../db/queries';
+import { type EnterpriseLookup, matchesEnterpriseLookup } from '../../domain/enterprise-lookup';
 import { canSeeEnterprise, enterpriseVisibility } from '../../domain/enterprise-visibility';
 import { NotFound } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
-import { type EnterpriseFilter, findEnterprise, listEnterprises } from '../../repositories/enterprises';
-import { emptyPage, ownRecordPage } from '../own-record-page';
+import { findEnterprise, findEnterpriseByCreditCode, listEnterprises } from '../../repositories/enterprises';
+import { emptyPage } from '../own-record-page';
 import { pageView } from '../record-view';
 import { enterpriseView } from './enterprise-view';
 
@@ -15,19 +16,25 @@ export const readEnterprise = async (viewer: Viewer, enterpriseId: string): Prom
   return enterpriseView(enterprise);
 };
 
-/** The enterprises the viewer may see that pass the filters; an enterprise account sees only its own. */
+/**
+ * The enterprises the viewer may see that pass the filters; an enterprise account sees only its own.
+ * A credit code names at most one enterprise: it is found through its uniqueness claim (one read),
+ * never by a scan, and the other filters then apply to it.
+ */
 export const listVisibleEnterprises = async (
   viewer: Viewer,
-  filter: EnterpriseFilter,
+  { creditCode, ...filter }: EnterpriseLookup,
   page: { limit: number; cursor?: string },
 ): Promise<Page<Enterprise>> => {
   const visibility = enterpriseVisibility(viewer);
-  switch (visibility.kind) {
-    case 'all':
-      return pageView(await listEnterprises(filter, page), enterpriseView);
-    case 'own':
-      return pageView(ownRecordPage(await findEnterprise(visibility.enterpriseId), filter), enterpriseView);
-    case 'none':
-      return emptyPage();
+  if (visibility.kind === 'none') return emptyPage();
+  if (visibility.kind === 'all' && creditCode === undefined) {
+    return pageView(await listEnterprises(filter, page), enterpriseView);
   }
+  const enterprise =
+    visibility.kind === 'own'
+      ? await findEnterprise(visibility.enterpriseId)
+      : await findEnterpriseByCreditCode(creditCode as string);
+  const passes = enterprise !== undefined && matchesEnterpriseLookup(enterprise, { ...filter, creditCode });
+  return { items: passes ? [enterpriseView(enterprise)] : [], nextCursor: null };
 };

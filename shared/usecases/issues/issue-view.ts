@@ -22,6 +22,8 @@ export const issueView = (issue: Issue & { workflowRev?: number }, viewer: Viewe
   } = shown as Issue & { workflowRev?: number };
   return {
     ...visible,
+    // Issues raised before types existed are problems.
+    type: visible.type ?? 'problem',
     raisedBy: actorShownTo(viewer, raisedBy),
     ...(executionArn && seesOfficialIdentities(viewer) ? { executionArn } : {}),
     ...(workflow

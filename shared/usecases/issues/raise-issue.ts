@@ -49,6 +49,7 @@ export const raiseIssue = async (caller: Caller, input: RaiseIssueBody, idempote
     actor: { sub: caller.sub, role },
     enterprise,
     category: input.category,
+    type: input.type,
     title: input.title,
     description: input.description,
     source,

@@ -94,6 +94,7 @@ export const logVisit = async (caller: Caller, input: LogVisitBody, idempotency?
         actor,
         enterprise,
         category: issue.category,
+        type: issue.type,
         title: issue.title,
         description: issue.description,
         source: 'visit',

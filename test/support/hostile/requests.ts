@@ -14,6 +14,8 @@ const FIXED_PARAMS: Record<string, string> = {
   year: FIXED_YEAR,
   version: '1',
   job: 'daily-sweep',
+  // A category code of the right shape (MISSING_ID is upper-case, which a code never is).
+  code: 'hostile',
 };
 
 /** The tenant record a path parameter names; other records (experts, cases…) are unscoped or missing. */

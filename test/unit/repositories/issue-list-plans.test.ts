@@ -1,6 +1,7 @@
+import { decodeTime } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { decodePartitionsCursor, encodePartitionsCursor } from '../../../shared/db/cursor';
-import { issueListPartitions } from '../../../shared/repositories/issue-lists';
+import { issueListPartitions, raisedBetween } from '../../../shared/repositories/issue-lists';
 
 describe('issueListPartitions', () => {
   it('reads the most selective partition the filters name for those who see everything', () => {
@@ -18,6 +19,20 @@ describe('issueListPartitions', () => {
       { index: 'GSI5', partition: 'ISSUE#STATUS#assigned' },
     ]);
     expect(issueListPartitions(all, {})).toEqual([{ index: 'GSI6', partition: 'ISSUE' }]);
+    expect(issueListPartitions(all, { gridId: 'G1', status: 'open', category: 'land' })).toEqual([
+      { index: 'GSI4', partition: 'ISSUE#GRID#G1' },
+    ]);
+    expect(issueListPartitions(all, { townUnitId: 'T1', type: 'suggestion', card: 'red' })).toEqual([
+      { index: 'GSI6', partition: 'ISSUE' },
+    ]);
+  });
+
+  it("narrows a cadre's grids to the one asked for, and to none outside them", () => {
+    const grids = { kind: 'grids', gridIds: ['G1', 'G2'] } as const;
+    expect(issueListPartitions(grids, { gridId: 'G2' })).toEqual([
+      { index: 'GSI4', partition: 'ISSUE#GRID#G2' },
+    ]);
+    expect(issueListPartitions(grids, { gridId: 'G3' })).toEqual([]);
   });
 
   it('keeps scoped callers in their own partitions, and gives nothing for a filter outside the scope', () => {
@@ -33,6 +48,16 @@ describe('issueListPartitions', () => {
       { index: 'GSI4', partition: 'ISSUE#GRID#G2' },
     ]);
     expect(issueListPartitions({ kind: 'none' }, {})).toEqual([]);
+  });
+});
+
+describe('raisedBetween', () => {
+  it('spans the ULIDs of the program days asked for, Asia/Shanghai midnight to midnight, either end open', () => {
+    const { from, to } = raisedBetween('2026-03-02', '2026-03-03');
+    expect(new Date(decodeTime(from)).toISOString()).toBe('2026-03-01T16:00:00.000Z');
+    expect(new Date(decodeTime(to)).toISOString()).toBe('2026-03-03T15:59:59.999Z');
+    const open = raisedBetween();
+    expect(open.from < from && to < open.to).toBe(true);
   });
 });
 
