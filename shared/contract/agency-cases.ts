@@ -86,7 +86,7 @@ export const agencyLedgerEntry = z.object({
 });
 export type AgencyLedgerEntry = z.output<typeof agencyLedgerEntry>;
 
-const caseParams = z.strictObject({ caseId: id });
+const caseParams = z.strictObject({ agencyCaseId: id });
 
 export const agencyCaseRoutes = {
   openAgencyCase: defineRoute({
@@ -112,7 +112,7 @@ export const agencyCaseRoutes = {
   }),
   getAgencyCase: defineRoute({
     method: 'GET',
-    path: '/agency-cases/{caseId}',
+    path: '/agency-cases/{agencyCaseId}',
     area: 'enterprises',
     summary: 'An agency case with its steps (a department sees the steps its unit owns)',
     roles: ALL_ROLES,
@@ -121,18 +121,18 @@ export const agencyCaseRoutes = {
   }),
   moveAgencyStep: defineRoute({
     method: 'PATCH',
-    path: '/agency-cases/{caseId}/steps/{stepId}',
+    path: '/agency-cases/{agencyCaseId}/steps/{stepId}',
     area: 'enterprises',
     summary: 'Start or finish a step (If-Match: the step version read); the agent cadre or the office',
     roles: ['cadre', 'operator', 'admin'],
-    params: z.strictObject({ caseId: id, stepId: id }),
+    params: z.strictObject({ agencyCaseId: id, stepId: id }),
     body: moveAgencyStepBody,
     response: agencyStepRecord,
     ifMatch: true,
   }),
   agencyCaseLedger: defineRoute({
     method: 'GET',
-    path: '/agency-cases/{caseId}/ledger',
+    path: '/agency-cases/{agencyCaseId}/ledger',
     area: 'enterprises',
     summary: "An agency case's decisions: opening and every step moved, who and when",
     roles: ['cadre', 'leader', 'operator', 'admin'],

@@ -96,38 +96,42 @@ describe('agency cases (全程代办) against DynamoDB Local', () => {
     const caseId = opened.body.id;
     const [first, second] = opened.body.steps as Step[];
     const started = await call(
-      'PATCH /agency-cases/{caseId}/steps/{stepId}',
-      { caseId, stepId: (first as Step).id },
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+      { agencyCaseId: caseId, stepId: (first as Step).id },
       { body: { status: 'in_progress', note: '材料已收齐' }, version: 1, claims: agent },
     );
     const stale = await call(
-      'PATCH /agency-cases/{caseId}/steps/{stepId}',
-      { caseId, stepId: (first as Step).id },
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+      { agencyCaseId: caseId, stepId: (first as Step).id },
       { body: { status: 'done' }, version: 1, claims: agent },
     );
     const byStranger = await call(
-      'PATCH /agency-cases/{caseId}/steps/{stepId}',
-      { caseId, stepId: (first as Step).id },
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+      { agencyCaseId: caseId, stepId: (first as Step).id },
       { body: { status: 'done' }, version: 2, claims: claimsFor('cadre', { cadreId: strangerId }) },
     );
     const firstDone = await call(
-      'PATCH /agency-cases/{caseId}/steps/{stepId}',
-      { caseId, stepId: (first as Step).id },
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+      { agencyCaseId: caseId, stepId: (first as Step).id },
       { body: { status: 'done' }, version: 2, claims: agent },
     );
     const back = await call(
-      'PATCH /agency-cases/{caseId}/steps/{stepId}',
-      { caseId, stepId: (first as Step).id },
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+      { agencyCaseId: caseId, stepId: (first as Step).id },
       { body: { status: 'in_progress' }, version: 3, claims: agent },
     );
-    const midway = await call('GET /agency-cases/{caseId}', { caseId });
+    const midway = await call('GET /agency-cases/{agencyCaseId}', { agencyCaseId: caseId });
     const secondDone = await call(
-      'PATCH /agency-cases/{caseId}/steps/{stepId}',
-      { caseId, stepId: (second as Step).id },
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+      { agencyCaseId: caseId, stepId: (second as Step).id },
       { body: { status: 'done', note: '环评批复已出具' }, version: 1 },
     );
-    const finished = await call('GET /agency-cases/{caseId}', { caseId });
-    const ledger = await call('GET /agency-cases/{caseId}/ledger', { caseId }, { claims: agent });
+    const finished = await call('GET /agency-cases/{agencyCaseId}', { agencyCaseId: caseId });
+    const ledger = await call(
+      'GET /agency-cases/{agencyCaseId}/ledger',
+      { agencyCaseId: caseId },
+      { claims: agent },
+    );
 
     // Assert
     const calendar = await programCalendar();
@@ -175,7 +179,8 @@ describe('agency cases (全程代办) against DynamoDB Local', () => {
       },
     );
     const caseId = opened.body.id;
-    const read = (claims: Claims) => call('GET /agency-cases/{caseId}', { caseId }, { claims });
+    const read = (claims: Claims) =>
+      call('GET /agency-cases/{agencyCaseId}', { agencyCaseId: caseId }, { claims });
     const stepsOf = (reply: { body: Body }) => (reply.body.steps as Step[]).map((s) => s.ownerUnitId);
 
     // Act
@@ -208,8 +213,8 @@ describe('agency cases (全程代办) against DynamoDB Local', () => {
       { claims: claimsFor('cadre', { cadreId: strangerId }), query: { agentCadreId: cadreId } },
     );
     const ledgerAsStranger = await call(
-      'GET /agency-cases/{caseId}/ledger',
-      { caseId },
+      'GET /agency-cases/{agencyCaseId}/ledger',
+      { agencyCaseId: caseId },
       { claims: claimsFor('cadre', { cadreId: strangerId }) },
     );
 

@@ -68,12 +68,14 @@ export const routes: Implementations<typeof areaRoutes> = {
   listAgencyCases: async ({ principal, query: { limit, cursor, ...filter } }) => ({
     body: await readAgencyCases(principal, filter, { limit, cursor }),
   }),
-  getAgencyCase: async ({ principal, params }) => ({ body: await readAgencyCase(principal, params.caseId) }),
+  getAgencyCase: async ({ principal, params }) => ({
+    body: await readAgencyCase(principal, params.agencyCaseId),
+  }),
   moveAgencyStep: async ({ principal, params, body, expectedVersion }) => ({
-    body: await moveAgencyStep(principal, params.caseId, params.stepId, body, expectedVersion),
+    body: await moveAgencyStep(principal, params.agencyCaseId, params.stepId, body, expectedVersion),
   }),
   agencyCaseLedger: async ({ principal, params }) => ({
-    body: await agencyCaseLedger(principal, params.caseId),
+    body: await agencyCaseLedger(principal, params.agencyCaseId),
   }),
   listAgencySteps: async ({ principal, query: { limit, cursor, unitId } }) => ({
     body: await readAgencySteps(principal, unitId, { limit, cursor }),
