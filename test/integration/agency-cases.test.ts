@@ -95,37 +95,20 @@ describe('agency cases (全程代办) against DynamoDB Local', () => {
     );
     const caseId = opened.body.id;
     const [first, second] = opened.body.steps as Step[];
-    const started = await call(
-      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
-      { agencyCaseId: caseId, stepId: (first as Step).id },
-      { body: { status: 'in_progress', note: '材料已收齐' }, version: 1, claims: agent },
-    );
-    const stale = await call(
-      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
-      { agencyCaseId: caseId, stepId: (first as Step).id },
-      { body: { status: 'done' }, version: 1, claims: agent },
-    );
-    const byStranger = await call(
-      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
-      { agencyCaseId: caseId, stepId: (first as Step).id },
-      { body: { status: 'done' }, version: 2, claims: claimsFor('cadre', { cadreId: strangerId }) },
-    );
-    const firstDone = await call(
-      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
-      { agencyCaseId: caseId, stepId: (first as Step).id },
-      { body: { status: 'done' }, version: 2, claims: agent },
-    );
-    const back = await call(
-      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
-      { agencyCaseId: caseId, stepId: (first as Step).id },
-      { body: { status: 'in_progress' }, version: 3, claims: agent },
-    );
+    const move = (step: Step | undefined, body: object, version: number, claims?: Claims) =>
+      call(
+        'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
+        { agencyCaseId: caseId, stepId: (step as Step).id },
+        { body, version, ...(claims ? { claims } : {}) },
+      );
+    const stranger = claimsFor('cadre', { cadreId: strangerId });
+    const started = await move(first, { status: 'in_progress', note: '材料已收齐' }, 1, agent);
+    const stale = await move(first, { status: 'done' }, 1, agent);
+    const byStranger = await move(first, { status: 'done' }, 2, stranger);
+    const firstDone = await move(first, { status: 'done' }, 2, agent);
+    const back = await move(first, { status: 'in_progress' }, 3, agent);
     const midway = await call('GET /agency-cases/{agencyCaseId}', { agencyCaseId: caseId });
-    const secondDone = await call(
-      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}',
-      { agencyCaseId: caseId, stepId: (second as Step).id },
-      { body: { status: 'done', note: '环评批复已出具' }, version: 1 },
-    );
+    const secondDone = await move(second, { status: 'done', note: '环评批复已出具' }, 1);
     const finished = await call('GET /agency-cases/{agencyCaseId}', { agencyCaseId: caseId });
     const ledger = await call(
       'GET /agency-cases/{agencyCaseId}/ledger',
