@@ -9,7 +9,8 @@ import { notEmptyPatch } from './not-empty-patch';
  * its plan (一企一策) of items with owners, deadlines and progress, and the listing track (股改上市)
  * of above-scale enterprises by milestone. Served by the `enterprises` area.
  */
-const KEY_READERS = ['department', 'leader', 'operator', 'admin'] as const;
+/** Readers of key enterprises; a cadre reads only those it serves as the named cadre (专人). */
+const KEY_READERS = ['cadre', 'department', 'leader', 'operator', 'admin'] as const;
 const actor = z.object({ sub: z.string(), role: z.string() });
 
 export const designateKeyEnterpriseBody = z.strictObject({
@@ -112,7 +113,7 @@ export const keyEnterpriseRoutes = {
     method: 'GET',
     path: '/key-enterprises',
     area: 'enterprises',
-    summary: 'Key enterprises in the order designated, or those one cadre serves',
+    summary: 'Key enterprises in the order designated, or those one cadre serves (a cadre: its own)',
     roles: KEY_READERS,
     query: z.strictObject({ liaisonCadreId: z.optional(id), ...pageQuery }),
     response: pageOf(keyEnterpriseRecord),
@@ -121,7 +122,7 @@ export const keyEnterpriseRoutes = {
     method: 'GET',
     path: '/key-enterprises/{enterpriseId}',
     area: 'enterprises',
-    summary: 'A key enterprise with its plan (一企一策) and listing milestones',
+    summary: 'A key enterprise with its plan (一企一策) and listing milestones (a cadre: those it serves)',
     roles: KEY_READERS,
     params: keyParams,
     response: keyEnterpriseDetail,

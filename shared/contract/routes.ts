@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../http/contract';
+import { agencyCaseRoutes } from './agency-cases';
 import { appraisalRoutes } from './appraisals';
 import { assessmentRoutes } from './assessments';
 import { attachmentRoutes } from './attachments';
@@ -39,6 +40,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(gridRoutes),
   ...Object.values(enterpriseRoutes),
   ...Object.values(keyEnterpriseRoutes),
+  ...Object.values(agencyCaseRoutes),
   ...Object.values(cadreRoutes),
   ...Object.values(issueRoutes),
   ...Object.values(issueReadRoutes),

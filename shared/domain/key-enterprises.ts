@@ -1,4 +1,5 @@
 import { InvalidTransition } from './errors';
+import type { Viewer } from './viewer';
 
 /**
  * Key enterprises (重点企业专人服务, 一企一策): a named cadre (专人) per key enterprise, a plan of items
@@ -53,3 +54,17 @@ export const progressStep = (
 /** Whether an open item is past its deadline on a program date. */
 export const isOverdue = (item: { status: PlanItemStatus; deadline: string }, today: string): boolean =>
   item.status === 'open' && item.deadline < today;
+
+/**
+ * A cadre sees only the key enterprises it serves as their named cadre (专人); the other readers
+ * (departments, leaders, the office) see them all.
+ */
+export const isNamedCadreOnly = (viewer: Viewer): boolean =>
+  viewer.roles.includes('cadre') &&
+  !viewer.roles.some(
+    (role) => role === 'department' || role === 'leader' || role === 'operator' || role === 'admin',
+  );
+
+export const maySeeKeyEnterprise = (viewer: Viewer, designation: { liaisonCadreId: string }) =>
+  !isNamedCadreOnly(viewer) ||
+  (viewer.cadreId !== undefined && viewer.cadreId === designation.liaisonCadreId);

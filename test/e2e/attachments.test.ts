@@ -1,9 +1,14 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomCreditCode } from '../support/credit-codes';
 import { api, type Problem, tokenFor } from '../support/e2e';
+import {
+  create,
+  createEnterpriseIn,
+  createTownWithGrid,
+  createVisitTeam,
+  programToday,
+} from './master-data-fixtures';
 
-type Created = { id: string };
 type UploadTicket = {
   id: string;
   uploadUrl: string;
@@ -19,7 +24,6 @@ type DownloadTicket = {
   expiresAt: string;
 };
 
-const suffix = randomUUID().slice(0, 8);
 let operator: string;
 let cadre: string;
 let enterpriseA: string;
@@ -27,18 +31,6 @@ let enterpriseAToken: string;
 let enterpriseBToken: string;
 let visitId: string;
 let issueId: string;
-
-const created = async (path: string, body: unknown, token = operator) => {
-  const response = await api<Created>('POST', path, {
-    token,
-    body,
-    headers: { 'Idempotency-Key': randomUUID() },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id;
-};
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A small JPEG-looking file: the API never sees its bytes, S3 checks them against the SHA-256. */
 const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(2048)]);
@@ -60,40 +52,26 @@ const put = (ticket: UploadTicket, bytes: Buffer) =>
 
 beforeAll(async () => {
   operator = await tokenFor('operator');
-  const townUnitId = await created('/units', { code: `E2E-AT-${suffix}`, name: '斜桥镇', kind: 'town' });
-  const gridId = await created('/grids', { code: `E2E-AG-${suffix}`, name: '斜桥一网格', townUnitId });
-  const cadreId = await created('/cadres', {
-    name: '拍照干部',
-    unitId: townUnitId,
-    inPool: false,
-    experience: [],
-    serviceSkills: [],
-  });
-  const teamId = await created(`/grids/${gridId}/teams`, { name: '斜桥一组', memberCadreIds: [cadreId] });
-  const enterprise = () =>
-    created('/enterprises', {
-      creditCode: randomCreditCode(),
-      name: '海宁皮革样例有限公司',
-      industry: 'dyeing',
-      townUnitId,
-      gridId,
-      aboveScale: true,
-    });
-  enterpriseA = await enterprise();
-  const enterpriseB = await enterprise();
+  const place = await createTownWithGrid(operator, { code: 'E2E-A', town: '斜桥镇', grid: '斜桥一网格' });
+  const { cadreId, teamId } = await createVisitTeam(operator, place, { cadre: '拍照干部', team: '斜桥一组' });
+  const enterprise = { name: '海宁皮革样例有限公司', industry: 'dyeing' };
+  enterpriseA = await createEnterpriseIn(operator, place, enterprise);
+  const enterpriseB = await createEnterpriseIn(operator, place, enterprise);
   cadre = await tokenFor('cadre', { cadreId });
   enterpriseAToken = await tokenFor('enterprise', { enterpriseId: enterpriseA });
   enterpriseBToken = await tokenFor('enterprise', { enterpriseId: enterpriseB });
-  visitId = await created(
-    '/visits',
-    { enterpriseId: enterpriseA, teamId, date: today(), questionnaire: {} },
-    cadre,
-  );
-  issueId = await created(
-    '/issues',
-    { enterpriseId: enterpriseA, category: 'land', title: '厂房漏雨', description: '屋顶漏雨，请协调维修' },
-    enterpriseAToken,
-  );
+  visitId = await create(cadre, '/visits', {
+    enterpriseId: enterpriseA,
+    teamId,
+    date: programToday(),
+    questionnaire: {},
+  });
+  issueId = await create(enterpriseAToken, '/issues', {
+    enterpriseId: enterpriseA,
+    category: 'land',
+    title: '厂房漏雨',
+    description: '屋顶漏雨，请协调维修',
+  });
 });
 
 describe('attachments through pre-signed URLs', () => {

@@ -39,11 +39,23 @@ const OWNERS: Record<string, readonly ScopedToken[]> = {
   visitId: ['visitCadre'],
   enterpriseId: ['enterprise'],
   cadreId: ['department', 'residentCadre'],
+  // The agent cadre carries it, the enterprise is served, the department owns its one step.
+  agencyCaseId: ['enterprise', 'residentCadre', 'department'],
 };
 /** Which scoped tokens see everything of that kind (so "the other tenant" is no row for them). */
 const SEE_ALL: Record<string, readonly ScopedToken[]> = {
   enterpriseId: ['department', 'visitCadre', 'residentCadre'],
 };
+
+/**
+ * A key enterprise (`/key-enterprises/{enterpriseId}…`) is read by its named cadre (专人, the resident
+ * cadre here) and by every department; the other cadres, which see every enterprise, see no other key
+ * enterprise.
+ */
+const scopeOf = (route: RouteSpec, param: string) =>
+  route.path.startsWith('/key-enterprises/') && param === 'enterpriseId'
+    ? { owners: ['residentCadre'] as const, seeAll: ['department'] as const }
+    : { owners: OWNERS[param], seeAll: SEE_ALL[param] };
 
 let world: World;
 let signingKey: Awaited<ReturnType<typeof loadOrCreateLocalKey>>;
@@ -168,8 +180,13 @@ describe('authorization matrix (generated from the route table)', () => {
       const key = routeKeyOf(route);
       if (route.body && !(key in SCOPED_WRITE_BODIES)) continue;
       for (const param of paramsOf(route).filter((name) => name in OWNERS)) {
+        const { owners, seeAll } = scopeOf(route, param);
         for (const kind of Object.keys(ROLE_OF) as ScopedToken[]) {
-          if (!route.roles.includes(ROLE_OF[kind]) || SEE_ALL[param]?.includes(kind)) continue;
+          if (
+            !route.roles.includes(ROLE_OF[kind]) ||
+            (seeAll as readonly string[] | undefined)?.includes(kind)
+          )
+            continue;
           const other: Tenant = world.b;
           const notYours = await call(route, pathFor(route, world.a), other.tokens[kind], body(route));
           const missing = await call(
@@ -185,7 +202,7 @@ describe('authorization matrix (generated from the route table)', () => {
             notYours,
           );
           // Returning an issue hands it back to the service centre: the department no longer owns it after.
-          if (OWNERS[param]?.includes(kind) && !key.endsWith('/return')) {
+          if ((owners as readonly string[] | undefined)?.includes(kind) && !key.endsWith('/return')) {
             const own = await call(route, pathFor(route, world.a), world.a.tokens[kind], body(route));
             expectRow(
               own.status < 500 && own.status !== 403 && own.status !== 404,
@@ -201,7 +218,16 @@ describe('authorization matrix (generated from the route table)', () => {
   });
 
   it("never lists another tenant's records, also when the filter names them", async () => {
-    const aIds = (t: Tenant) => [t.enterpriseId, t.issueId, t.residencyId, t.placementId, t.visitId];
+    const aIds = (t: Tenant) => [
+      t.enterpriseId,
+      t.issueId,
+      t.residencyId,
+      t.placementId,
+      t.visitId,
+      t.keyEnterpriseId,
+      t.agencyCaseId,
+      t.agencyStepId,
+    ];
     const filters = (t: Tenant) => [
       '',
       `?enterpriseId=${t.enterpriseId}`,

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomCreditCode } from '../support/credit-codes';
 import { api, type Problem, tokenFor } from '../support/e2e';
+import {
+  act as actOnIssue,
+  create,
+  createEnterpriseIn,
+  createTownWithGrid,
+  executionStatus,
+} from './master-data-fixtures';
 
 type Issue = {
   id: string;
@@ -35,17 +41,8 @@ let enterpriseToken: string;
 let enterpriseId: string;
 const units: Record<'lead' | 'co1' | 'co2', { id: string; token: string }> = {} as never;
 
-const created = async (path: string, body: unknown) => {
-  const response = await api<{ id: string }>('POST', path, { token: operator, body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id;
-};
-
-const act = async (token: string, issueId: string, action: string, body: unknown = {}) => {
-  const response = await api<Issue>('POST', `/issues/${issueId}/${action}`, { token, body });
-  expect(response.status, `${action}: ${JSON.stringify(response.body)}`).toBe(200);
-  return response.body;
-};
+const act = (token: string, issueId: string, action: string, body: unknown = {}) =>
+  actOnIssue<Issue>(token, issueId, action, body);
 
 const raise = async (title = '厂房用地指标不足') => {
   const response = await api<Issue>('POST', '/issues', {
@@ -71,30 +68,13 @@ const enterpriseSees = async (issueId: string) => {
   return { timeline: timeline.body.items, issue: issue.body };
 };
 
-const executionStatus = async (issueId: string) => {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { status, body } = await api<{ status: string }>('GET', `/_local/executions/${issueId}`, {
-      token: operator,
-    });
-    const settled = status !== 404 && body.status !== 'RUNNING';
-    if (settled || Date.now() > deadline) return status === 404 ? 'NOT_STARTED' : body.status;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-};
-
 beforeAll(async () => {
   operator = await tokenFor('operator');
   leader = await tokenFor('leader');
-  const townUnitId = await created('/units', { code: `E2E-CT-${suffix}`, name: '斜桥镇', kind: 'town' });
-  const gridId = await created('/grids', { code: `E2E-CG-${suffix}`, name: '斜桥一网格', townUnitId });
-  enterpriseId = await created('/enterprises', {
-    creditCode: randomCreditCode(),
+  const place = await createTownWithGrid(operator, { code: 'E2E-C', town: '斜桥镇', grid: '斜桥一网格' });
+  enterpriseId = await createEnterpriseIn(operator, place, {
     name: '海宁皮革制品有限公司',
     industry: 'leather',
-    townUnitId,
-    gridId,
-    aboveScale: true,
   });
   enterpriseToken = await tokenFor('enterprise', { enterpriseId });
   for (const [key, name] of [
@@ -102,7 +82,7 @@ beforeAll(async () => {
     ['co1', '发展和改革局'],
     ['co2', '经济和信息化局'],
   ] as const) {
-    const id = await created('/units', {
+    const id = await create(operator, '/units', {
       code: `E2E-C${key}-${suffix}`,
       name,
       kind: 'department',
@@ -206,7 +186,7 @@ describe('case handling as the office runs it', () => {
       ['follow_up_recorded', 'internal'],
       ['closed', 'public'],
     ]);
-    expect(await executionStatus(raised.id)).toBe('SUCCEEDED');
+    expect(await executionStatus(operator, raised.id)).toBe('SUCCEEDED');
   });
 
   it('keeps a rejected return with its unit and deadline; a second return goes to a leader', async () => {

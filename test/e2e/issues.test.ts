@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomCreditCode } from '../support/credit-codes';
 import { api, type Problem, tokenFor } from '../support/e2e';
+import {
+  act as actOnIssue,
+  create,
+  createEnterpriseIn,
+  createTownWithGrid,
+  executionStatus,
+} from './master-data-fixtures';
 
-type Created = { id: string };
 type Issue = {
   id: string;
   status: string;
@@ -26,18 +31,8 @@ let departmentToken: string;
 let enterpriseId: string;
 let unitId: string;
 
-const created = async (path: string, body: unknown) => {
-  const response = await api<Created>('POST', path, { token: operator, body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id;
-};
-
-/** POSTs an action on an issue and expects the issue back as it now is. */
-const act = async (token: string, issueId: string, action: string, body: unknown = {}) => {
-  const response = await api<Issue>('POST', `/issues/${issueId}/${action}`, { token, body });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-};
+const act = (token: string, issueId: string, action: string, body: unknown = {}) =>
+  actOnIssue<Issue>(token, issueId, action, body);
 
 const raise = async () => {
   const response = await api<Issue>('POST', '/issues', {
@@ -49,36 +44,14 @@ const raise = async () => {
   return response.body;
 };
 
-/** The issue's execution in the local Step Functions, once it has stopped running (or after ten seconds). */
-/**
- * The execution's final status. Decisions are committed before the outbox delivers them, so on a busy
- * machine the execution may not even have started (404) when the last API call answers: wait for both.
- */
-const executionStatus = async (issueId: string) => {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { status, body } = await api<{ status: string }>('GET', `/_local/executions/${issueId}`, {
-      token: operator,
-    });
-    const settled = status !== 404 && body.status !== 'RUNNING';
-    if (settled || Date.now() > deadline) return status === 404 ? 'NOT_STARTED' : body.status;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-};
-
 beforeAll(async () => {
   operator = await tokenFor('operator');
-  const townUnitId = await created('/units', { code: `E2E-IT-${suffix}`, name: '长安镇', kind: 'town' });
-  const gridId = await created('/grids', { code: `E2E-IG-${suffix}`, name: '长安一网格', townUnitId });
-  enterpriseId = await created('/enterprises', {
-    creditCode: randomCreditCode(),
+  const place = await createTownWithGrid(operator, { code: 'E2E-I', town: '长安镇', grid: '长安一网格' });
+  enterpriseId = await createEnterpriseIn(operator, place, {
     name: '海宁经编新材料有限公司',
     industry: 'warp_knitting',
-    townUnitId,
-    gridId,
-    aboveScale: true,
   });
-  unitId = await created('/units', {
+  unitId = await create(operator, '/units', {
     code: `E2E-ID-${suffix}`,
     name: '新区服务中心',
     kind: 'department',
@@ -140,7 +113,7 @@ describe('an issue over HTTP', () => {
       ['resolved', 'awaiting_feedback', 'department'],
       ['closed', 'closed', 'enterprise'],
     ]);
-    expect(await executionStatus(raised.id)).toBe('SUCCEEDED');
+    expect(await executionStatus(operator, raised.id)).toBe('SUCCEEDED');
   });
 
   it('answers 409 INVALID_TRANSITION to a call the status does not allow, changing nothing', async () => {

@@ -54,6 +54,9 @@ describe('mass assignment', () => {
       // A batch starts and ends when the office says so: nothing on the server moves its status, and the
       // use case lets it only move forward (docs/batches.md, 409 INVALID_TRANSITION).
       'PATCH /batches/{batch}': ['status'],
+      // An agency step starts and finishes when its agent cadre (or the office) says so; forward only
+      // (docs/key-enterprises.md, 409 INVALID_TRANSITION).
+      'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}': ['status'],
     };
     const offending = writes.flatMap((route) =>
       declared(route)

@@ -38,6 +38,10 @@ describe('demo data (npm run seed → POST /_local/seed)', () => {
       'policies',
       'assessments 2025',
       'grades 2025',
+      'key enterprises',
+      'agency cases',
+      'expert campaigns',
+      'review rounds 2025-1',
     ]) {
       expect(first.body.counts[kind]).toBeGreaterThan(0);
     }
@@ -116,6 +120,79 @@ describe('demo data (npm run seed → POST /_local/seed)', () => {
     expect(after.placed).toBe(class1.placed + 1);
     expect(after.shortfall).toBe(class1.shortfall - 1);
     expect(after.missing.map((m) => m.cadreId)).not.toContain(fix);
+  }, 240_000);
+
+  it("holds each of the people side's records (issue 16) as a demo would show them", async () => {
+    // Prepare: the demo data (a replay when the tests above ran).
+    expect((await seed()).status).toBe(200);
+    const operator = await tokenFor('operator');
+    const get = async <T>(path: string, token = operator) => {
+      const response = await api<T>('GET', path, { token });
+      expect(response.status, path).toBe(200);
+      return response.body;
+    };
+    type Page<T> = { items: T[] };
+
+    // Act: read what a demo of issue 16 walks through.
+    const residencies = await get<Page<{ cadreId: string }>>('/residencies?batch=2025-1&limit=100');
+    const rounds = await get<Page<{ status: string; ballots: number }>>('/batches/2025-1/review-rounds');
+    const firstResident = residencies.items[0]?.cadreId as string;
+    const report = await get<{ residencySection: { batch?: string }[] }>(
+      `/cadres/${firstResident}/annual-reports/2025`,
+    );
+    const grades = await get<Page<{ list: string; grade: string; status: string }>>(
+      '/appraisals/2025/grades?limit=100',
+    );
+    // Other test files share the server: the seed's records are told by their words.
+    const keyEnterprises = {
+      items: (
+        await get<Page<{ enterpriseId: string; liaisonCadreId: string; reason: string }>>(
+          '/key-enterprises?limit=100',
+        )
+      ).items.filter((k) => k.reason === '规上龙头企业，一企一策专人服务'),
+    };
+    const details = await Promise.all(
+      keyEnterprises.items.map((k) =>
+        get<{ plan: { progressPercent: number }[]; listing: unknown[] }>(
+          `/key-enterprises/${k.enterpriseId}`,
+        ),
+      ),
+    );
+    const named = keyEnterprises.items[0] as { enterpriseId: string; liaisonCadreId: string };
+    const asNamedCadre = await get<Page<{ enterpriseId: string; liaisonCadreId: string }>>(
+      '/key-enterprises',
+      await tokenFor('cadre', { cadreId: named.liaisonCadreId }),
+    );
+    const cases = await get<Page<{ id: string; matter: string }>>('/agency-cases?limit=100');
+    const seededCase = cases.items.find((c) => c.matter === '年产3万吨功能性面料技改项目审批全程代办');
+    const agencyCase = await get<{ agentCadreId: string; steps: { status: string; ownerUnitId: string }[] }>(
+      `/agency-cases/${seededCase?.id}`,
+    );
+    const policies = await get<Page<{ id: string; title: string }>>('/policies?limit=100');
+    const policy = policies.items.find((p) => p.title === '海宁市推动制造业高质量发展若干政策');
+    const deliveries = await get<Page<{ acknowledgedAt?: string }>>(
+      `/policies/${policy?.id}/deliveries?limit=100`,
+    );
+    const campaigns = await get<Page<{ id: string; name: string }>>('/expert-campaigns?limit=100');
+    const seededCampaign = campaigns.items.find((c) => c.name === '精准帮扶进企业集中月');
+    const campaign = await get<{ figures: { engagements: number; experts: number } }>(
+      `/expert-campaigns/${seededCampaign?.id}`,
+    );
+
+    // Assess
+    expect(residencies.items.length).toBeGreaterThan(0);
+    expect(rounds.items.some((round) => round.status === 'closed' && round.ballots > 0)).toBe(true);
+    expect(report.residencySection.length).toBeGreaterThan(0);
+    expect(grades.items.some((g) => g.list === 'seconded' && g.grade === 'excellent')).toBe(true);
+    expect(keyEnterprises.items.length).toBeGreaterThan(0);
+    for (const detail of details) expect(detail.plan.map((item) => item.progressPercent)).toEqual([60, 0]);
+    expect(details.some((detail) => detail.listing.length === 2)).toBe(true);
+    expect(asNamedCadre.items.map((k) => k.enterpriseId)).toContain(named.enterpriseId);
+    expect(asNamedCadre.items.every((k) => k.liaisonCadreId === named.liaisonCadreId)).toBe(true);
+    expect(agencyCase.steps.map((step) => step.status)).toEqual(['done', 'in_progress', 'pending']);
+    expect(deliveries.items.length).toBeGreaterThan(0);
+    expect(deliveries.items.some((d) => d.acknowledgedAt !== undefined)).toBe(true);
+    expect(campaign.figures.engagements).toBeGreaterThanOrEqual(6);
   }, 240_000);
 
   it('refuses a scale outside (0, 1] with a problem naming the field', async () => {

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { randomCreditCode } from '../support/credit-codes';
 import { api, type Problem, tokenFor } from '../support/e2e';
+import {
+  create,
+  createEnterpriseIn,
+  createTownWithGrid,
+  createVisitTeam,
+  programToday,
+  runSuffix,
+} from './master-data-fixtures';
 
-type Created = { id: string };
-
-const suffix = randomUUID().slice(0, 8);
 let operator: string;
 let cadre: string;
 let townUnitId: string;
@@ -15,43 +19,18 @@ let teamA: string;
 let enterpriseA: string;
 let enterpriseB: string;
 
-const created = async (path: string, body: unknown, token = operator) => {
-  const response = await api<Created>('POST', path, {
-    token,
-    body,
-    headers: { 'Idempotency-Key': randomUUID() },
-  });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body.id;
-};
-
-const enterpriseIn = (gridId: string) =>
-  created('/enterprises', {
-    creditCode: randomCreditCode(),
-    name: '海宁印染样例有限公司',
-    industry: 'dyeing',
-    townUnitId,
-    gridId,
-    aboveScale: true,
-  });
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 beforeAll(async () => {
   operator = await tokenFor('operator');
-  townUnitId = await created('/units', { code: `E2E-VT-${suffix}`, name: '许村镇', kind: 'town' });
-  gridA = await created('/grids', { code: `E2E-VA-${suffix}`, name: '许村一网格', townUnitId });
-  gridB = await created('/grids', { code: `E2E-VB-${suffix}`, name: '许村二网格', townUnitId });
-  const cadreId = await created('/cadres', {
-    name: '走访干部',
-    unitId: townUnitId,
-    inPool: false,
-    experience: [],
-    serviceSkills: [],
-  });
-  teamA = await created(`/grids/${gridA}/teams`, { name: '许村一组', memberCadreIds: [cadreId] });
-  enterpriseA = await enterpriseIn(gridA);
-  enterpriseB = await enterpriseIn(gridB);
+  const place = await createTownWithGrid(operator, { code: 'E2E-V', town: '许村镇', grid: '许村一网格' });
+  townUnitId = place.townUnitId;
+  gridA = place.gridId;
+  gridB = await create(operator, '/grids', { code: `E2E-VB-${runSuffix()}`, name: '许村二网格', townUnitId });
+  const team = await createVisitTeam(operator, place, { cadre: '走访干部', team: '许村一组' });
+  const cadreId = team.cadreId;
+  teamA = team.teamId;
+  const enterprise = { name: '海宁印染样例有限公司', industry: 'dyeing' };
+  enterpriseA = await createEnterpriseIn(operator, place, enterprise);
+  enterpriseB = await createEnterpriseIn(operator, { townUnitId, gridId: gridB }, enterprise);
   cadre = await tokenFor('cadre', { cadreId });
 });
 
@@ -80,7 +59,7 @@ describe('visits over HTTP', () => {
   it('refuses a visit to an enterprise outside the team’s grid with 403', async () => {
     const { status, body } = await api<Problem>('POST', '/visits', {
       token: cadre,
-      body: { enterpriseId: enterpriseB, teamId: teamA, date: today(), questionnaire: {} },
+      body: { enterpriseId: enterpriseB, teamId: teamA, date: programToday(), questionnaire: {} },
       headers: { 'Idempotency-Key': randomUUID() },
     });
 
@@ -98,7 +77,7 @@ describe('visits over HTTP', () => {
       body: {
         enterpriseId: enterpriseA,
         teamId: teamA,
-        date: today(),
+        date: programToday(),
         questionnaire: { q1: 'good', q3: 'many', q6: false, q14: 'very_well', q17: 'satisfied' },
       },
       headers: { 'Idempotency-Key': randomUUID() },
@@ -120,7 +99,7 @@ describe('visits over HTTP', () => {
     const { status, body } = await logVisit({
       enterpriseId: enterpriseA,
       teamId: teamA,
-      date: today(),
+      date: programToday(),
       questionnaire: { q1: 'good', q3: 120, q6: false, q14: 'very_well', q17: 'satisfied', q18: 10 },
       issues: [issue('扩建用地指标'), issue('厂区道路破损')],
     });
@@ -138,7 +117,7 @@ describe('visits over HTTP', () => {
     const coverage = await api('GET', `/grids/${gridA}/coverage`, { token: cadre });
     expect(coverage.body).toEqual({
       gridId: gridA,
-      year: Number(today().slice(0, 4)),
+      year: Number(programToday().slice(0, 4)),
       enterprises: 1,
       visitedEnterprises: 1,
       rate: 1,

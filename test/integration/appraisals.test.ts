@@ -5,7 +5,7 @@ import { handler as cadres } from '../../functions/api/cadres/handler';
 import { APPRAISAL_GRADES } from '../../shared/domain/appraisal/grade-approval';
 import { tallyVotes, VOTER_GROUPS, type Vote } from '../../shared/domain/appraisal/review-tally';
 import { claimsFor, invoke } from '../../tools/lambda-events';
-import { createDepartment, operator } from './master-data-fixtures';
+import { createDepartment, operator, send } from './master-data-fixtures';
 import {
   createEnterpriseIn,
   createPlaces,
@@ -15,34 +15,6 @@ import {
 } from './secondments-fixtures';
 
 const leader = claimsFor('leader', { sub: 'leader-wang' });
-
-type Body = Record<string, unknown> & { id: string; version: number };
-
-const call = async (
-  handler: typeof assessments,
-  routeKey: string,
-  input: {
-    pathParameters?: Record<string, string>;
-    body?: unknown;
-    query?: Record<string, string>;
-    version?: number;
-    claims?: ReturnType<typeof claimsFor>;
-  } = {},
-) => {
-  const headers: Record<string, string> = routeKey.startsWith('POST')
-    ? { 'idempotency-key': randomUUID() }
-    : {};
-  if (input.version !== undefined) headers['if-match'] = `"${input.version}"`;
-  const result = await invoke(handler, {
-    routeKey,
-    pathParameters: input.pathParameters,
-    body: input.body,
-    query: input.query,
-    headers,
-    claims: input.claims ?? operator,
-  });
-  return result as unknown as { status: number; body: Body & { code?: string } };
-};
 
 /** A past year (services cannot be logged ahead) no other test uses: the separate list holds only these cadres. */
 const year = String(1980 + Math.floor(Math.random() * 18));
@@ -55,7 +27,7 @@ let seconded: { id: string }[];
 let residencyOf: Map<string, string>;
 
 const grade = (cadreId: string, value: string) =>
-  call(assessments, 'POST /appraisals/{year}/grades', {
+  send(assessments, 'POST /appraisals/{year}/grades', {
     pathParameters: { year },
     body: { cadreId, grade: value },
   });
@@ -95,7 +67,7 @@ beforeAll(async () => {
 describe('annual grades with the excellent grade of seconded cadres listed separately (单列)', () => {
   it('gives the unit 15 % of its 7 ordinary cadres and the 10 seconded 20 % of their own, apart', async () => {
     // Act
-    const quotas = await call(assessments, 'GET /appraisals/{year}/excellent-quotas', {
+    const quotas = await send(assessments, 'GET /appraisals/{year}/excellent-quotas', {
       pathParameters: { year },
       query: { unitId },
       claims: leader,
@@ -131,7 +103,7 @@ describe('annual grades with the excellent grade of seconded cadres listed separ
     expect(again.body.code).toBe('ALREADY_GRADED');
     const refused = racing.find((r) => r.status === 409);
     expect(refused?.body.code).toBe('EXCELLENT_QUOTA_EXHAUSTED');
-    const quotas = await call(assessments, 'GET /appraisals/{year}/excellent-quotas', {
+    const quotas = await send(assessments, 'GET /appraisals/{year}/excellent-quotas', {
       pathParameters: { year },
       query: { unitId },
       claims: leader,
@@ -142,12 +114,12 @@ describe('annual grades with the excellent grade of seconded cadres listed separ
     });
     // Nothing was written for the refused ones: no grade to read.
     const loser = seconded[racing.findIndex((r) => r.status === 409)] as { id: string };
-    const missing = await call(assessments, 'GET /appraisals/{year}/grades/{cadreId}', {
+    const missing = await send(assessments, 'GET /appraisals/{year}/grades/{cadreId}', {
       pathParameters: { year, cadreId: loser.id },
       claims: leader,
     });
     expect(missing.status).toBe(404);
-    const listed = await call(assessments, 'GET /appraisals/{year}/grades', {
+    const listed = await send(assessments, 'GET /appraisals/{year}/grades', {
       pathParameters: { year },
       query: { unitId, limit: '100' },
       claims: leader,
@@ -163,38 +135,38 @@ describe('annual grades with the excellent grade of seconded cadres listed separ
     const path = { year, cadreId: cadre.id };
 
     // Act
-    const tooEarly = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
+    const tooEarly = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
       pathParameters: path,
       body: { grade: 'competent', reference: '市委常委会' },
       version: 1,
     });
-    const byOperator = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/leader-opinion', {
+    const byOperator = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/leader-opinion', {
       pathParameters: path,
       body: { opinion: 'agree', comment: '同意' },
       version: 1,
     });
-    const opinion = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/leader-opinion', {
+    const opinion = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/leader-opinion', {
       pathParameters: path,
       body: { opinion: 'disagree', suggestedGrade: 'excellent', comment: '驻企服务突出，建议优秀' },
       version: 1,
       claims: leader,
     });
-    const stale = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
+    const stale = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
       pathParameters: path,
       body: { grade: 'competent', reference: '市委常委会' },
       version: 1,
     });
-    const overQuota = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
+    const overQuota = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
       pathParameters: path,
       body: { grade: 'excellent', reference: '市委常委会' },
       version: 2,
     });
-    const approved = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
+    const approved = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/committee-approval', {
       pathParameters: path,
       body: { grade: 'competent', reference: `市委常委会 ${year}-12-20`, comment: '维持称职' },
       version: 2,
     });
-    const ledger = await call(assessments, 'GET /appraisals/{year}/grades/{cadreId}/ledger', {
+    const ledger = await send(assessments, 'GET /appraisals/{year}/grades/{cadreId}/ledger', {
       pathParameters: path,
       claims: leader,
     });
@@ -237,7 +209,7 @@ describe('annual grades with the excellent grade of seconded cadres listed separ
     const unknown = await grade('NO-SUCH-CADRE', 'competent');
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('UNKNOWN_REFERENCE');
-    const plain = await call(assessments, 'POST /appraisals/{year}/grades/{cadreId}/leader-opinion', {
+    const plain = await send(assessments, 'POST /appraisals/{year}/grades/{cadreId}/leader-opinion', {
       pathParameters: { year, cadreId: (ordinary[0] as { id: string }).id },
       body: { opinion: 'agree', comment: '同意' },
       version: 1,
@@ -250,7 +222,7 @@ describe('annual grades with the excellent grade of seconded cadres listed separ
 describe('democratic review rounds (民主评议) beside the assessment, and the annual report (述职)', () => {
   it('tallies ballots exactly as a recount, refuses strangers and a closed round, and shows the tally beside the assessment', async () => {
     // Prepare: a round of the batch; random ballots over the first 5 seconded cadres.
-    const round = await call(assessments, 'POST /batches/{batch}/review-rounds', {
+    const round = await send(assessments, 'POST /batches/{batch}/review-rounds', {
       pathParameters: { batch: batchCode },
       body: { date: `${year}-12-10`, note: '年度民主评议' },
     });
@@ -267,29 +239,29 @@ describe('democratic review rounds (民主评议) beside the assessment, and the
     // Act
     const cast = await Promise.all(
       ballots.map((body) =>
-        call(assessments, 'POST /review-rounds/{roundId}/ballots', {
+        send(assessments, 'POST /review-rounds/{roundId}/ballots', {
           pathParameters: { roundId: round.body.id },
           body,
         }),
       ),
     );
-    const stranger = await call(assessments, 'POST /review-rounds/{roundId}/ballots', {
+    const stranger = await send(assessments, 'POST /review-rounds/{roundId}/ballots', {
       pathParameters: { roundId: round.body.id },
       body: {
         voterGroup: 'enterprise',
         votes: [{ cadreId: (ordinary[3] as { id: string }).id, grade: 'excellent' }],
       },
     });
-    const read = await call(assessments, 'GET /review-rounds/{roundId}', {
+    const read = await send(assessments, 'GET /review-rounds/{roundId}', {
       pathParameters: { roundId: round.body.id },
       claims: leader,
     });
-    const closed = await call(assessments, 'POST /review-rounds/{roundId}/close', {
+    const closed = await send(assessments, 'POST /review-rounds/{roundId}/close', {
       pathParameters: { roundId: round.body.id },
       body: {},
       version: read.body.version,
     });
-    const late = await call(assessments, 'POST /review-rounds/{roundId}/ballots', {
+    const late = await send(assessments, 'POST /review-rounds/{roundId}/ballots', {
       pathParameters: { roundId: round.body.id },
       body: ballots[0],
     });
@@ -317,7 +289,7 @@ describe('democratic review rounds (民主评议) beside the assessment, and the
     // The tally beside the cadre's assessment.
     const cadreId = graded[0] as string;
     const residencyId = residencyOf.get(cadreId) as string;
-    const assessed = await call(assessments, 'POST /residencies/{residencyId}/assessment', {
+    const assessed = await send(assessments, 'POST /residencies/{residencyId}/assessment', {
       pathParameters: { residencyId },
       body: {
         headEvaluation: { score: 5, comment: '认可' },
@@ -326,7 +298,7 @@ describe('democratic review rounds (民主评议) beside the assessment, and the
       },
     });
     expect(assessed.status).toBe(201);
-    const withReview = await call(assessments, 'GET /residencies/{residencyId}/assessment', {
+    const withReview = await send(assessments, 'GET /residencies/{residencyId}/assessment', {
       pathParameters: { residencyId },
       claims: leader,
     });
@@ -353,17 +325,17 @@ describe('democratic review rounds (民主评议) beside the assessment, and the
       claims: claimsFor('cadre', { cadreId }),
     });
     const own = claimsFor('cadre', { sub: `cadre-${cadreId}`, cadreId });
-    const report = await call(assessments, 'POST /cadres/{cadreId}/annual-reports', {
+    const report = await send(assessments, 'POST /cadres/{cadreId}/annual-reports', {
       pathParameters: { cadreId },
       body: { year, summary: '本年度驻企服务情况述职。' },
       claims: own,
     });
-    const twice = await call(assessments, 'POST /cadres/{cadreId}/annual-reports', {
+    const twice = await send(assessments, 'POST /cadres/{cadreId}/annual-reports', {
       pathParameters: { cadreId },
       body: { year, summary: '再次述职。' },
       claims: own,
     });
-    const forAnother = await call(assessments, 'POST /cadres/{cadreId}/annual-reports', {
+    const forAnother = await send(assessments, 'POST /cadres/{cadreId}/annual-reports', {
       pathParameters: { cadreId: graded[1] as string },
       body: { year, summary: '代述职。' },
       claims: own,
@@ -390,7 +362,7 @@ describe('democratic review rounds (民主评议) beside the assessment, and the
     );
     expect(twice.body.code).toBe('ANNUAL_REPORT_EXISTS');
     expect(forAnother.status).toBe(404);
-    const readBack = await call(assessments, 'GET /cadres/{cadreId}/annual-reports/{year}', {
+    const readBack = await send(assessments, 'GET /cadres/{cadreId}/annual-reports/{year}', {
       pathParameters: { cadreId, year },
       claims: leader,
     });
@@ -398,7 +370,7 @@ describe('democratic review rounds (民主评议) beside the assessment, and the
   });
 
   it('opens rounds only for a batch on record', async () => {
-    const missing = await call(assessments, 'POST /batches/{batch}/review-rounds', {
+    const missing = await send(assessments, 'POST /batches/{batch}/review-rounds', {
       pathParameters: { batch: '1999-9' },
       body: { date: '1999-12-01' },
     });
@@ -436,17 +408,17 @@ describe('batches and the pool composition', () => {
       headers: { 'idempotency-key': randomUUID() },
       claims: operator,
     });
-    const active = await call(secondments, 'PATCH /batches/{batch}', {
+    const active = await send(secondments, 'PATCH /batches/{batch}', {
       pathParameters: { batch: batchCode },
       body: { status: 'active' },
       version: 1,
     });
-    const back = await call(secondments, 'PATCH /batches/{batch}', {
+    const back = await send(secondments, 'PATCH /batches/{batch}', {
       pathParameters: { batch: batchCode },
       body: { status: 'planned' },
       version: 2,
     });
-    const report = await call(secondments, 'GET /batches/{batch}/report', {
+    const report = await send(secondments, 'GET /batches/{batch}/report', {
       pathParameters: { batch: batchCode },
       claims: leader,
     });
@@ -469,7 +441,7 @@ describe('batches and the pool composition', () => {
 
   it('counts the pool by category', async () => {
     const read = async () =>
-      (await call(cadres, 'GET /cadre-pool/composition', { claims: leader })).body as unknown as {
+      (await send(cadres, 'GET /cadre-pool/composition', { claims: leader })).body as unknown as {
         total: number;
         byCategory: Record<string, number>;
       };

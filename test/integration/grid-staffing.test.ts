@@ -3,30 +3,10 @@ import { handler as cadres } from '../../functions/api/cadres/handler';
 import { handler as grids } from '../../functions/api/grids/handler';
 import { handler as units } from '../../functions/api/units/handler';
 import { findTeamMembership } from '../../shared/repositories/team-memberships';
-import { claimsFor, invoke } from '../../tools/lambda-events';
-import { createGrid, createTown, operator, unique } from './master-data-fixtures';
+import { claimsFor } from '../../tools/lambda-events';
+import { createGrid, createTown, operator, type RouteReply, send, unique } from './master-data-fixtures';
 
-type Body = Record<string, unknown> & { id: string; version: number; code?: string };
-
-const send = async (
-  handler: typeof grids,
-  routeKey: string,
-  input: {
-    pathParameters?: Record<string, string>;
-    body?: unknown;
-    query?: Record<string, string>;
-    version?: number;
-    claims?: ReturnType<typeof claimsFor>;
-  } = {},
-) =>
-  (await invoke(handler, {
-    routeKey,
-    pathParameters: input.pathParameters,
-    body: input.body,
-    query: input.query,
-    headers: input.version === undefined ? {} : { 'if-match': `"${input.version}"` },
-    claims: input.claims ?? operator,
-  })) as unknown as { status: number; body: Body };
+type Body = RouteReply['body'];
 
 const department = async (category: 'class1' | 'class2') =>
   (

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { handler as cadres } from '../../functions/api/cadres/handler';
 import { handler as grids } from '../../functions/api/grids/handler';
 import { handler as units } from '../../functions/api/units/handler';
-import { claimsFor, invoke } from '../../tools/lambda-events';
+import { type ApiHandler, claimsFor, invoke } from '../../tools/lambda-events';
 
 /** Tables are shared by every test file of a run, so codes carry a run-unique suffix. */
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -51,3 +51,39 @@ export const createCadre = (unitId: string) =>
       claims: operator,
     }),
   );
+
+/** A reply as the route tests read it: the record, or a problem with its code. */
+export type RouteReply = {
+  status: number;
+  body: Record<string, unknown> & { id: string; version: number; code?: string };
+};
+
+/**
+ * Invokes one route of a handler as the operator unless `claims` names someone else: a POST with a
+ * fresh Idempotency-Key, `version` sent as If-Match.
+ */
+export const send = async (
+  handler: ApiHandler,
+  routeKey: string,
+  input: {
+    pathParameters?: Record<string, string>;
+    body?: unknown;
+    query?: Record<string, string>;
+    version?: number;
+    claims?: ReturnType<typeof claimsFor>;
+  } = {},
+): Promise<RouteReply> => {
+  const headers: Record<string, string> = routeKey.startsWith('POST')
+    ? { 'idempotency-key': randomUUID() }
+    : {};
+  if (input.version !== undefined) headers['if-match'] = `"${input.version}"`;
+  const result = await invoke(handler, {
+    routeKey,
+    pathParameters: input.pathParameters,
+    body: input.body,
+    query: input.query,
+    headers,
+    claims: input.claims ?? operator,
+  });
+  return result as unknown as RouteReply;
+};

@@ -4,6 +4,7 @@ import { seedAppraisal, seedBatches } from './appraisal';
 import { type DemoData, type DemoSize, demoData } from './demo-data';
 import { seedRegistries, seedSecondments, seedVisits } from './field-work';
 import { ISSUE_CATEGORIES, ISSUE_PATHS, type IssueStep } from './issue-paths';
+import { seedExpertCampaign, seedKeyEnterprises } from './key-enterprises';
 import { loadMasterData } from './master-data';
 import { seedPolicies } from './policies';
 import { asOperator, inParallel, type SeedClient, SeedRequestError, seedKey } from './seed-client';
@@ -59,6 +60,8 @@ export const seedDemo = async (client: SeedClient, size: DemoSize): Promise<Seed
   await timed('appraisal', () => seedAppraisal(client, cityManaged));
   await timed('visits', () => seedVisits(client, data, ids, today));
   await timed('registries', () => seedRegistries(client, ids));
+  await timed('expert campaign', () => seedExpertCampaign(client, ids));
+  await timed('key enterprises', () => seedKeyEnterprises(client, data, ids));
   await timed('policies', () => seedPolicies(client, ids, data.towns));
   const issues = await timed('issues', () => seedIssues(client, data, size, { unitIds, enterpriseIds }));
   return { timings, ...issues };

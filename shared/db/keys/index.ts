@@ -5,6 +5,7 @@
  * Callers import the objects they use, so a bundle carries only those.
  */
 export { accountabilityCaseKeys } from './accountability-cases';
+export { agencyCaseKeys } from './agency-cases';
 export { annualReportKeys, appraisalKeys } from './appraisals';
 export { assessmentKeys } from './assessments';
 export { attachmentKeys } from './attachments';

@@ -12,8 +12,14 @@ import type { IdempotencyToken } from '../../db/creation-guard';
 import { programDateOf } from '../../domain/calendar/program-date';
 import { Conflict, NotFound, StaleVersion } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import { assertNextMilestone, isOverdue, progressStep } from '../../domain/key-enterprises';
-import type { Caller } from '../../domain/viewer';
+import {
+  assertNextMilestone,
+  isNamedCadreOnly,
+  isOverdue,
+  maySeeKeyEnterprise,
+  progressStep,
+} from '../../domain/key-enterprises';
+import type { Caller, Viewer } from '../../domain/viewer';
 import { findCadre } from '../../repositories/cadres';
 import { findEnterprise } from '../../repositories/enterprises';
 import {
@@ -35,6 +41,7 @@ import type {
 } from '../../repositories/records/key-enterprises';
 import { findUnit } from '../../repositories/units';
 import { actorOf } from '../appraisals/actor';
+import { emptyPage } from '../own-record-page';
 import { allFieldsShown, pageView } from '../record-view';
 import { assertReferencesFound } from '../references';
 
@@ -85,14 +92,30 @@ const existingKeyEnterprise = async (enterpriseId: string): Promise<KeyEnterpris
   return designation;
 };
 
+/** Key enterprises in designation order; a cadre lists only those it serves (another cadre named: none). */
 export const readKeyEnterprises = async (
+  viewer: Viewer,
   filter: { liaisonCadreId?: string },
   page: { limit: number; cursor?: string },
-) => pageView(await listKeyEnterprises(filter, page), keyEnterpriseView);
+) => {
+  let scoped = filter;
+  if (isNamedCadreOnly(viewer)) {
+    const own = viewer.cadreId;
+    if (own === undefined || (filter.liaisonCadreId !== undefined && filter.liaisonCadreId !== own)) {
+      return emptyPage<KeyEnterprise>();
+    }
+    scoped = { liaisonCadreId: own };
+  }
+  return pageView(await listKeyEnterprises(scoped, page), keyEnterpriseView);
+};
 
-/** The designation, its plan with each open item past its deadline flagged, and the listing track. */
-export const readKeyEnterprise = async (enterpriseId: string) => {
+/**
+ * The designation, its plan with each open item past its deadline flagged, and the listing track.
+ * A cadre other than the named one finds no such key enterprise.
+ */
+export const readKeyEnterprise = async (viewer: Viewer, enterpriseId: string) => {
   const designation = await existingKeyEnterprise(enterpriseId);
+  if (!maySeeKeyEnterprise(viewer, designation)) throw new NotFound('The key enterprise');
   const [items, milestones] = await Promise.all([allPlanItems(enterpriseId), allMilestones(enterpriseId)]);
   const today = programDateOf(nowIso());
   return {

@@ -29,6 +29,8 @@ const tenantParam = (tenant: Tenant, name: string): string | undefined =>
     gridId: tenant.gridId,
     cadreId: tenant.residentCadreId,
     unitId: tenant.departmentId,
+    agencyCaseId: tenant.agencyCaseId,
+    stepId: tenant.agencyStepId,
   })[name];
 
 /** The route's path with its parameters filled from `tenant`, or MISSING_ID where it has no such record. */
@@ -65,4 +67,5 @@ export const SCOPED_WRITE_BODIES: Record<string, unknown> = {
   },
   'POST /residencies/{residencyId}/evaluations': { fitScore: 5, serviceScore: 4 },
   'PATCH /placements/{placementId}': { learned: '学习了项目审批流程' },
+  'PATCH /agency-cases/{agencyCaseId}/steps/{stepId}': { status: 'in_progress' },
 };

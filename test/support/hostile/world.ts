@@ -6,7 +6,8 @@ import { FIXED_YEAR } from './requests';
 
 /**
  * One tenant's records: a town with a grid, its visit team, an enterprise, a department, and what they
- * share; also the resident cadre's annual report of 2026 (no id: it is named by cadre and year).
+ * share; also the resident cadre's annual report of 2026 (no id: it is named by cadre and year), and
+ * the enterprise as a key enterprise served by the resident cadre, with an agency case.
  */
 export interface Tenant {
   townUnitId: string;
@@ -20,6 +21,11 @@ export interface Tenant {
   residencyId: string;
   placementId: string;
   visitId: string;
+  /** The enterprise made a key enterprise, its named cadre (专人) the resident cadre. */
+  keyEnterpriseId: string;
+  /** An agency case (全程代办) for it, carried by the resident cadre, its one step owned by the department. */
+  agencyCaseId: string;
+  agencyStepId: string;
   tokens: {
     enterprise: string;
     visitCadre: string;
@@ -139,6 +145,24 @@ const tenant = async (operator: string, label: string): Promise<Tenant> => {
     { year: FIXED_YEAR, summary: `${label}驻企干部年度述职` },
     tokens.residentCadre,
   );
+  const keyEnterpriseId = await created('/key-enterprises', {
+    enterpriseId,
+    liaisonCadreId: residentCadreId,
+    reason: `${label}规上龙头企业`,
+  });
+  const agencyCase = await api<{ id: string; steps: { id: string }[] }>(
+    'POST',
+    `/key-enterprises/${enterpriseId}/agency-cases`,
+    {
+      token: operator,
+      body: {
+        matter: `${label}新建厂房审批代办`,
+        steps: [{ title: '施工许可', ownerUnitId: departmentId, dueWorkingDays: 10 }],
+      },
+      headers: { 'Idempotency-Key': `world-${randomUUID()}` },
+    },
+  );
+  if (agencyCase.status !== 201) throw new Error(`world: agency case answered ${agencyCase.status}`);
   return {
     townUnitId,
     departmentId,
@@ -151,6 +175,9 @@ const tenant = async (operator: string, label: string): Promise<Tenant> => {
     residencyId,
     placementId,
     visitId,
+    keyEnterpriseId,
+    agencyCaseId: agencyCase.body.id,
+    agencyStepId: agencyCase.body.steps[0]?.id as string,
     tokens,
   };
 };

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { InvalidTransition } from '../../../shared/domain/errors';
 import {
   assertNextMilestone,
+  isNamedCadreOnly,
   isOverdue,
   LISTING_MILESTONES,
+  maySeeKeyEnterprise,
   progressStep,
 } from '../../../shared/domain/key-enterprises';
 
@@ -59,5 +61,19 @@ describe('plan item progress', () => {
     expect(isOverdue({ status: 'open', deadline: '2026-05-01' }, '2026-05-02')).toBe(true);
     expect(isOverdue({ status: 'open', deadline: '2026-05-01' }, '2026-05-01')).toBe(false);
     expect(isOverdue({ status: 'done', deadline: '2026-05-01' }, '2026-06-01')).toBe(false);
+  });
+});
+
+describe('who reads a key enterprise', () => {
+  it('a cadre only the ones it serves as the named cadre (专人); the other readers all', () => {
+    const designation = { liaisonCadreId: 'C1' };
+    expect(maySeeKeyEnterprise({ roles: ['cadre'], cadreId: 'C1' }, designation)).toBe(true);
+    expect(maySeeKeyEnterprise({ roles: ['cadre'], cadreId: 'C2' }, designation)).toBe(false);
+    expect(maySeeKeyEnterprise({ roles: ['cadre'] }, designation)).toBe(false);
+    for (const role of ['department', 'leader', 'operator', 'admin'] as const) {
+      expect(maySeeKeyEnterprise({ roles: [role] }, designation)).toBe(true);
+      expect(isNamedCadreOnly({ roles: [role, 'cadre'] })).toBe(false);
+    }
+    expect(isNamedCadreOnly({ roles: ['cadre'], cadreId: 'C1' })).toBe(true);
   });
 });
