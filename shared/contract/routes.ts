@@ -7,7 +7,7 @@ import { cadrePoolRoutes } from './cadre-pool';
 import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { caseRoutes } from './case-handling';
-import { consultationReadRoutes, consultationRoutes } from './consultations';
+import { consultationReadRoutes, consultationRoutes, dispatchOrderPdfRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridStaffingRoutes } from './grid-staffing';
 import { gridRoutes } from './grids';
@@ -43,6 +43,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(issueRepairRoutes),
   ...Object.values(consultationRoutes),
   ...Object.values(consultationReadRoutes),
+  ...Object.values(dispatchOrderPdfRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
   ...Object.values(registryRoutes),
