@@ -68,7 +68,7 @@ beforeAll(async () => {
   enterpriseId = await created('/enterprises', {
     creditCode: randomCreditCode(),
     name: ENTERPRISE_NAME,
-    industry: 'textile',
+    industry: 'warp_knitting',
     townUnitId,
     gridId,
     aboveScale: true,
