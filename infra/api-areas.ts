@@ -95,6 +95,12 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     program: ACCESS.read,
     ledger: { read: ['GetItem', 'BatchGetItem', 'Query'] },
   },
+  'dispatch-order-pdf': {
+    description: 'Dispatch orders (交办单) as PDF: the one function with the PDF renderer and its CJK font',
+    // Rendering is CPU-bound (fontkit subsets the font per document): 1,769 MB is one full vCPU.
+    memorySize: 1769,
+    program: ACCESS.read,
+  },
   notifications: {
     description: 'Notification subscriptions (units, enterprises, roles) and the delivery records',
     memorySize: 512,

@@ -93,9 +93,24 @@ export const consultationReadRoutes = {
     method: 'GET',
     path: '/dispatch-orders/{dispatchOrderId}',
     area: 'consultation-reads',
-    summary: 'One dispatch order',
+    summary: 'One dispatch order: JSON, or by Accept a printable HTML page; a PDF is a 303 to its own route',
     roles: DISPATCH_ORDER_READERS,
     params: z.strictObject({ dispatchOrderId: id }),
     response: dispatchOrderRecord,
+    negotiates: ['application/json', 'text/html'],
+    seeOther: 'Accept: application/pdf → GET /dispatch-orders/{dispatchOrderId}/pdf (Location relative)',
+  }),
+};
+
+/** The PDF of an order: its own function, `dispatch-order-pdf`, the only one carrying the renderer and font. */
+export const dispatchOrderPdfRoutes = {
+  getDispatchOrderPdf: defineRoute({
+    method: 'GET',
+    path: '/dispatch-orders/{dispatchOrderId}/pdf',
+    area: 'dispatch-order-pdf',
+    summary: 'One dispatch order as an A4 PDF (交办单)',
+    roles: DISPATCH_ORDER_READERS,
+    params: z.strictObject({ dispatchOrderId: id }),
+    negotiates: ['application/pdf'],
   }),
 };

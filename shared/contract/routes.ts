@@ -9,7 +9,7 @@ import { cadreRoutes } from './cadres';
 import { calendarRoutes } from './calendar';
 import { caseRoutes } from './case-handling';
 import { categoryRoutes } from './categories';
-import { consultationReadRoutes } from './consultation-reads';
+import { consultationReadRoutes, dispatchOrderPdfRoutes } from './consultation-reads';
 import { consultationRoutes } from './consultations';
 import { enterpriseRoutes } from './enterprises';
 import { gridStaffingRoutes } from './grid-staffing';
@@ -48,6 +48,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...Object.values(issueRepairRoutes),
   ...Object.values(consultationRoutes),
   ...Object.values(consultationReadRoutes),
+  ...Object.values(dispatchOrderPdfRoutes),
   ...Object.values(calendarRoutes),
   ...Object.values(jobRoutes),
   ...Object.values(registryRoutes),

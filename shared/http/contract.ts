@@ -29,6 +29,13 @@ export interface RouteSpec {
   response?: Schema;
   /** A file instead of JSON: the media types the success body may have (OpenAPI lists them as binary). */
   produces?: readonly string[];
+  /**
+   * Content negotiation by Accept: the media types this route answers, its default first (JSON as
+   * `response` describes it); an Accept none of them fits is 406 `NOT_ACCEPTABLE` (shared/http/negotiate.ts).
+   */
+  negotiates?: readonly string[];
+  /** A representation another route serves: 303 See Other to it, and which one (for OpenAPI). */
+  seeOther?: string;
   successStatus?: 200 | 201 | 202 | 204;
   /** Creation routes: `required` answers 400 without an Idempotency-Key (★ in API.md). */
   idempotency?: 'required' | 'optional';

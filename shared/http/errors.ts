@@ -30,5 +30,8 @@ export const unauthorized = (detail = 'A valid bearer token is required.') =>
 export const payloadTooLarge = (limitBytes: number) =>
   new ApiError(413, 'PAYLOAD_TOO_LARGE', 'Payload too large', `The body exceeds ${limitBytes} bytes.`);
 
+export const notAcceptable = (offered: readonly string[]) =>
+  new ApiError(406, 'NOT_ACCEPTABLE', 'Not acceptable', `Accept one of: ${offered.join(', ')}.`);
+
 export const unsupportedMediaType = () =>
   new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json.');

@@ -94,24 +94,44 @@ const parametersOf = (route: RouteSpec) => {
   return [...fromSchema(route.params, 'path'), ...fromSchema(route.query, 'query'), ...headers];
 };
 
+/** A negotiated media type: JSON by the route's schema, text as a string, anything else as binary. */
+const negotiatedContent = (route: RouteSpec) => (type: string) => [
+  type,
+  {
+    schema:
+      type === 'application/json'
+        ? route.response
+          ? jsonSchema(route.response, 'output')
+          : {}
+        : type.startsWith('text/')
+          ? { type: 'string' }
+          : { type: 'string', format: 'binary' },
+  },
+];
+
 const operationOf = (route: RouteSpec) => {
   const status = String(route.successStatus ?? 200);
   const success =
     status === '204'
       ? { description: 'No content' }
-      : route.produces
+      : route.negotiates
         ? {
-            description: 'A file',
-            content: Object.fromEntries(
-              route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-            ),
+            description: 'By Accept',
+            content: Object.fromEntries(route.negotiates.map(negotiatedContent(route))),
           }
-        : {
-            description: 'Success',
-            content: {
-              'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} },
-            },
-          };
+        : route.produces
+          ? {
+              description: 'A file',
+              content: Object.fromEntries(
+                route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            }
+          : {
+              description: 'Success',
+              content: {
+                'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} },
+              },
+            };
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string) => (c ?? '').toUpperCase())}`,
     summary: route.summary,
@@ -130,6 +150,7 @@ const operationOf = (route: RouteSpec) => {
       [status]: success,
       // Create-or-update (PUT without If-Match): 201 when it created, 200 when it replaced.
       ...(route.ifMatch === 'optional' ? { '200': success, '201': success } : {}),
+      ...(route.seeOther ? { '303': { description: `See Other: ${route.seeOther}` } } : {}),
       '400': problem('Validation failed'),
       ...(route.access === 'public'
         ? {}
@@ -159,6 +180,7 @@ const operationOf = (route: RouteSpec) => {
         : route.readConflict
           ? { '409': problem(route.readConflict) }
           : {}),
+      ...(route.negotiates ? { '406': problem('No media type of Accept is served (NOT_ACCEPTABLE)') } : {}),
       ...(route.ifMatch ? { '412': problem('Stale version'), '428': problem('If-Match missing') } : {}),
       ...(route.body
         ? { '413': problem('Body too large'), '415': problem('Body not sent as application/json') }
