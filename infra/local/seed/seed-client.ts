@@ -71,6 +71,12 @@ export const seedClient = (baseUrl: string) => {
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
         continue;
       }
+      // DynamoDB Local on a loaded machine can answer too late (503 SERVICE_BUSY): wait as told, retry.
+      if (response.status === 503 && parsed?.code === 'SERVICE_BUSY' && attempt < 5) {
+        const seconds = Number(response.headers.get('retry-after') ?? '1');
+        await new Promise((resolve) => setTimeout(resolve, 1000 * seconds));
+        continue;
+      }
       throw new SeedRequestError(
         response.status,
         parsed?.code,
