@@ -38,7 +38,9 @@ const ROUTE_CALLS: Record<string, number> = {
 // With the office's dispatch order line on escalation (see escalate above). Two calls fewer than
 // before (23 / 31) for one write unit more: the idempotency record completed inside the creating
 // transaction costs 2 units (transactional) where its own UpdateItem cost 1.
-const HAPPY_PATH: Budget = { calls: 20, writeUnits: 219 };
+// The happy path measured 20 and 21 calls on runs of the same code: a duplicate stream image of an
+// outbox entry sometimes makes one more (refused) delivery call; the budget admits it.
+const HAPPY_PATH: Budget = { calls: 21, writeUnits: 219 };
 const ONE_RE_REVIEW: Budget = { calls: 29, writeUnits: 379 };
 
 const step = async (route: string, work: () => Promise<unknown>) => {
