@@ -3,6 +3,8 @@ export interface IdempotentRequest {
   scopedKey: string;
   /** Tells two requests under the same key apart. */
   requestHash: string;
+  /** Whether the run's creation completed the idempotency record in its own transaction. */
+  completedWithCreation?: () => boolean;
 }
 
 /**
@@ -13,6 +15,8 @@ export interface IdempotentRequest {
  */
 export interface CreationGuard extends IdempotentRequest {
   replay: string;
+  /** Told once the guard is written: the edge then has no idempotency record left to complete. */
+  stored?: () => void;
 }
 
 /** What a use case receives for a request with an Idempotency-Key (the edge builds it). */

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -10,6 +11,7 @@ import { tableNames } from '../config';
 import { type DomainError, IdempotencyKeyReused, NotFound, StaleVersion } from '../domain/errors';
 import { documentClient } from './client';
 import { CreatedBefore, type CreationGuard } from './creation-guard';
+import { idempotencyCompletion } from './idempotency-completion';
 import { type ItemKey, idempotencyKeys, KEY_ATTRIBUTES } from './keys';
 
 /** Fields every stored record carries; clients never set them. */
@@ -44,7 +46,8 @@ export interface GuardedPut {
 /**
  * Creates records in one transaction, none overwriting, with the creation's guard (creation-guard.ts)
  * when it has one: a repeat of the same request then throws CreatedBefore with the first answer, a
- * repeat with another request IdempotencyKeyReused. `alsoWrite` holds unguarded writes that belong to
+ * repeat with another request IdempotencyKeyReused. The edge's idempotency record is completed in the
+ * same transaction (idempotency-completion.ts). `alsoWrite` holds unguarded writes that belong to
  * the creation (e.g. program statistics counters).
  */
 export const createRecords = async (
@@ -76,9 +79,12 @@ export const createRecords = async (
             }),
           ),
           ...alsoWrite,
+          // Last, so a refusal's index still names the put it refused.
+          ...(creationGuard ? [idempotencyCompletion(creationGuard)] : []),
         ],
       }),
     );
+    creationGuard?.stored?.();
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
@@ -93,6 +99,40 @@ export const createRecords = async (
     if (!put) throw error;
     throw put.onTaken();
   }
+};
+
+/** BatchGetItem takes at most this many keys a call. */
+const BATCH_GET_KEYS = 100;
+
+/**
+ * Records by key, in the order asked (undefined where none exists), in one BatchGetItem per 100
+ * distinct keys (plus any DynamoDB hands back unprocessed): a view of many items costs a call, not a
+ * call per item. Eventually consistent, like `getRecord`, unless `consistent`.
+ */
+export const getRecords = async <T>(
+  keys: readonly ItemKey[],
+  options: { table?: 'program' | 'ledger'; consistent?: boolean } = {},
+): Promise<(T | undefined)[]> => {
+  const tableName = tableNames[options.table ?? 'program'];
+  const keyOf = ({ pk, sk }: { pk: unknown; sk: unknown }) => `${String(pk)}\u0000${String(sk)}`;
+  const distinct = [...new Map(keys.map((key) => [keyOf(key), key])).values()];
+  const found = new Map<string, StoredItem>();
+  for (let i = 0; i < distinct.length; i += BATCH_GET_KEYS) {
+    let request: Record<string, { Keys: ItemKey[]; ConsistentRead?: boolean }> | undefined = {
+      [tableName]: { Keys: distinct.slice(i, i + BATCH_GET_KEYS), ConsistentRead: options.consistent },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of response.Responses?.[tableName] ?? []) {
+        found.set(keyOf(item as ItemKey), item);
+      }
+      request = response.UnprocessedKeys as typeof request;
+    }
+  }
+  return keys.map((key) => {
+    const item = found.get(keyOf(key));
+    return item ? toRecord<T>(item) : undefined;
+  });
 };
 
 export const getRecord = async <T>(key: ItemKey): Promise<T | undefined> => {

@@ -44,6 +44,8 @@ export const runIdempotently: IdempotencyRunner = async (request, run, context) 
     );
     throw error;
   }
+  // A creation completed the record in its own transaction (the guard's reply is this reply).
+  if (request.completedWithCreation?.()) return reply;
   // The work is done and stored: a failed bookkeeping write must not turn it into an error the client
   // retries. A creation's guard (written with it) replays this reply once the claim gives way.
   await completeIdempotencyKey(request.scopedKey, JSON.stringify(reply)).catch((completeError: unknown) =>

@@ -2,7 +2,7 @@ import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
 import { cadreKeys, type IndexPartition, indexKeysOf } from '../db/keys';
 import { countAll, type Page, queryAll, queryPage } from '../db/queries';
-import { createRecords, getRecord, updateVersioned } from '../db/records';
+import { createRecords, getRecord, getRecords, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { CadreRecord } from './records/cadres';
 
@@ -33,6 +33,10 @@ export const insertCadre = (cadre: CadreRecord, guard?: CreationGuard) =>
   );
 
 export const findCadre = (cadreId: string) => getRecord<CadreRecord>(cadreKeys.item(cadreId));
+
+/** Cadres by id, in the order asked (undefined for an unknown id), in one call per 100. */
+export const findCadres = (cadreIds: readonly string[]) =>
+  getRecords<CadreRecord>(cadreIds.map((cadreId) => cadreKeys.item(cadreId)));
 
 export interface CadreFilter {
   unitId?: string;

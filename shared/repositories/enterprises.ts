@@ -2,7 +2,7 @@ import type { CreationGuard } from '../db/creation-guard';
 import { equalityAndPrefixFilter } from '../db/equality-filter';
 import { enterpriseKeys, type IndexPartition, indexKeysOf } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
-import { createRecords, getRecord, updateVersioned } from '../db/records';
+import { createRecords, getRecord, getRecords, updateVersioned } from '../db/records';
 import { Conflict } from '../domain/errors';
 import { gridEnterpriseCountUpdate } from './grids';
 import type { EnterpriseRecord } from './records/enterprises';
@@ -46,6 +46,10 @@ export const insertEnterprise = (enterprise: EnterpriseRecord, guard?: CreationG
 
 export const findEnterprise = (enterpriseId: string) =>
   getRecord<EnterpriseRecord>(enterpriseKeys.item(enterpriseId));
+
+/** Enterprises by id, in the order asked (undefined for an unknown id), in one call per 100. */
+export const findEnterprises = (enterpriseIds: readonly string[]) =>
+  getRecords<EnterpriseRecord>(enterpriseIds.map((enterpriseId) => enterpriseKeys.item(enterpriseId)));
 
 export interface EnterpriseFilter {
   gridId?: string;

@@ -4,8 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { IdempotentRequest } from '../db/creation-guard';
-
-const KEEP_SECONDS = 24 * 60 * 60;
+import { IDEMPOTENCY_KEEP_SECONDS } from '../db/idempotency-completion';
 
 /** One request under an Idempotency-Key, in the idempotency table (kept 24 h). */
 export interface IdempotencyRecord {
@@ -34,7 +33,7 @@ export const claimIdempotencyKey = async (
           id: key.scopedKey,
           status: 'INPROGRESS',
           requestHash: key.requestHash,
-          expiration: Math.floor(now / 1000) + KEEP_SECONDS,
+          expiration: Math.floor(now / 1000) + IDEMPOTENCY_KEEP_SECONDS,
           inProgressExpiry: now + runForMs,
         },
         ConditionExpression:
@@ -55,7 +54,10 @@ export const claimIdempotencyKey = async (
   }
 };
 
-/** Marks the key's run done, keeping its reply for repeats. */
+/**
+ * Marks the key's run done, keeping its reply for repeats: for runs that create nothing guarded (a
+ * creation completes the record in its own transaction, shared/db/idempotency-completion.ts).
+ */
 export const completeIdempotencyKey = async (scopedKey: string, reply: string): Promise<void> => {
   await documentClient.send(
     new UpdateCommand({

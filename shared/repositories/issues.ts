@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
-import { type ItemKey, indexKeysOf, issueKeys, ledgerKeys, scoringKeys } from '../db/keys';
+import { indexKeysOf, issueKeys, ledgerKeys, scoringKeys } from '../db/keys';
 import { queryAll, queryPage } from '../db/queries';
-import { createRecords, type GuardedPut, type TransactItem, toRecord } from '../db/records';
+import { createRecords, type GuardedPut, getRecords, type TransactItem, toRecord } from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
 import type { CounterDelta } from '../domain/issues/commands';
@@ -230,21 +230,27 @@ export const returningUnitOf = async (issueId: string): Promise<string | undefin
   return typeof unitId === 'string' ? unitId : undefined;
 };
 
-/** Issues by id, in the order asked, skipping any that do not exist. */
-export const findIssues = async (issueIds: readonly string[]): Promise<Issue[]> => {
-  const found = new Map<string, Issue>();
-  for (let i = 0; i < issueIds.length; i += 100) {
-    let request: Record<string, { Keys: ItemKey[] }> | undefined = {
-      [tableNames.program]: { Keys: issueIds.slice(i, i + 100).map((id) => issueKeys.item(id)) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of response.Responses?.[tableNames.program] ?? []) {
-        const { workflowRev: _rev, ...issue } = toRecord<Issue & { workflowRev: number }>(item);
-        found.set(issue.id, issue);
-      }
-      request = response.UnprocessedKeys as typeof request;
-    }
-  }
-  return issueIds.flatMap((id) => found.get(id) ?? []);
+/** Issues by id, in the order asked, skipping any that do not exist (one call per 100). */
+export const findIssues = async (issueIds: readonly string[]): Promise<Issue[]> =>
+  (await getRecords<Issue & { workflowRev: number }>(issueIds.map((id) => issueKeys.item(id)))).flatMap(
+    (found) => {
+      if (!found) return [];
+      const { workflowRev: _rev, ...issue } = found;
+      return [issue];
+    },
+  );
+
+/**
+ * The whole ledgers of several issues, each in sequence order: their entries' keys follow from each
+ * issue's ledger head, so they are read by key (one call per 100 entries), not one query per issue.
+ * Entries appended after the issues were read are not included.
+ */
+export const readLedgersOf = async (issues: readonly Issue[]): Promise<Map<string, LedgerEntry[]>> => {
+  const keys = issues.flatMap((issue) =>
+    Array.from({ length: issue.ledgerHead.seq }, (_, i) => ledgerKeys.entry(issue.id, i + 1)),
+  );
+  const entries = await getRecords<LedgerEntry>(keys, { table: 'ledger', consistent: true });
+  const ledgers = new Map<string, LedgerEntry[]>(issues.map((issue) => [issue.id, []]));
+  for (const entry of entries) if (entry) ledgers.get(entry.issueId)?.push(entry);
+  return ledgers;
 };

@@ -1,7 +1,7 @@
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, unitKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
-import { createRecords, getRecord } from '../db/records';
+import { createRecords, getRecord, getRecords } from '../db/records';
 import { Conflict } from '../domain/errors';
 import type { UnitRecord } from './records/units';
 
@@ -30,6 +30,10 @@ export const insertUnit = (unit: UnitRecord, guard?: CreationGuard) =>
   );
 
 export const findUnit = (unitId: string) => getRecord<UnitRecord>(unitKeys.item(unitId));
+
+/** Units by id, in the order asked (undefined for an unknown id), in one call per 100. */
+export const findUnits = (unitIds: readonly string[]) =>
+  getRecords<UnitRecord>(unitIds.map((unitId) => unitKeys.item(unitId)));
 
 export const listUnits = (filter: {
   kind?: UnitRecord['kind'];

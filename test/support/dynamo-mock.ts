@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -10,7 +11,7 @@ import type { ItemKey } from '../../shared/db/keys';
 export type StoredItem = ItemKey & Record<string, unknown>;
 
 /**
- * A mocked document client whose GetCommand answers from `items` by key (as the table would) and
+ * A mocked document client whose GetCommand and BatchGetCommand answer from `items` by key (as the table would) and
  * whose queries and transactions succeed with nothing; tests override what they look at.
  */
 export const mockProgramTable = () => {
@@ -20,6 +21,16 @@ export const mockProgramTable = () => {
     ddb.on(GetCommand).callsFake(({ Key }: { Key: ItemKey }) => ({
       Item: items.find((item) => item.pk === Key.pk && item.sk === Key.sk),
     }));
+    ddb
+      .on(BatchGetCommand)
+      .callsFake(({ RequestItems }: { RequestItems: Record<string, { Keys: ItemKey[] }> }) => ({
+        Responses: Object.fromEntries(
+          Object.entries(RequestItems).map(([table, { Keys }]) => [
+            table,
+            Keys.flatMap((key) => items.filter((item) => item.pk === key.pk && item.sk === key.sk)),
+          ]),
+        ),
+      }));
     ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(TransactWriteCommand).resolves({});
   };

@@ -22,19 +22,26 @@ type Budget = Pick<Usage, 'calls' | 'writeUnits'>;
 
 /** Calls per request of the routes an issue goes through: exact, they do not depend on timing. */
 const ROUTE_CALLS: Record<string, number> = {
-  'POST /issues': 4,
+  // The idempotency claim, the enterprise read, and the creating transaction, which also completes
+  // the idempotency record (was a fourth call).
+  'POST /issues': 3,
   // 4 in a warm process (npm run bench:cost) before case handling; the first escalation of a process
   // also makes one eventually consistent GetItem whose answer the process keeps. The office's numbered
   // dispatch order for every escalation (docs/case-handling.md) added 3: the day's order is read,
-  // and claimed or joined.
-  'POST /issues/{issueId}/escalate': 8,
+  // and claimed or joined. The escalation decides on the issue it read for authorization (it read it
+  // twice before: 8).
+  'POST /issues/{issueId}/escalate': 7,
   'POST /issues/{issueId}/resolution': 2,
   'POST /issues/{issueId}/feedback': 2,
 };
 
-// With the office's dispatch order line on escalation (see escalate above).
-const HAPPY_PATH: Budget = { calls: 23, writeUnits: 218 };
-const ONE_RE_REVIEW: Budget = { calls: 31, writeUnits: 378 };
+// With the office's dispatch order line on escalation (see escalate above). Two calls fewer than
+// before (23 / 31) for one write unit more: the idempotency record completed inside the creating
+// transaction costs 2 units (transactional) where its own UpdateItem cost 1.
+// The happy path measured 20 and 21 calls on runs of the same code: a duplicate stream image of an
+// outbox entry sometimes makes one more (refused) delivery call; the budget admits it.
+const HAPPY_PATH: Budget = { calls: 21, writeUnits: 219 };
+const ONE_RE_REVIEW: Budget = { calls: 29, writeUnits: 379 };
 
 const step = async (route: string, work: () => Promise<unknown>) => {
   await meter.within(route, work);

@@ -71,6 +71,15 @@ export const seedClient = (baseUrl: string) => {
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
         continue;
       }
+      // DynamoDB Local on a loaded machine can answer too late (503 SERVICE_BUSY): wait as told and
+      // retry what is safe to repeat (a read, or a request under an Idempotency-Key); a plain POST may
+      // have been applied.
+      const repeatable = method === 'GET' || headers['idempotency-key'] !== undefined;
+      if (response.status === 503 && parsed?.code === 'SERVICE_BUSY' && repeatable && attempt < 5) {
+        const seconds = Number(response.headers.get('retry-after') ?? '1');
+        await new Promise((resolve) => setTimeout(resolve, 1000 * seconds));
+        continue;
+      }
       throw new SeedRequestError(
         response.status,
         parsed?.code,

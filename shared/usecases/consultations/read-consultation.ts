@@ -3,24 +3,9 @@ import { summarizeIssueHistory } from '../../domain/issues/history-summary';
 import type { LedgerEntry } from '../../domain/ledger/hash-chain';
 import { findConsultation } from '../../repositories/consultations';
 import { findDispatchOrder } from '../../repositories/dispatch-orders';
-import { findIssues, readLedger } from '../../repositories/issues';
-import { findUnit } from '../../repositories/units';
+import { findIssues, readLedgersOf } from '../../repositories/issues';
+import { findUnits } from '../../repositories/units';
 import { consultationView } from './consultation-view';
-
-/** Ledgers are read a few at a time: an agenda of dozens must not burst the table's read capacity. */
-const LEDGER_READS_AT_ONCE = 8;
-
-const readLedgers = async (issueIds: readonly string[]): Promise<Map<string, LedgerEntry[]>> => {
-  const ledgers = new Map<string, LedgerEntry[]>();
-  for (let i = 0; i < issueIds.length; i += LEDGER_READS_AT_ONCE) {
-    const batch = issueIds.slice(i, i + LEDGER_READS_AT_ONCE);
-    const read = await Promise.all(
-      batch.map(async (issueId) => [issueId, await readLedger(issueId)] as const),
-    );
-    for (const [issueId, entries] of read) ledgers.set(issueId, entries);
-  }
-  return ledgers;
-};
 
 /** The names of every unit the ledgers mention, so summaries read 经信局 rather than an id. */
 const unitNamesIn = async (ledgers: Iterable<LedgerEntry[]>): Promise<Map<string, string>> => {
@@ -36,7 +21,8 @@ const unitNamesIn = async (ledgers: Iterable<LedgerEntry[]>): Promise<Map<string
       }
     }
   }
-  const units = await Promise.all([...unitIds].map((unitId) => findUnit(unitId)));
+  if (unitIds.size === 0) return new Map();
+  const units = await findUnits([...unitIds]);
   return new Map(units.flatMap((unit) => (unit ? [[unit.id, unit.name] as const] : [])));
 };
 
@@ -47,11 +33,12 @@ const unitNamesIn = async (ledgers: Iterable<LedgerEntry[]>): Promise<Map<string
 export const readConsultation = async (consultationId: string) => {
   const consultation = await findConsultation(consultationId);
   if (!consultation) throw new NotFound('The consultation');
-  const [issues, order, ledgers] = await Promise.all([
+  const [issues, order] = await Promise.all([
     findIssues(consultation.agendaIssueIds),
     findDispatchOrder(consultation.dispatchOrderId),
-    readLedgers(consultation.agendaIssueIds),
   ]);
+  // By key from each issue's ledger head: one call per 100 entries, not a query per agenda issue.
+  const ledgers = await readLedgersOf(issues);
   const names = await unitNamesIn(ledgers.values());
   return {
     ...consultationView(consultation),

@@ -2,7 +2,7 @@ import type { CreateTeamBody, Team } from '../../contract/grids';
 import type { IdempotencyToken } from '../../db/creation-guard';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import { findCadre } from '../../repositories/cadres';
+import { findCadres } from '../../repositories/cadres';
 import { findGrid, insertTeam } from '../../repositories/grids';
 import type { TeamRecord } from '../../repositories/records/grids';
 import { assertReferencesFound } from '../references';
@@ -19,7 +19,7 @@ export const createTeam = async (
 ): Promise<Team> => {
   const grid = await findGrid(gridId);
   if (!grid) throw new NotFound('The grid');
-  const members = await Promise.all(input.memberCadreIds.map((cadreId) => findCadre(cadreId)));
+  const members = await findCadres(input.memberCadreIds);
   assertReferencesFound(
     members.map((member, i) => ({
       path: `body.memberCadreIds.${i}`,

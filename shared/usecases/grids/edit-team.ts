@@ -4,7 +4,7 @@ import { NotFound, StaleVersion, ValidationFailed } from '../../domain/errors';
 import { nowIso } from '../../domain/ids';
 import { applyTeamEdit } from '../../domain/team-edits';
 import type { Caller } from '../../domain/viewer';
-import { findCadre } from '../../repositories/cadres';
+import { findCadres } from '../../repositories/cadres';
 import type { TeamEditRecord, TeamRecord } from '../../repositories/records/grids';
 import { findTeam, listTeamEdits, saveTeamEdit } from '../../repositories/team-edits';
 import { actorOf } from '../appraisals/actor';
@@ -38,7 +38,7 @@ export const editTeam = async (
   if (team.version !== expectedVersion) throw new StaleVersion();
   const edited = applyTeamEdit(team, input);
   if (edited.problems.length > 0) throw new ValidationFailed(edited.problems);
-  const added = await Promise.all(edited.added.map((cadreId) => findCadre(cadreId)));
+  const added = await findCadres(edited.added);
   assertReferencesFound(
     added.map((cadre, i) => ({
       path: `body.addCadreIds.${i}`,

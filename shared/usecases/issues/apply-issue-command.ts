@@ -28,6 +28,8 @@ export interface ApplyIssueCommand {
   extraItems?: (transition: Transition, stored: StoredIssue) => TransactItem[] | Promise<TransactItem[]>;
   /** When the caller names a time (jobs run for an `asOf`), else now. */
   at?: string;
+  /** The issue as the caller just read it (strongly consistent), decided on first instead of reading it again. */
+  read?: StoredIssue;
 }
 
 /**
@@ -66,7 +68,7 @@ const withSignal = (stored: StoredIssue, transition: Transition): Transition => 
  */
 export const applyIssueCommand = async (request: ApplyIssueCommand): Promise<Issue> => {
   for (let attempt = 1; ; attempt++) {
-    const stored = await findIssue(request.issueId);
+    const stored = attempt === 1 && request.read ? request.read : await findIssue(request.issueId);
     if (!stored) throw new NotFound('The issue');
     await request.authorize?.(stored.issue);
     const at = request.at ?? nowIso();

@@ -31,7 +31,7 @@ export const escalateIssue = async (
   const command = { type: 'escalate' as const, ...body, executionArn: executionArnFor(issueId) };
   const authorize = (issue: Issue) => authorizeIssueAction(caller, issue, 'escalate', reach);
   if (!body.unitId || actor.role === 'cadre')
-    return applyIssueCommand({ issueId, actor, command, authorize });
+    return applyIssueCommand({ issueId, actor, command, authorize, read: current });
   return withOfficeOrderLine(({ dispatchOrderId, at, extraItems }) =>
     applyIssueCommand({
       issueId,
@@ -40,6 +40,7 @@ export const escalateIssue = async (
       command: { ...command, dispatchOrderId },
       authorize,
       extraItems,
+      read: current,
     }),
   );
 };

@@ -18,11 +18,10 @@ import { logger } from '../../observability/logger';
 import { countDailyClose, type DailyClose, dailyCloseCountItem } from '../../repositories/daily-close';
 import { requeueOutbox } from '../../repositories/issue-workflow';
 import {
+  allAwaitingConsultation,
+  allAwaitingDispatch,
+  allAwaitingFeedback,
   allOpenAssignments,
-  assignmentsDueBefore,
-  assignmentsDueBetween,
-  followUpsDueBefore,
-  issuesWithOutbox,
 } from '../../repositories/work-queues';
 import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from '../issues/issue-policy';
@@ -73,118 +72,133 @@ const attempt = async (sweep: Sweep, issue: Issue, step: string, work: () => Pro
   }
 };
 
-/** (a) Overdue assignments whose supervision level is behind get one `Overdue` signal each. */
-const superviseOverdue = async (sweep: Sweep) => {
+/** (a) An overdue assignment whose supervision level is behind gets one `Overdue` signal. */
+const superviseOverdue = async (sweep: Sweep, issue: Issue) => {
   const tally = sweep.run.overdue;
-  for await (const issue of assignmentsDueBefore(sweep.asOf)) {
-    tally.examined++;
-    await attempt(sweep, issue, 'overdue', async () => {
-      const decision = overdueDecision(issue, sweep.asOf, sweep.calendar, issuePolicy);
-      if (decision.action !== 'signal') return;
-      const { workingDaysOverdue, targetLevel } = decision;
-      const toConsultation = targetLevel > issuePolicy.supervisionLimit;
-      const sent = await signalWait(
-        issue.id,
-        decision.wait,
-        'Overdue',
-        { at: sweep.at, workingDaysOverdue, supervisionLevel: targetLevel },
-        {
-          ...sweep,
-          count: {
-            overdueSignals: 1,
-            newlyOverdue: decision.newlyOverdue ? 1 : 0,
-            overdueToConsultation: toConsultation ? 1 : 0,
-          },
+  tally.examined++;
+  await attempt(sweep, issue, 'overdue', async () => {
+    const decision = overdueDecision(issue, sweep.asOf, sweep.calendar, issuePolicy);
+    if (decision.action !== 'signal') return;
+    const { workingDaysOverdue, targetLevel } = decision;
+    const toConsultation = targetLevel > issuePolicy.supervisionLimit;
+    const sent = await signalWait(
+      issue.id,
+      decision.wait,
+      'Overdue',
+      { at: sweep.at, workingDaysOverdue, supervisionLevel: targetLevel },
+      {
+        ...sweep,
+        count: {
+          overdueSignals: 1,
+          newlyOverdue: decision.newlyOverdue ? 1 : 0,
+          overdueToConsultation: toConsultation ? 1 : 0,
         },
-      );
-      if (!sent) return;
-      tally.signalled++;
-      if (decision.newlyOverdue) tally.newlyOverdue++;
-      if (toConsultation) tally.toConsultation++;
-    });
-  }
+      },
+    );
+    if (!sent) return;
+    tally.signalled++;
+    if (decision.newlyOverdue) tally.newlyOverdue++;
+    if (toConsultation) tally.toConsultation++;
+  });
 };
 
-/** (b) Assignments due within the due-soon window get a blue card, once. */
-const showDueSoonCards = async (sweep: Sweep) => {
+/** (b) An assignment due within the due-soon window gets a blue card, once. */
+const showDueSoonCard = async (sweep: Sweep, issue: Issue) => {
   const tally = sweep.run.dueSoon;
-  const window = dueSoonWindow(sweep.asOf, sweep.calendar, issuePolicy.dueSoonWorkingDays);
-  for await (const issue of assignmentsDueBetween(window.from, window.through)) {
-    tally.examined++;
-    if (!needsDueSoonCard(issue, sweep.asOf, sweep.calendar, issuePolicy)) continue;
-    await attempt(sweep, issue, 'due_soon', async () => {
-      const shown = await applySweepCommand(
-        issue.id,
-        { type: 'mark_due_soon' },
-        { ...sweep, count: { dueSoonCards: 1 } },
-      );
-      if (shown) tally.cardsShown++;
-    });
-  }
+  tally.examined++;
+  if (!needsDueSoonCard(issue, sweep.asOf, sweep.calendar, issuePolicy)) return;
+  await attempt(sweep, issue, 'due_soon', async () => {
+    const shown = await applySweepCommand(
+      issue.id,
+      { type: 'mark_due_soon' },
+      { ...sweep, count: { dueSoonCards: 1 } },
+    );
+    if (shown) tally.cardsShown++;
+  });
 };
 
-/**
- * (b2) Assignments not signed for (签收) within the window are flagged, once. Sign-for windows are
- * short and not indexed, so this reads the open assignments whole: O(open work) once a day.
- */
-const flagUnsignedAssignments = async (sweep: Sweep) => {
+/** (b2) An assignment not signed for (签收) within its window is flagged, once. */
+const flagUnsignedAssignment = async (sweep: Sweep, issue: Issue) => {
   const tally = sweep.run.signFor;
-  for await (const issue of allOpenAssignments()) {
-    tally.examined++;
-    if (!needsSignForFlag(issue, sweep.asOf)) continue;
-    await attempt(sweep, issue, 'sign_for_late', async () => {
-      const flagged = await applySweepCommand(
-        issue.id,
-        { type: 'flag_sign_for_late' },
-        { ...sweep, count: { signForLateFlags: 1 } },
-      );
-      if (flagged) tally.flaggedLate++;
-    });
-  }
+  tally.examined++;
+  if (!needsSignForFlag(issue, sweep.asOf)) return;
+  await attempt(sweep, issue, 'sign_for_late', async () => {
+    const flagged = await applySweepCommand(
+      issue.id,
+      { type: 'flag_sign_for_late' },
+      { ...sweep, count: { signForLateFlags: 1 } },
+    );
+    if (flagged) tally.flaggedLate++;
+  });
 };
 
 /** (c) No verdict by the follow-up deadline: workflows get `NoResponse`, on-the-spot issues close here. */
-const followUpNoResponse = async (sweep: Sweep) => {
+const followUpNoResponse = async (sweep: Sweep, issue: Issue) => {
   const tally = sweep.run.noResponse;
-  for await (const issue of followUpsDueBefore(sweep.asOf)) {
-    tally.examined++;
-    await attempt(sweep, issue, 'no_response', async () => {
-      const decision = noResponseDecision(issue, sweep.asOf);
-      if (decision.action === 'signal') {
-        const sent = await signalWait(
-          issue.id,
-          decision.wait,
-          'NoResponse',
-          { at: sweep.at, followUpDeadline: issue.followUpDeadline },
-          { ...sweep, count: { noResponseSignals: 1 } },
-        );
-        if (!sent) return;
-        tally.signalled++;
-      } else if (decision.action === 'close') {
-        const closed = await applySweepCommand(
-          issue.id,
-          { type: 'close_no_response' },
-          { ...sweep, count: { noResponseClosures: 1 } },
-        );
-        if (closed) tally.closed++;
-      }
-    });
-  }
+  tally.examined++;
+  await attempt(sweep, issue, 'no_response', async () => {
+    const decision = noResponseDecision(issue, sweep.asOf);
+    if (decision.action === 'signal') {
+      const sent = await signalWait(
+        issue.id,
+        decision.wait,
+        'NoResponse',
+        { at: sweep.at, followUpDeadline: issue.followUpDeadline },
+        { ...sweep, count: { noResponseSignals: 1 } },
+      );
+      if (!sent) return;
+      tally.signalled++;
+    } else if (decision.action === 'close') {
+      const closed = await applySweepCommand(
+        issue.id,
+        { type: 'close_no_response' },
+        { ...sweep, count: { noResponseClosures: 1 } },
+      );
+      if (closed) tally.closed++;
+    }
+  });
 };
 
 /**
- * (e) Outbox entries still undelivered when the sweep starts (the stream's retries gave up: Step
- * Functions was unreachable for longer than they last) are handed to the stream again. An entry in
+ * (e) An outbox entry still undelivered when the sweep reads it (the stream's retries gave up: Step
+ * Functions was unreachable for longer than they last) is handed to the stream again. An entry in
  * flight right now may be sent twice; the delivery function makes that harmless.
  */
-const requeueUndelivered = async (sweep: Sweep) => {
-  for await (const issue of issuesWithOutbox()) {
-    await attempt(sweep, issue, 'requeue_outbox', async () => {
-      const counted = dailyCloseCountItem(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
-      if (!(await requeueOutbox(issue.id, [counted]))) return;
-      sweep.run.outbox.requeued++;
-    });
+const requeueUndelivered = async (sweep: Sweep, issue: Issue) => {
+  if (!issue.workflow?.startPending && !issue.workflow?.delivery) return;
+  await attempt(sweep, issue, 'requeue_outbox', async () => {
+    const counted = dailyCloseCountItem(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
+    if (!(await requeueOutbox(issue.id, [counted]))) return;
+    sweep.run.outbox.requeued++;
+  });
+};
+
+/**
+ * The sweep's steps in one read of each work queue (the steps' date ranges are compared here, not
+ * queried apart): open assignments, awaiting feedback, then the two unsharded queues, which only
+ * the outbox step looks at. An issue's outbox is requeued before its other steps, so an answer this
+ * run enqueues is not handed over twice.
+ */
+const sweepQueues = async (sweep: Sweep, workingDays: boolean) => {
+  const dueSoon = workingDays
+    ? dueSoonWindow(sweep.asOf, sweep.calendar, issuePolicy.dueSoonWorkingDays)
+    : undefined;
+  for await (const issue of allOpenAssignments()) {
+    await requeueUndelivered(sweep, issue);
+    const dueDate = issue.assignment?.dueDate;
+    if (workingDays && dueDate !== undefined && dueDate < sweep.asOf) await superviseOverdue(sweep, issue);
+    if (dueSoon && dueDate !== undefined && dueDate >= dueSoon.from && dueDate <= dueSoon.through)
+      await showDueSoonCard(sweep, issue);
+    // The sign-for date was fixed at assignment; comparing it with asOf needs no calendar.
+    await flagUnsignedAssignment(sweep, issue);
   }
+  for await (const issue of allAwaitingFeedback()) {
+    await requeueUndelivered(sweep, issue);
+    if (issue.followUpDeadline !== undefined && issue.followUpDeadline < sweep.asOf)
+      await followUpNoResponse(sweep, issue);
+  }
+  for await (const issue of allAwaitingDispatch()) await requeueUndelivered(sweep, issue);
+  for await (const issue of allAwaitingConsultation()) await requeueUndelivered(sweep, issue);
 };
 
 /**
@@ -194,7 +208,7 @@ const requeueUndelivered = async (sweep: Sweep) => {
  * no response, (d) the day's close record counts what was done, and (e) outbox entries whose
  * delivery gave up are handed to the stream again. Every action is conditional on
  * the state it changes, so running it again for the same date does nothing new: catch-up and
- * re-runs are safe. Queues are read in date ranges of sparse indexes, shard by shard, one issue at a
+ * re-runs are safe. Each work queue (a sparse index) is read once, shard by shard, one issue at a
  * time, so the day record's counters never race each other within a run.
  *
  * When asOf's year is not in the calendar, (a) and (b), which count working days, are skipped and
@@ -234,14 +248,7 @@ export const runDailySweep = async (asOf: CalendarDate): Promise<DailySweepRun> 
   if (readiness.nextYearMissing !== undefined) {
     logger.warn('next year’s holiday arrangement is not loaded', { year: readiness.nextYearMissing });
   }
-  await requeueUndelivered(sweep);
-  if (skipped.length === 0) {
-    await superviseOverdue(sweep);
-    await showDueSoonCards(sweep);
-  }
-  // The sign-for date was fixed at assignment; comparing it with asOf needs no calendar.
-  await flagUnsignedAssignments(sweep);
-  await followUpNoResponse(sweep);
+  await sweepQueues(sweep, skipped.length === 0);
   // Adding nothing still creates a quiet day's record, so the operator sees the sweep ran.
   const day: DailyClose = await countDailyClose(asOf, {}, sweep.startedAt);
   const { overdue, dueSoon, noResponse, outbox } = sweep.run;

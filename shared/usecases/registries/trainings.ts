@@ -8,8 +8,8 @@ import type { IdempotencyToken } from '../../db/creation-guard';
 import type { Page } from '../../db/queries';
 import { NotFound } from '../../domain/errors';
 import { newId, nowIso } from '../../domain/ids';
-import { findCadre } from '../../repositories/cadres';
-import { findEnterprise } from '../../repositories/enterprises';
+import { findCadres } from '../../repositories/cadres';
+import { findEnterprises } from '../../repositories/enterprises';
 import type { AttendanceRecord, TrainingRecord } from '../../repositories/records/trainings';
 import {
   findTraining,
@@ -57,24 +57,33 @@ export const readTraining = async (trainingId: string): Promise<Training> =>
   trainingView(await existingTraining(trainingId));
 
 /** Every attendee's cadre or enterprise must exist; all missing ones are reported at once. */
+/** Every attendee must exist: cadres and enterprises are each read in one batch, not one by one. */
 const checkAttendees = async (attendees: RecordAttendanceBody['attendees']): Promise<void> => {
-  const references = await Promise.all(
-    attendees.map(async (attendee, i): Promise<Reference> => {
-      if (attendee.cadreId !== undefined) {
-        const cadre = await findCadre(attendee.cadreId);
-        return {
-          path: `body.attendees.${i}.cadreId`,
-          found: cadre !== undefined,
-          message: 'No cadre with this id',
-        };
-      }
-      const enterprise = await findEnterprise(attendee.enterpriseId ?? '');
-      return {
-        path: `body.attendees.${i}.enterpriseId`,
-        found: enterprise !== undefined,
-        message: 'No enterprise with this id',
-      };
-    }),
+  const cadreIds = attendees.flatMap((attendee) =>
+    attendee.cadreId !== undefined ? [attendee.cadreId] : [],
+  );
+  const enterpriseIds = attendees.flatMap((attendee) =>
+    attendee.cadreId === undefined ? [attendee.enterpriseId ?? ''] : [],
+  );
+  const [cadres, enterprises] = await Promise.all([
+    cadreIds.length > 0 ? findCadres(cadreIds) : [],
+    enterpriseIds.length > 0 ? findEnterprises(enterpriseIds) : [],
+  ]);
+  const cadreFound = new Set(cadres.flatMap((cadre) => (cadre ? [cadre.id] : [])));
+  const enterpriseFound = new Set(enterprises.flatMap((enterprise) => (enterprise ? [enterprise.id] : [])));
+  const references = attendees.map(
+    (attendee, i): Reference =>
+      attendee.cadreId !== undefined
+        ? {
+            path: `body.attendees.${i}.cadreId`,
+            found: cadreFound.has(attendee.cadreId),
+            message: 'No cadre with this id',
+          }
+        : {
+            path: `body.attendees.${i}.enterpriseId`,
+            found: enterpriseFound.has(attendee.enterpriseId ?? ''),
+            message: 'No enterprise with this id',
+          },
   );
   assertReferencesFound(references);
 };

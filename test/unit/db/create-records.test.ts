@@ -29,12 +29,23 @@ const cancelled = (reasons: { Code: string; Item?: Record<string, unknown> }[]) 
 describe('createRecords', () => {
   beforeEach(() => ddb.reset());
 
-  it('writes the guard and every record in one transaction, none overwriting', async () => {
+  it('writes the guard, every record and the completed idempotency record in one transaction, none overwriting', async () => {
     ddb.on(TransactWriteCommand).resolves({});
-    await expect(createRecords(puts, guard)).resolves.toBeUndefined();
+    let stored = 0;
+    await expect(createRecords(puts, { ...guard, stored: () => stored++ })).resolves.toBeUndefined();
+    expect(stored).toBe(1);
     const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
-    expect(items).toHaveLength(3);
-    expect(items.every((item) => item.Put?.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
+    expect(items).toHaveLength(4);
+    const completion = items.at(-1);
+    expect(
+      items.slice(0, -1).every((item) => item.Put?.ConditionExpression === 'attribute_not_exists(pk)'),
+    ).toBe(true);
+    expect(completion?.Update?.Key).toEqual({ id: guard.scopedKey });
+    expect(completion?.Update?.ExpressionAttributeValues).toMatchObject({
+      ':completed': 'COMPLETED',
+      ':reply': JSON.stringify(reply),
+      ':hash': 'hash-a',
+    });
     expect(items[0]?.Put?.Item).toMatchObject({
       pk: `IDEMPOTENCY#${guard.scopedKey}`,
       requestHash: 'hash-a',

@@ -26,11 +26,19 @@ describe('idempotencyToken', () => {
 
   it('guards a creation with the reply the route gives its answer, as JSON text', () => {
     const token = idempotencyToken('u1', createThing, 'key-12345678', request);
-    expect(token.guard({ id: 'T1' })).toEqual({
+    expect(token.guard({ id: 'T1' })).toMatchObject({
       scopedKey: token.scopedKey,
       requestHash: token.requestHash,
       replay: '{"status":201,"body":{"id":"T1"}}',
     });
+  });
+
+  it('knows whether the creation completed the idempotency record in its own transaction', () => {
+    const token = idempotencyToken('u1', createThing, 'key-12345678', request);
+    const guard = token.guard({ id: 'T1' });
+    expect(token.completedWithCreation?.()).toBe(false);
+    guard.stored?.();
+    expect(token.completedWithCreation?.()).toBe(true);
   });
 });
 

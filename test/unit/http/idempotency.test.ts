@@ -35,6 +35,15 @@ describe('runIdempotently', () => {
     });
   });
 
+  it('leaves the record to a creation that completed it in its own transaction: two calls in all', async () => {
+    ddb.on(PutCommand).resolves({});
+    const run = vi.fn(async () => reply);
+    const created = { ...token, completedWithCreation: () => true };
+    await expect(runIdempotently(created, run, lambdaContext)).resolves.toEqual(reply);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+  });
+
   it('replays a completed reply for the same body without running', async () => {
     ddb.on(PutCommand).rejects(
       existing({
