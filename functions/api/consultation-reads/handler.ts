@@ -1,9 +1,9 @@
 import { consultationReadRoutes } from '../../../shared/contract/consultation-reads';
 import { apiHandler } from '../../../shared/http/api-handler';
 import type { Implementations } from '../../../shared/http/contract';
-import { listConsultations } from '../../../shared/usecases/consultations/list-consultations';
 import { negotiateMediaType } from '../../../shared/http/negotiate';
 import { dispatchOrderHtml } from '../../../shared/print/dispatch-order-html';
+import { listConsultations } from '../../../shared/usecases/consultations/list-consultations';
 import { readConsultation } from '../../../shared/usecases/consultations/read-consultation';
 import { readDispatchOrderDocument } from '../../../shared/usecases/dispatch-orders/dispatch-order-document';
 import {
