@@ -48,6 +48,8 @@ export interface OperationalAlarmsProps {
   runbookUrl: string;
 }
 
+/** Two metrics each (errors, throttles): CloudWatch lets an alarm's math read at most ten. */
+const FUNCTIONS_PER_ALARM = 5;
 const FIVE_MINUTES = Duration.minutes(5);
 /** Stream records older than this mean the consumer is falling behind (or stuck on a record). */
 const ITERATOR_AGE_LIMIT_MS = 5 * 60 * 1000;
@@ -132,7 +134,7 @@ export class OperationalAlarms extends Construct {
     for (const queue of queues) this.watchQueue(queue);
     for (const stateMachine of stateMachines) this.watchStateMachine(stateMachine);
     for (const mapping of mappings) this.watchStreamConsumer(mapping);
-    for (const fn of functions) this.watchFunction(fn);
+    this.watchFunctions(functions);
     this.watchApi(props.apiStage);
     for (const [name, table] of Object.entries(props.tables)) this.watchTable(name, table);
     for (const [name, job] of props.jobs) this.watchJob(name, job);
@@ -250,19 +252,39 @@ export class OperationalAlarms extends Construct {
     });
   }
 
-  private watchFunction(fn: LambdaFunction): void {
-    this.alarm({
-      name: `${this.label(fn)}-errors-or-throttles`,
-      description: `Function ${this.label(fn)} failed (uncaught error, timeout, crash) or was throttled.`,
-      runbook: 'function-errors',
-      metric: new MathExpression({
-        expression: 'FILL(errors, 0) + FILL(throttles, 0)',
-        usingMetrics: { errors: fn.metricErrors(), throttles: fn.metricThrottles() },
-        period: FIVE_MINUTES,
-        label: 'errors + throttles',
-      }),
-      threshold: 1,
-    });
+  /**
+   * Errors and throttles of every function, FUNCTIONS_PER_ALARM functions to an alarm: an alarm's
+   * math reads at most ten metrics, and one alarm per function cost the stack 37 of its 500
+   * resources. The description names the functions; the function-errors runbook section says
+   * how to find which one failed.
+   */
+  private watchFunctions(functions: LambdaFunction[]): void {
+    const labelled = functions.map((fn) => ({ fn, label: this.label(fn) }));
+    labelled.sort((a, b) => a.label.localeCompare(b.label));
+    for (let start = 0; start < labelled.length; start += FUNCTIONS_PER_ALARM) {
+      const group = labelled.slice(start, start + FUNCTIONS_PER_ALARM);
+      const usingMetrics = Object.fromEntries(
+        group.flatMap(({ fn }, i) => [
+          [`errors${i}`, fn.metricErrors()],
+          [`throttles${i}`, fn.metricThrottles()],
+        ]),
+      );
+      const names = group.map(({ label }) => label);
+      this.alarm({
+        name: `functions-${start / FUNCTIONS_PER_ALARM + 1}-errors-or-throttles`,
+        description: `One of the functions ${names.join(', ')} failed (uncaught error, timeout, crash) or was throttled.`,
+        runbook: 'function-errors',
+        metric: new MathExpression({
+          expression: Object.keys(usingMetrics)
+            .map((key) => `FILL(${key}, 0)`)
+            .join(' + '),
+          usingMetrics,
+          period: FIVE_MINUTES,
+          label: 'errors + throttles',
+        }),
+        threshold: 1,
+      });
+    }
   }
 
   private watchApi(stage: HttpStage): void {
