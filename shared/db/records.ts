@@ -2,13 +2,20 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   BatchGetCommand,
   GetCommand,
+  PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { tableNames } from '../config';
-import { type DomainError, IdempotencyKeyReused, NotFound, StaleVersion } from '../domain/errors';
+import {
+  type DomainError,
+  IdempotencyKeyReused,
+  NotFound,
+  StaleVersion,
+  VersionRequired,
+} from '../domain/errors';
 import { documentClient } from './client';
 import { CreatedBefore, type CreationGuard } from './creation-guard';
 import { idempotencyCompletion } from './idempotency-completion';
@@ -200,6 +207,33 @@ export const updateVersioned = async <T>(
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
       throw error.Item ? new StaleVersion() : new NotFound(what);
+    }
+    throw error;
+  }
+};
+
+/**
+ * Puts a whole record that is replaced as one, never over one the caller has not seen: without an
+ * expected version only where there is none (VersionRequired when one exists: read it and name its
+ * version); with one, only over exactly that version (StaleVersion otherwise, also when there is none).
+ */
+export const putVersioned = async (item: StoredItem, expectedVersion: number | undefined): Promise<void> => {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableNames.program,
+        Item: item,
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw expectedVersion === undefined ? new VersionRequired() : new StaleVersion();
     }
     throw error;
   }

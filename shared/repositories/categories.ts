@@ -1,11 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { tableNames } from '../config';
-import { documentClient } from '../db/client';
 import { categoryKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
-import { getRecord } from '../db/records';
-import { StaleVersion, VersionRequired } from '../domain/errors';
+import { getRecord, putVersioned } from '../db/records';
 import type { CategoryRecord } from './records/categories';
 
 /**
@@ -23,24 +18,6 @@ export const listCategories = (): Promise<CategoryRecord[]> =>
  * version (StaleVersion otherwise, also when there is none).
  */
 export const saveCategory = async (record: CategoryRecord, expectedVersion: number | undefined) => {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableNames.program,
-        Item: { ...categoryKeys.item(record.code), entity: 'category', ...record },
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-      }),
-    );
-    return record;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw expectedVersion === undefined ? new VersionRequired() : new StaleVersion();
-    }
-    throw error;
-  }
+  await putVersioned({ ...categoryKeys.item(record.code), entity: 'category', ...record }, expectedVersion);
+  return record;
 };

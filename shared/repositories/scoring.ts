@@ -4,8 +4,7 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { indexKeysOf, scoringKeys } from '../db/keys';
 import { queryAll } from '../db/queries';
-import { toRecord } from '../db/records';
-import { StaleVersion, VersionRequired } from '../domain/errors';
+import { putVersioned, toRecord } from '../db/records';
 import type { RankingGroup, RankingReport, RankingRow } from '../domain/scoring/ranking';
 
 /**
@@ -65,26 +64,8 @@ export const savePartyPoints = async (
   record: PartyPoints,
   expectedVersion: number | undefined,
 ): Promise<PartyPoints> => {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableNames.program,
-        Item: partyPointsItem(record),
-        ...(expectedVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            }),
-      }),
-    );
-    return record;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw expectedVersion === undefined ? new VersionRequired() : new StaleVersion();
-    }
-    throw error;
-  }
+  await putVersioned(partyPointsItem(record), expectedVersion);
+  return record;
 };
 
 /** Which revision of a quarter's ranking is published, and what it was computed from. */
