@@ -5,6 +5,7 @@ import { handler as deliverSignals } from '../../functions/workflow/deliver-sign
 import { tableNames } from '../../shared/config';
 import { newDynamoClient } from '../../shared/db/client';
 import { issueKeys } from '../../shared/db/keys';
+import { enqueueWaitFailure } from '../../shared/repositories/issue-workflow';
 
 let sequence = 1;
 
@@ -42,3 +43,13 @@ export const deliverPending = async (issueId: string) => {
   );
   return deliverSignals({ Records: records });
 };
+
+/**
+ * The daily sweep's answer to a registered wait (`Overdue`), put in the outbox as the sweep puts it,
+ * without a sweep run (which needs tables of its own: faults-daily-sweep.test.ts).
+ */
+export const signalOverdue = (issueId: string, taskToken: string): Promise<boolean> =>
+  enqueueWaitFailure(issueId, taskToken, {
+    error: 'Overdue',
+    cause: JSON.stringify({ at: new Date().toISOString() }),
+  });
