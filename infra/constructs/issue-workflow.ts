@@ -71,8 +71,17 @@ export const DYNAMODB_CONTENTION = [
   'TimeoutError',
 ];
 
+/**
+ * Step Functions failing inside (its common 500) when a task sends an answer itself (a wait whose
+ * decision was recorded first answers at once): sent again by its token, the answer is harmless.
+ * Its throttling, unavailability and timeouts share their names with DynamoDB's above. Found by
+ * fault injection (test/integration/faults-workflow-steps.test.ts): such a failure ended the
+ * issue's workflow.
+ */
+export const STEP_FUNCTIONS_FAILURE = ['InternalFailure'];
+
 const retryTransient = (extraErrors: string[] = []): RetryProps => ({
-  errors: [...TRANSIENT_LAMBDA_ERRORS, ...DYNAMODB_CONTENTION, ...extraErrors],
+  errors: [...TRANSIENT_LAMBDA_ERRORS, ...DYNAMODB_CONTENTION, ...STEP_FUNCTIONS_FAILURE, ...extraErrors],
   interval: Duration.seconds(2),
   backoffRate: 2,
   maxAttempts: 6,

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
@@ -16,6 +16,7 @@ import {
   StaleVersion,
   VersionRequired,
 } from '../domain/errors';
+import { conditionRefused } from './cancellation';
 import { documentClient } from './client';
 import { CreatedBefore, type CreationGuard } from './creation-guard';
 import { idempotencyCompletion } from './idempotency-completion';
@@ -55,7 +56,8 @@ export interface GuardedPut {
  * when it has one: a repeat of the same request then throws CreatedBefore with the first answer, a
  * repeat with another request IdempotencyKeyReused. The edge's idempotency record is completed in the
  * same transaction (idempotency-completion.ts). `alsoWrite` holds unguarded writes that belong to
- * the creation (e.g. program statistics counters).
+ * the creation (e.g. program statistics counters). A cancellation that lost a race is passed on as
+ * it is (cancellation.ts): a retry, not a refusal.
  */
 export const createRecords = async (
   puts: GuardedPut[],
@@ -93,10 +95,9 @@ export const createRecords = async (
     );
     creationGuard?.stored?.();
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
+    if (!conditionRefused(error)) throw error;
     const reasons = error.CancellationReasons ?? [];
     const failedAt = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-    if (failedAt < 0) throw error;
     if (guard && failedAt === 0) {
       const previous = reasons[0]?.Item ? unmarshall(reasons[0].Item) : undefined;
       if (previous?.requestHash === guard.requestHash) throw new CreatedBefore(previous.reply);
@@ -188,10 +189,8 @@ export const updateVersioned = async <T>(
         new TransactWriteCommand({ TransactItems: [{ Update: update }, ...alsoWrite] }),
       );
     } catch (error) {
-      const reason =
-        error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
-      if (reason?.Code === 'ConditionalCheckFailed')
-        throw reason.Item ? new StaleVersion() : new NotFound(what);
+      if (conditionRefused(error, 0))
+        throw error.CancellationReasons?.[0]?.Item ? new StaleVersion() : new NotFound(what);
       throw error;
     }
     const { Item } = await documentClient.send(

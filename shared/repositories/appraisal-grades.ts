@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import type { CreationGuard } from '../db/creation-guard';
 import { appraisalKeys, indexKeysOf } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
@@ -67,9 +67,10 @@ const ledgerItem = (grade: GradeRecord, entry: GradeLedgerEntryRecord) => ({
 
 /** Whether a cancelled transaction failed on its last write (where the count move goes) and only there. */
 const failedOnCountMove = (error: unknown, writes: number): boolean =>
-  error instanceof TransactionCanceledException &&
-  error.CancellationReasons?.[writes - 1]?.Code === 'ConditionalCheckFailed' &&
-  error.CancellationReasons.slice(0, writes - 1).every((reason) => reason.Code !== 'ConditionalCheckFailed');
+  conditionRefused(error, writes - 1) &&
+  (error.CancellationReasons ?? [])
+    .slice(0, writes - 1)
+    .every((reason) => reason.Code !== 'ConditionalCheckFailed');
 
 export const insertGrade = async (
   grade: GradeRecord,

@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import { indexKeysOf, inspectionKeys, scoringKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
@@ -94,12 +94,7 @@ export const storeInspectionReport = async (
     );
     return true;
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-    ) {
-      return false;
-    }
+    if (conditionRefused(error, 0)) return false;
     throw error;
   }
 };

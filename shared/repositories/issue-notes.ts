@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { issueKeys } from '../db/keys';
 import type { TransactItem } from '../db/records';
 import type { Actor, Issue } from '../domain/issues/issue';
@@ -74,10 +74,7 @@ export const withNoteRaces = async <T>(what: string, write: () => Promise<T>): P
   try {
     return await write();
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')
-    ) {
+    if (conditionRefused(error)) {
       throw new StaleIssueError(`${what} changed since it was read`);
     }
     throw error;

@@ -1,6 +1,7 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import { issueKeys } from '../db/keys';
 import type { TransactItem } from '../db/records';
@@ -46,10 +47,7 @@ const bookkeeping = async (
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
-    const conditionFailed =
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-    if (conditionFailed) return false;
+    if (conditionRefused(error, 0)) return false;
     throw error;
   }
 };

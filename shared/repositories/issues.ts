@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, issueKeys, ledgerKeys, scoringKeys } from '../db/keys';
@@ -196,10 +196,7 @@ export const commitTransition = async (
       }),
     );
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-    ) {
+    if (conditionRefused(error, 0)) {
       throw new StaleIssueError(`issue ${before.id} changed since version ${before.version}`);
     }
     throw error;

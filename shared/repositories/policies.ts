@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, policyKeys } from '../db/keys';
@@ -65,9 +65,7 @@ export const townAwarenessUpdate = (
   };
 };
 
-const conditionFailed = (error: unknown) =>
-  error instanceof TransactionCanceledException &&
-  error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+const conditionFailed = (error: unknown) => conditionRefused(error, 0);
 
 /** Writes one delivery with its count; false when the enterprise already had the policy. */
 export const insertDelivery = async (delivery: PolicyDeliveryRecord): Promise<boolean> => {

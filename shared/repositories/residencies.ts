@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { equalityFilter } from '../db/equality-filter';
@@ -152,12 +152,7 @@ export const saveResidencyEnd = async (
     );
     return ended;
   } catch (error) {
-    if (
-      error instanceof TransactionCanceledException &&
-      (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed')
-    ) {
-      throw new StaleVersion();
-    }
+    if (conditionRefused(error)) throw new StaleVersion();
     throw error;
   }
 };

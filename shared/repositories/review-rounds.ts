@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, reviewRoundKeys } from '../db/keys';
 import { type Page, queryAll, queryPage } from '../db/queries';
@@ -81,12 +81,7 @@ export const insertBallot = async (ballot: BallotRecord, guard?: CreationGuard) 
     );
   } catch (error) {
     const roundAt = guard ? 2 : 1;
-    if (
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[roundAt]?.Code === 'ConditionalCheckFailed'
-    ) {
-      throw roundClosed();
-    }
+    if (conditionRefused(error, roundAt)) throw roundClosed();
     throw error;
   }
 };

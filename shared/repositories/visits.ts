@@ -1,6 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
+import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { enterpriseKeys, type IndexPartition, indexKeysOf, visitKeys } from '../db/keys';
@@ -163,10 +163,8 @@ export const insertVisit = async (write: VisitWrite, guard?: CreationGuard) => {
   try {
     return await createRecords(puts, guard, bookkeeping(write));
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
     const offset = (guard ? 1 : 0) + puts.length;
-    const failed = (position: number) =>
-      error.CancellationReasons?.[offset + position]?.Code === 'ConditionalCheckFailed';
+    const failed = (position: number) => conditionRefused(error, offset + position);
     if (failed(0)) {
       throw new Conflict(
         'CONFLICT',

@@ -18,7 +18,8 @@ const RETRIED = [...TRANSIENT_LAMBDA_ERRORS, ...DYNAMODB_CONTENTION, ISSUE_BUSY]
 
 /**
  * An instant past a due date three working days out and the follow-up deadline of a resolution made
- * today. (Counters are per unit and quarter: a test run in the last days of a quarter counts there.)
+ * today, even across a long holiday. Near a quarter's end it falls in the next quarter, and so do the
+ * counts of the step acting at it: the checks read every quarter's counters (fault-walk.ts).
  */
 const later = () => new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString();
 

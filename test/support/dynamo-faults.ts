@@ -45,9 +45,30 @@ export const FAULTS = {
         CancellationReasons: [{ Code: 'TransactionConflict' }],
       }),
   },
+  /**
+   * A transaction that met another one, its reasons naming a condition failure beside the conflict
+   * (the first write's, without the item it found): a lost race all the same, never a refusal.
+   */
+  mixedCancellation: {
+    status: 409,
+    error: (writes = 2) =>
+      new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: Array.from({ length: Math.max(writes, 2) }, (_, i) => ({
+          Code: i === 0 ? 'ConditionalCheckFailed' : 'TransactionConflict',
+        })),
+      }),
+  },
 } as const;
 
+/** Faults only a transaction can meet: the other commands pass them by. */
+const TRANSACTION_FAULTS: readonly FaultName[] = ['transactionConflict', 'mixedCancellation'];
+
 export type FaultName = keyof typeof FAULTS;
+
+/** Whether only a transaction can meet the fault: a run that sends none passes it by. */
+export const onlyTransactionsMeet = (fault: FaultName): boolean => TRANSACTION_FAULTS.includes(fault);
 
 /** Every command the repositories send through the document client. */
 const COMMANDS = [
@@ -79,7 +100,7 @@ export const dynamoFaults = () => {
     mock.on(Command as never).callsFake(async (input: unknown) => {
       const command = new (Command as new (input: unknown) => object)(input);
       sent.push(Command.name);
-      if (!plan || (plan.fault === 'transactionConflict' && Command !== TransactWriteCommand)) {
+      if (!plan || (TRANSACTION_FAULTS.includes(plan.fault) && Command !== TransactWriteCommand)) {
         return realSend(command);
       }
       eligibleSeen += 1;
@@ -87,7 +108,7 @@ export const dynamoFaults = () => {
       failed = Command.name;
       failedInput = input;
       if (plan.afterWrite) await realSend(command);
-      throw FAULTS[plan.fault].error();
+      throw FAULTS[plan.fault].error((input as { TransactItems?: unknown[] }).TransactItems?.length);
     });
   }
 

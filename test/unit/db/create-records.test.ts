@@ -93,6 +93,26 @@ describe('createRecords', () => {
     });
   });
 
+  /**
+   * A transaction that met another one cancels with TransactionConflict on the contended item, and
+   * the reasons beside it may name a condition failure that proves nothing (the guard's without the
+   * item it found): the request lost a race, so the client is told to retry, never that its key was
+   * reused or its record taken.
+   */
+  it.each([
+    ['the guard', [{ Code: 'ConditionalCheckFailed' }, { Code: 'TransactionConflict' }, { Code: 'None' }]],
+    [
+      'a uniqueness claim',
+      [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'ConditionalCheckFailed' }],
+    ],
+  ])('answers a condition failure on %s beside a TransactionConflict as a lost race', async (_, reasons) => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(reasons));
+    expect(await refusalOf(createRecords(puts, guard))).toMatchObject({
+      statusCode: 409,
+      code: 'CONCURRENT_UPDATE',
+    });
+  });
+
   it('passes other failures on unchanged', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled([{ Code: 'TransactionConflict' }]));
     await expect(createRecords(puts)).rejects.toBeInstanceOf(TransactionCanceledException);
