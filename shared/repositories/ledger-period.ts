@@ -2,8 +2,10 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { equalityFilter } from '../db/equality-filter';
-import { ledgerKeys, unitKeys } from '../db/keys';
-import { queryAll } from '../db/queries';
+import { type LedgerIndexRange, ledgerKeys, unitKeys } from '../db/keys';
+import { queryPages } from '../db/queries';
+import { programDayStartMs } from '../domain/calendar';
+import { type CalendarDate, dateOfDayNumber, requireCalendarDate } from '../domain/calendar/calendar-date';
 import type { LedgerEntry } from '../domain/ledger/hash-chain';
 
 /** More entries than this in one request means the export must take another road (docs/reports.md). */
@@ -11,40 +13,74 @@ export class TooManyLedgerEntries extends Error {
   override readonly name = 'TooManyLedgerEntries';
 }
 
-/** How many days are read at once: enough to hide DynamoDB's latency, few enough not to throttle. */
-const DAYS_IN_FLIGHT = 16;
+/** How many partitions are read at once: enough to hide DynamoDB's latency, few enough not to throttle. */
+const PARTITIONS_IN_FLIGHT = 16;
 
-const readDay = (date: string, unitId: string | undefined): Promise<LedgerEntry[]> =>
-  queryAll<LedgerEntry>({
-    table: 'ledger',
-    ...ledgerKeys.dayPartition(date),
-    filter: equalityFilter({ unitId }),
-  });
+const nextDate = (date: CalendarDate): CalendarDate =>
+  dateOfDayNumber(requireCalendarDate(date).dayNumber + 1);
 
 /**
- * Every ledger entry of the program days `dates` (in that order, each day in time order), optionally
- * only those whose responsible unit is `unitId`: one query per day on the by-day index (GSI1), days
- * read DAYS_IN_FLIGHT at a time. Throws TooManyLedgerEntries as soon as more than `maxEntries` are read.
+ * The ledger index partitions that hold the entries of program days `from`–`to`, in time order: the
+ * by-day partitions of the days up to `dayIndexUntil` (entries written before the stage moved to the
+ * by-year index; none when unset), then the by-year partitions from the start of the later of `from`
+ * and that day to the end of `to`. Each entry is in one partition only, and the entries of
+ * `dayIndexUntil` in its by-day partition were all written before those in the by-year one.
  */
-export const readLedgerDays = async (
-  dates: readonly string[],
-  options: { unitId?: string; maxEntries: number },
+export const ledgerPartitionsOf = (
+  from: CalendarDate,
+  to: CalendarDate,
+  dayIndexUntil: CalendarDate | undefined,
+): LedgerIndexRange[] => {
+  const partitions: LedgerIndexRange[] = [];
+  if (dayIndexUntil !== undefined) {
+    const lastDay = dayIndexUntil < to ? dayIndexUntil : to;
+    for (let date = from; date <= lastDay; date = nextDate(date))
+      partitions.push(ledgerKeys.dayPartition(date));
+    if (to < dayIndexUntil) return partitions;
+  }
+  const start = dayIndexUntil !== undefined && dayIndexUntil > from ? dayIndexUntil : from;
+  const fromMs = programDayStartMs(start);
+  const untilMs = programDayStartMs(nextDate(to));
+  for (let year = Number(start.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    partitions.push(ledgerKeys.yearBetween(String(year).padStart(4, '0'), fromMs, untilMs));
+  }
+  return partitions;
+};
+
+/**
+ * Every ledger entry of the program days `from`–`to` in time order, optionally only those whose
+ * responsible unit is `unitId`: each partition of `ledgerPartitionsOf` read page by page (one query a
+ * page), partitions PARTITIONS_IN_FLIGHT at a time. Throws TooManyLedgerEntries as soon as more than
+ * `maxEntries` are read.
+ */
+export const readLedgerPeriod = async (
+  period: { from: CalendarDate; to: CalendarDate },
+  options: { unitId?: string; maxEntries: number; dayIndexUntil?: CalendarDate },
 ): Promise<LedgerEntry[]> => {
-  const days: LedgerEntry[][] = new Array(dates.length);
-  let read = 0;
+  const partitions = ledgerPartitionsOf(period.from, period.to, options.dayIndexUntil);
+  const filter = equalityFilter({ unitId: options.unitId });
+  const read: LedgerEntry[][] = new Array(partitions.length);
+  let count = 0;
   let next = 0;
   const worker = async () => {
-    while (next < dates.length) {
+    while (next < partitions.length) {
       const index = next++;
-      const entries = await readDay(dates[index] as string, options.unitId);
-      read += entries.length;
-      if (read > options.maxEntries)
-        throw new TooManyLedgerEntries(`more than ${options.maxEntries} entries`);
-      days[index] = entries;
+      const entries: LedgerEntry[] = [];
+      for await (const page of queryPages<LedgerEntry>({
+        table: 'ledger',
+        ...(partitions[index] as LedgerIndexRange),
+        filter,
+      })) {
+        count += page.length;
+        if (count > options.maxEntries)
+          throw new TooManyLedgerEntries(`more than ${options.maxEntries} entries`);
+        entries.push(...page);
+      }
+      read[index] = entries;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(DAYS_IN_FLIGHT, dates.length) }, worker));
-  return days.flat();
+  await Promise.all(Array.from({ length: Math.min(PARTITIONS_IN_FLIGHT, partitions.length) }, worker));
+  return read.flat();
 };
 
 /** Unit names by id, for the ids given (one batch get per 100; unknown ids are left out). */
