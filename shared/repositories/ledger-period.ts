@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { equalityFilter } from '../db/equality-filter';
-import { type LedgerIndexRange, ledgerKeys, unitKeys } from '../db/keys';
+import { LEDGER_DAY_INDEX, type LedgerIndexRange, ledgerKeys, unitKeys } from '../db/keys';
 import { queryPages } from '../db/queries';
 import { programDayStartMs } from '../domain/calendar';
 import { type CalendarDate, dateOfDayNumber, requireCalendarDate } from '../domain/calendar/calendar-date';
@@ -20,11 +20,10 @@ const nextDate = (date: CalendarDate): CalendarDate =>
   dateOfDayNumber(requireCalendarDate(date).dayNumber + 1);
 
 /**
- * The ledger index partitions that hold the entries of program days `from`–`to`, in time order: the
- * by-day partitions of the days up to `dayIndexUntil` (entries written before the stage moved to the
- * by-year index; none when unset), then the by-year partitions from the start of the later of `from`
- * and that day to the end of `to`. Each entry is in one partition only, and the entries of
- * `dayIndexUntil` in its by-day partition were all written before those in the by-year one.
+ * The ledger index partitions that hold the entries of program days `from`–`to`, each read in time
+ * order: the by-day partitions of the days up to `dayIndexUntil` (entries written by code from
+ * before the by-year index; none when unset), then the by-year partitions of the period. Each entry
+ * is in exactly one of them.
  */
 export const ledgerPartitionsOf = (
   from: CalendarDate,
@@ -36,22 +35,46 @@ export const ledgerPartitionsOf = (
     const lastDay = dayIndexUntil < to ? dayIndexUntil : to;
     for (let date = from; date <= lastDay; date = nextDate(date))
       partitions.push(ledgerKeys.dayPartition(date));
-    if (to < dayIndexUntil) return partitions;
   }
-  const start = dayIndexUntil !== undefined && dayIndexUntil > from ? dayIndexUntil : from;
-  const fromMs = programDayStartMs(start);
+  const fromMs = programDayStartMs(from);
   const untilMs = programDayStartMs(nextDate(to));
-  for (let year = Number(start.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
     partitions.push(ledgerKeys.yearBetween(String(year).padStart(4, '0'), fromMs, untilMs));
   }
   return partitions;
 };
 
+/** The order of both ledger indexes' sort key: the instant (to the millisecond), the issue, the seq. */
+const byIndexOrder = (a: LedgerEntry, b: LedgerEntry): number =>
+  Date.parse(a.at) - Date.parse(b.at) ||
+  (a.issueId < b.issueId ? -1 : a.issueId > b.issueId ? 1 : 0) ||
+  a.seq - b.seq;
+
+/** Two lists each in index order, merged into one. */
+const merged = (first: readonly LedgerEntry[], second: readonly LedgerEntry[]): LedgerEntry[] => {
+  const out: LedgerEntry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length && j < second.length) {
+    const a = first[i] as LedgerEntry;
+    const b = second[j] as LedgerEntry;
+    if (byIndexOrder(a, b) <= 0) {
+      out.push(a);
+      i++;
+    } else {
+      out.push(b);
+      j++;
+    }
+  }
+  return out.concat(first.slice(i), second.slice(j));
+};
+
 /**
  * Every ledger entry of the program days `from`–`to` in time order, optionally only those whose
  * responsible unit is `unitId`: each partition of `ledgerPartitionsOf` read page by page (one query a
- * page), partitions PARTITIONS_IN_FLIGHT at a time. Throws TooManyLedgerEntries as soon as more than
- * `maxEntries` are read.
+ * page), partitions PARTITIONS_IN_FLIGHT at a time; the by-day entries merged into the by-year ones,
+ * since an issue workflow started before the upgrade still writes day-keyed entries after it
+ * (docs/deploy.md). Throws TooManyLedgerEntries as soon as more than `maxEntries` are read.
  */
 export const readLedgerPeriod = async (
   period: { from: CalendarDate; to: CalendarDate },
@@ -80,7 +103,8 @@ export const readLedgerPeriod = async (
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARTITIONS_IN_FLIGHT, partitions.length) }, worker));
-  return read.flat();
+  const byDay = partitions.filter((partition) => partition.index === LEDGER_DAY_INDEX).length;
+  return merged(read.slice(0, byDay).flat(), read.slice(byDay).flat());
 };
 
 /** Unit names by id, for the ids given (one batch get per 100; unknown ids are left out). */

@@ -10,6 +10,7 @@ import { programDateOf } from '../../shared/domain/calendar';
 import { newId } from '../../shared/domain/ids';
 import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../../shared/domain/ledger/hash-chain';
 import { ledgerItem } from '../../shared/repositories/issues';
+import { readLedgerPeriod } from '../../shared/repositories/ledger-period';
 import { meterDynamoDb } from '../../tools/dynamo-usage/meter';
 import { apiEvent, lambdaContext } from '../../tools/lambda-events';
 import { operator } from './master-data-fixtures';
@@ -94,6 +95,10 @@ describe('GET /ledger/export across the move from the by-day to the by-year inde
   const early1 = `${early}#1`;
   const [early2, early3, early4] = [2, 3, 4].map((seq) => `${early}#${seq}`);
   const [late1, late2, late3, late4] = [1, 2, 3, 4].map((seq) => `${late}#${seq}`);
+  // An issue workflow started before the upgrade runs the old step code to its end, so it still
+  // writes day-keyed entries, in between new ones.
+  const straggler = newId();
+  const [straggler1, straggler2] = [1, 2].map((seq) => `${straggler}#${seq}`);
 
   beforeAll(async () => {
     const [beforeRange, onDay1, cutOverMorning, cutOverAfternoon] = historyAt(early, [
@@ -105,6 +110,11 @@ describe('GET /ledger/export across the move from the by-day to the by-year inde
     ]) as [LedgerEntry, LedgerEntry, LedgerEntry, LedgerEntry];
     await put([beforeRange, onDay1, cutOverMorning].map(storedBeforeUpgrade));
     await put([cutOverAfternoon].map(ledgerItem));
+    await put(
+      historyAt(straggler, ['2030-12-30T14:00:00+08:00', '2030-12-30T16:00:00+08:00']).map(
+        storedBeforeUpgrade,
+      ),
+    );
     await put(
       historyAt(late, [
         '2030-12-31T23:59:59+08:00',
@@ -126,18 +136,38 @@ describe('GET /ledger/export across the move from the by-day to the by-year inde
   it('exports old and new entries in time order across the cut-over day and a new year: a query per day up to the cut-over and per year', async () => {
     const rows = await exported('2030-12-29', '2031-01-02');
 
-    expect(rows).toEqual([early2, early3, early4, late1, late2, late3]);
+    expect(rows).toEqual([early2, early3, straggler1, early4, straggler2, late1, late2, late3]);
     // Days 12-29 and 12-30 of the by-day index, then years 2030 and 2031 of the by-year index: one page each.
     expect(queries()).toHaveLength(4);
   });
 
-  it('reads only the by-day index for days before the cut-over', async () => {
+  it('reads days before the cut-over from the by-day index (and their year, empty there)', async () => {
     expect(await exported('2030-12-28', '2030-12-29')).toEqual([early1, early2]);
-    expect(queries()).toHaveLength(2);
+    expect(queries()).toHaveLength(3);
   });
 
-  it('reads the cut-over day in both indexes, the old entries first', async () => {
-    expect(await exported(CUT_OVER, CUT_OVER)).toEqual([early3, early4]);
+  it('loses no entry when the cut-over day was set later than the upgrade: it only reads more days', async () => {
+    const entries = await readLedgerPeriod(
+      { from: '2030-12-29', to: '2031-01-02' },
+      { maxEntries: 100, dayIndexUntil: '2031-01-01' },
+    );
+
+    expect(entries.map((entry) => `${entry.issueId}#${entry.seq}`)).toEqual([
+      early2,
+      early3,
+      straggler1,
+      early4,
+      straggler2,
+      late1,
+      late2,
+      late3,
+    ]);
+    // Four days of the by-day index (two of them empty), then the two years.
+    expect(queries()).toHaveLength(6);
+  });
+
+  it('reads the cut-over day in both indexes, merging old and new entries in time order', async () => {
+    expect(await exported(CUT_OVER, CUT_OVER)).toEqual([early3, straggler1, early4, straggler2]);
     expect(queries()).toHaveLength(2);
   });
 
