@@ -3,12 +3,12 @@ import type { IndexName, ItemKey } from './attributes';
 /**
  * The ledger table: one partition per issue, entries in sequence order, and two indexes for the
  * export's reads by period (Asia/Shanghai program time), each in time order within a partition:
- * - GSI2, by program year: every entry written since the upgrade of LEDGER_DAY_INDEX_UNTIL (and every
- *   entry of a deployment that started after it). One partition takes all of a year's ledger writes:
- *   a city's busiest hour is a few writes a second against a partition's 1,000 (docs/data-model.md),
- *   so it is not sharded.
- * - GSI1, by program day: the entries written before that upgrade. The ledger is append-only, so
- *   they keep the key they were written with; nothing writes it any more.
+ * - GSI2, by program year: every entry the current code writes. One partition takes all of a year's
+ *   ledger writes: even 1,000× Haining is a few a second against a partition's 1,000 WCU/s
+ *   (docs/data-model.md), so it is not sharded.
+ * - GSI1, by program day: entries written by code from before the by-year index (up to
+ *   LEDGER_DAY_INDEX_UNTIL). The ledger is append-only, so they keep that key; the current code
+ *   never writes it.
  */
 export const LEDGER_YEAR_INDEX: IndexName = 'GSI2';
 export const LEDGER_DAY_INDEX: IndexName = 'GSI1';
