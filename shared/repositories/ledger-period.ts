@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { equalityFilter } from '../db/equality-filter';
-import { LEDGER_DAY_INDEX, type LedgerIndexRange, ledgerKeys, unitKeys } from '../db/keys';
+import { LEDGER_DAY_INDEX, type LedgerIndexRange, ledgerPeriodKeys, unitKeys } from '../db/keys';
 import { queryPages } from '../db/queries';
 import { programDayStartMs } from '../domain/calendar';
 import { type CalendarDate, dateOfDayNumber, requireCalendarDate } from '../domain/calendar/calendar-date';
@@ -33,13 +33,12 @@ export const ledgerPartitionsOf = (
   const partitions: LedgerIndexRange[] = [];
   if (dayIndexUntil !== undefined) {
     const lastDay = dayIndexUntil < to ? dayIndexUntil : to;
-    for (let date = from; date <= lastDay; date = nextDate(date))
-      partitions.push(ledgerKeys.dayPartition(date));
+    for (let date = from; date <= lastDay; date = nextDate(date)) partitions.push(ledgerPeriodKeys.day(date));
   }
   const fromMs = programDayStartMs(from);
   const untilMs = programDayStartMs(nextDate(to));
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    partitions.push(ledgerKeys.yearBetween(String(year).padStart(4, '0'), fromMs, untilMs));
+    partitions.push(ledgerPeriodKeys.yearBetween(String(year).padStart(4, '0'), fromMs, untilMs));
   }
   return partitions;
 };

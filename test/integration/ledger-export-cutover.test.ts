@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as ledger } from '../../functions/api/ledger/handler';
 import { ledgerDayIndexUntil, tableNames } from '../../shared/config';
 import { dynamoClient } from '../../shared/db/client';
-import { ledgerKeys } from '../../shared/db/keys';
+import { ledgerDayKeysBeforeUpgrade, ledgerKeys } from '../../shared/db/keys';
 import { programDateOf } from '../../shared/domain/calendar';
 import { newId } from '../../shared/domain/ids';
 import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../../shared/domain/ledger/hash-chain';
@@ -50,7 +50,7 @@ const historyAt = (issueId: string, instants: readonly string[], note = (_seq: n
 /** An entry as the code before the by-year index stored it: keyed in the by-day index only. */
 const storedBeforeUpgrade = (entry: LedgerEntry) => ({
   ...ledgerKeys.entry(entry.issueId, entry.seq),
-  ...ledgerKeys.byDayBeforeUpgrade(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
+  ...ledgerDayKeysBeforeUpgrade(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
   ...entry,
 });
 

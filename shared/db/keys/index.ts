@@ -26,7 +26,9 @@ export {
   LEDGER_INDEXES,
   LEDGER_YEAR_INDEX,
   type LedgerIndexRange,
+  ledgerDayKeysBeforeUpgrade,
   ledgerKeys,
+  ledgerPeriodKeys,
 } from './ledger';
 export { deliveryKeys, subscriptionKeys } from './notifications';
 export { placementKeys } from './placements';

@@ -28,6 +28,7 @@ export interface LedgerIndexRange {
   sortBetween?: { from: string; to: string };
 }
 
+/** An entry's keys: in its issue's partition, and in the by-year index. Every ledger writer uses these. */
 export const ledgerKeys = {
   entry: (issueId: string, seq: number): ItemKey => ({ pk: `ISSUE#${issueId}`, sk: `SEQ#${seqKey(seq)}` }),
   /** The partition of an issue's whole ledger. */
@@ -37,24 +38,12 @@ export const ledgerKeys = {
     gsi2pk: `LEDGER#YEAR#${year}`,
     gsi2sk: timeKey(at, issueId, seq),
   }),
-  /**
-   * Where an entry written before the upgrade sits in the by-day index; `date` is the program date of
-   * `at`. Written no more: it spells the stored entries' keys, for tests and benches that make them.
-   */
-  byDayBeforeUpgrade: (
-    date: string,
-    at: string,
-    issueId: string,
-    seq: number,
-  ): { gsi1pk: string; gsi1sk: string } => ({
-    gsi1pk: `LEDGER#DAY#${date}`,
-    gsi1sk: timeKey(at, issueId, seq),
-  }),
+};
+
+/** The index ranges the export reads a period from (apart, so that the writers' bundles leave them out). */
+export const ledgerPeriodKeys = {
   /** A whole program day of the by-day index. */
-  dayPartition: (date: string): LedgerIndexRange => ({
-    index: LEDGER_DAY_INDEX,
-    partition: `LEDGER#DAY#${date}`,
-  }),
+  day: (date: string): LedgerIndexRange => ({ index: LEDGER_DAY_INDEX, partition: `LEDGER#DAY#${date}` }),
   /**
    * The entries of program year `year` from instant `fromMs` to before `untilMs` (epoch ms). An entry's
    * sort key is its instant followed by `#`, so the bare instants bound it: one at `fromMs` sorts after
@@ -66,3 +55,18 @@ export const ledgerKeys = {
     sortBetween: { from: new Date(fromMs).toISOString(), to: new Date(untilMs).toISOString() },
   }),
 };
+
+/**
+ * Where an entry written by code from before the by-year index sits in the by-day index; `date` is the
+ * program date of `at`. The current code writes it no more: it spells the stored entries' keys, for
+ * the tests and benches that make such entries.
+ */
+export const ledgerDayKeysBeforeUpgrade = (
+  date: string,
+  at: string,
+  issueId: string,
+  seq: number,
+): { gsi1pk: string; gsi1sk: string } => ({
+  gsi1pk: `LEDGER#DAY#${date}`,
+  gsi1sk: timeKey(at, issueId, seq),
+});
