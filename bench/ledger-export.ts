@@ -12,8 +12,9 @@ import { tableDefinitions } from '../infra/local/template/tables';
 /**
  * `npm run bench:export`: a city-year of ledger entries (ENTRIES, default 50,000, over the 365 days of
  * 2025, ~137 a day, 40 units) written straight into DynamoDB Local with the items production writes,
- * then each export (`GET /ledger/export` for the whole year) run through the real handler in a fresh
- * process (as a cold Lambda would), reporting wall time, peak memory and response bytes.
+ * then each export (`GET /ledger/export` for the whole year in each format, and for one month) run
+ * through the real handler in a fresh process (as a cold Lambda would), reporting wall time, peak
+ * memory, response bytes and the DynamoDB Query calls the export made.
  */
 const ENTRIES = Number(process.env.ENTRIES ?? 50_000);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +43,7 @@ try {
   const { ledgerItem } = await import('../shared/repositories/issues');
   const { unitKeys } = await import('../shared/db/keys');
   const { seedLedger } = await import('./ledger-seed');
+  const { programDateOf } = await import('../shared/domain/calendar');
 
   const started = performance.now();
   const { entries, units } = seedLedger(ENTRIES);
@@ -74,13 +76,26 @@ try {
     `Wrote ${entries.length} ledger entries and ${units.length} units in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
+  const year = { from: '2025-01-01', to: '2025-12-31' };
   const cases = [
-    { label: 'csv, Accept-Encoding: gzip', format: 'csv', gzip: true },
-    { label: 'csv, no Accept-Encoding', format: 'csv', gzip: false },
-    { label: 'xlsx', format: 'xlsx', gzip: false },
+    { label: 'year, csv, Accept-Encoding: gzip', format: 'csv', gzip: true, ...year },
+    { label: 'year, csv, no Accept-Encoding', format: 'csv', gzip: false, ...year },
+    { label: 'year, xlsx', format: 'xlsx', gzip: false, ...year },
+    {
+      label: 'June, csv, Accept-Encoding: gzip',
+      format: 'csv',
+      gzip: true,
+      from: '2025-06-01',
+      to: '2025-06-30',
+    },
   ];
+  const rowsIn = (from: string, to: string) =>
+    entries.filter((entry) => {
+      const date = programDateOf(entry.at);
+      return date >= from && date <= to;
+    }).length;
   const rows: Record<string, unknown>[] = [];
-  for (const { label, format, gzip } of cases) {
+  for (const { label, format, gzip, from, to } of cases) {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/ledger-export-run.ts'], {
       cwd: repoRoot,
       env: {
@@ -88,7 +103,9 @@ try {
         ...environment,
         EXPORT_FORMAT: format,
         EXPORT_GZIP: String(gzip),
-        EXPECT_ROWS: String(entries.length),
+        EXPORT_FROM: from,
+        EXPORT_TO: to,
+        EXPECT_ROWS: String(rowsIn(from, to)),
       },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

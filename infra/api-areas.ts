@@ -15,8 +15,11 @@ export interface AreaSettings {
    * Functions: decisions and starts go to the outbox, which the delivery function sends.
    */
   namesExecutions?: boolean;
-  /** Areas that read the ledger by program day (its GSI1) are granted that index as well. */
-  ledgerByDay?: boolean;
+  /**
+   * Areas that read the ledger by period are granted its indexes (by day and by year) and are told
+   * where the by-day index ends (LEDGER_DAY_INDEX_UNTIL, when the stage sets it).
+   */
+  ledgerByPeriod?: boolean;
   /** The policy settings the area's code reads (infra/policy-settings.ts). */
   policies?: PolicyGroup[];
   /** Signs uploads to and downloads from the attachments bucket (carries the S3 client). */
@@ -149,7 +152,7 @@ export const AREA_SETTINGS: Record<string, AreaSettings> = {
     memorySize: 1769,
     program: ACCESS.read,
     ledger: { read: ['GetItem', 'BatchGetItem', 'Query'] },
-    ledgerByDay: true,
+    ledgerByPeriod: true,
     timeoutSeconds: 29,
   },
   secondments: {

@@ -4,6 +4,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { alarmSubscribers } from './alarm-subscribers';
 import { deploymentEnvironment } from './deployment-target';
 import { identityProvider } from './identity-provider';
+import { ledgerDayIndexUntil } from './ledger-day-index';
 import { notifyLinkBase } from './notify-link-base';
 import { ApiStack } from './stacks/api-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
@@ -90,6 +91,7 @@ export const buildApp = (options: BuildAppOptions) => {
     alarmSubscribers: alarmSubscribers(config.stage, app.node.tryGetContext('alarmSubscribers')),
     runbookUrl: app.node.tryGetContext('runbookUrl') ?? 'docs/runbook.md',
     notificationLinkBase: notifyLinkBase(config.stage, context('notifyLinkBase')),
+    ledgerDayIndexUntil: ledgerDayIndexUntil(config.stage, context('ledgerDayIndexUntil')),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));

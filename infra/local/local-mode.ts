@@ -88,7 +88,11 @@ export const startLocalMode = async (options: StartOptions): Promise<RunningLoca
 
     // Imported only now: loading aws-cdk-lib and synthesizing take seconds the JVM spends booting.
     const { synthStacks } = await import('./template/synth');
-    const stacks = synthStacks(undefined, options.identity);
+    const stacks = synthStacks(
+      undefined,
+      options.identity,
+      options.ledgerDayIndexUntil ? { ledgerDayIndexUntil: options.ledgerDayIndexUntil } : {},
+    );
     const key = await loadOrCreateLocalKey(paths.jwtKey);
     const trusted = stacks.map(jwtAuthorizerOf).find((authorizer) => authorizer !== undefined);
     if (!trusted) throw new LocalModeError('The API stack has no JWT authorizer');

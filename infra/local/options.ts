@@ -13,6 +13,11 @@ export interface StartOptions {
   dynamoDbPort?: number;
   /** Unset: local tokens. Set: a real OpenID Connect issuer's tokens, read with its claims mapping. */
   identity?: LocalIdentity;
+  /**
+   * LEDGER_DAY_INDEX_UNTIL, for data kept from before the ledger's by-year index: handed to the
+   * synthesized app as a deployment's `-c ledgerDayIndexUntil` is (infra/ledger-day-index.ts).
+   */
+  ledgerDayIndexUntil?: string;
 }
 
 const DEFAULT_PORT = 3000;
@@ -25,7 +30,10 @@ const portNumber = (value: string, what: string): number => {
   return port;
 };
 
-/** `npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N]`; PORT works as well as --port. */
+/**
+ * `npm start -- [--fresh] [--data-dir DIR] [--port N] [--dynamodb-port N]`; PORT works as well as
+ * --port, and LEDGER_DAY_INDEX_UNTIL is passed on when set.
+ */
 export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions => {
   let values: {
     fresh?: boolean;
@@ -67,6 +75,7 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
     dataDir: values['data-dir'] ? resolve(values['data-dir']) : DEFAULT_DATA_DIR,
     fresh: values.fresh ?? false,
     ...(dynamoDbPort === undefined ? {} : { dynamoDbPort: portNumber(dynamoDbPort, '--dynamodb-port') }),
+    ...(env.LEDGER_DAY_INDEX_UNTIL ? { ledgerDayIndexUntil: env.LEDGER_DAY_INDEX_UNTIL } : {}),
     ...(issuer && audience
       ? {
           identity: { oidcIssuer: issuer, oidcAudience: audience, ...(claims ? { oidcClaims: claims } : {}) },

@@ -17,7 +17,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { apiAreas, apiRoutes } from '../../shared/contract/routes';
-import { INDEXES, LEDGER_INDEX } from '../../shared/db/keys';
+import { INDEXES, LEDGER_INDEXES } from '../../shared/db/keys';
 import { claimsMappingVariables } from '../../shared/http/claims-mapping';
 import type { AlarmSubscribers } from '../alarm-subscribers';
 import { settingsFor } from '../api-areas';
@@ -60,6 +60,11 @@ export interface ApiStackProps extends StackProps {
   alarmSubscribers: AlarmSubscribers;
   /** Where the runbook is read; alarm descriptions link its sections. */
   runbookUrl: string;
+  /**
+   * The day this stage's ledger moved from the by-day to the by-year index (context
+   * `ledgerDayIndexUntil`): unset where the stage has no entry from before it (docs/deploy.md).
+   */
+  ledgerDayIndexUntil?: string;
 }
 
 /** The stateless half: the HTTP API, its authorizer and its functions, all rebuilt freely. */
@@ -150,7 +155,13 @@ export class ApiStack extends Stack {
         description: settings.description,
         memorySize: settings.memorySize,
         timeout: Duration.seconds(settings.timeoutSeconds ?? 10),
-        environment: { ...policyVariables(props.policy, settings.policies), ...claimVariables },
+        environment: {
+          ...policyVariables(props.policy, settings.policies),
+          ...claimVariables,
+          ...(settings.ledgerByPeriod && props.ledgerDayIndexUntil
+            ? { LEDGER_DAY_INDEX_UNTIL: props.ledgerDayIndexUntil }
+            : {}),
+        },
         logRetention: props.logRetention,
       });
       acknowledgeSynchronousFunction(nodeFunction.fn, 'API Gateway');
@@ -162,7 +173,7 @@ export class ApiStack extends Stack {
           props.ledgerTable,
           'LEDGER_TABLE',
           settings.ledger,
-          settings.ledgerByDay ? [LEDGER_INDEX] : [],
+          settings.ledgerByPeriod ? LEDGER_INDEXES : [],
         );
       if (settings.idempotency)
         bindTable(nodeFunction.fn, props.idempotencyTable, 'IDEMPOTENCY_TABLE', IDEMPOTENCY_ACCESS);

@@ -13,7 +13,7 @@ import { Schedule } from 'aws-cdk-lib/aws-events';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { INDEXES, indexAttributes, LEDGER_INDEX } from '../../shared/db/keys';
+import { INDEXES, indexAttributes, LEDGER_INDEXES } from '../../shared/db/keys';
 import { AttachmentsBucket } from '../constructs/attachments-bucket';
 import { UserDirectory } from '../constructs/user-directory';
 import type { IdentityProvider } from '../identity-provider';
@@ -113,14 +113,17 @@ export class StatefulStack extends Stack {
       }),
     });
 
-    // Entries by program day (`ledgerIndexKeys`): the ledger export reads a period without a Scan.
-    const ledgerIndex = indexAttributes(LEDGER_INDEX);
-    this.ledgerTable.addGlobalSecondaryIndex({
-      indexName: LEDGER_INDEX,
-      partitionKey: { name: ledgerIndex.pk, type: AttributeType.STRING },
-      sortKey: { name: ledgerIndex.sk, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
+    // Entries by program day (GSI1, those written before the by-year index) and by program year
+    // (GSI2, every entry since): the ledger export reads a period without a Scan (`ledgerKeys`).
+    for (const index of LEDGER_INDEXES) {
+      const { pk, sk } = indexAttributes(index);
+      this.ledgerTable.addGlobalSecondaryIndex({
+        indexName: index,
+        partitionKey: { name: pk, type: AttributeType.STRING },
+        sortKey: { name: sk, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
 
     this.idempotencyTable = new Table(this, 'IdempotencyTable', {
       ...durable,

@@ -30,10 +30,10 @@ export class StaleIssueError extends Error {
   override readonly name = 'StaleIssueError';
 }
 
-/** A ledger entry as stored: its key, its place in the by-day index (GSI1), and the entry itself. */
+/** A ledger entry as stored: its key, its place in the by-year index (GSI2), and the entry itself. */
 export const ledgerItem = (entry: LedgerEntry) => ({
   ...ledgerKeys.entry(entry.issueId, entry.seq),
-  ...ledgerKeys.byDay(programDateOf(entry.at), entry.at, entry.issueId, entry.seq),
+  ...ledgerKeys.byYear(programDateOf(entry.at).slice(0, 4), entry.at, entry.issueId, entry.seq),
   ...entry,
 });
 

@@ -6,10 +6,12 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as ledger } from '../../functions/api/ledger/handler';
 import { tableNames } from '../../shared/config';
+import { dynamoClient } from '../../shared/db/client';
 import { newId } from '../../shared/domain/ids';
 import { LEDGER_EXPORT_HEADERS, UTF8_BOM } from '../../shared/domain/ledger/export-table';
 import { chainEntry, GENESIS_HASH, type LedgerEntry } from '../../shared/domain/ledger/hash-chain';
 import { ledgerItem } from '../../shared/repositories/issues';
+import { meterDynamoDb } from '../../tools/dynamo-usage/meter';
 import { apiEvent, claimsFor, lambdaContext } from '../../tools/lambda-events';
 import { createDepartment, operator } from './master-data-fixtures';
 
@@ -101,6 +103,15 @@ describe('GET /ledger/export against DynamoDB Local', () => {
     expect(times).toEqual([...times].sort());
     expect(lines[1]).toMatch(/^1,2025-07-21 09:15:00,/);
     expect(lines.at(-1)).toContain('测试局');
+  });
+
+  it('reads the period from its year of the by-year index: one query, not one per day', async () => {
+    const meter = meterDynamoDb(dynamoClient, () => undefined);
+
+    const result = await exportFile({ from: DAYS[0] as string, to: DAYS[2] as string });
+
+    expect(result.headers?.['x-ledger-entries']).toBe(String(issues.length * DAYS.length));
+    expect(meter.calls().filter((call) => call.operation === 'Query')).toHaveLength(1);
   });
 
   it('compresses the CSV with gzip when the client accepts it, and it unzips to the same file', async () => {

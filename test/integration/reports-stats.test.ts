@@ -3,7 +3,7 @@ import { handler as reports } from '../../functions/api/reports/handler';
 import { programDateOf } from '../../shared/domain/calendar';
 import type { LedgerEntry } from '../../shared/domain/ledger/hash-chain';
 import { readLedger } from '../../shared/repositories/issues';
-import { readLedgerDays } from '../../shared/repositories/ledger-period';
+import { readLedgerPeriod } from '../../shared/repositories/ledger-period';
 import { applyIssueCommand } from '../../shared/usecases/issues/apply-issue-command';
 import { claimsFor, invoke } from '../../tools/lambda-events';
 import { act, createEnterprise, departmentOf, raiseIssue } from './issue-fixtures';
@@ -138,8 +138,7 @@ describe('GET /stats against DynamoDB Local', () => {
   ])(
     'from %s to %s: the issue figures equal a recount of the ledger entries of those days',
     async (from, to) => {
-      const days = from === to ? [from] : [from, to];
-      const entries = await readLedgerDays(days, { maxEntries: 10_000 });
+      const entries = await readLedgerPeriod({ from, to }, { maxEntries: 10_000 });
 
       const { status, body } = await stats(from, to);
 
@@ -150,7 +149,7 @@ describe('GET /stats against DynamoDB Local', () => {
 
   it('counts what the scripted lifecycle did, and the recount covers every entry of those issues', async () => {
     const ledgers = (await Promise.all(issueIds.map(readLedger))).flat();
-    const inPeriod = await readLedgerDays([DAY_1, DAY_2], { maxEntries: 10_000 });
+    const inPeriod = await readLedgerPeriod({ from: DAY_1, to: DAY_2 }, { maxEntries: 10_000 });
     const seen = new Set(inPeriod.map((entry) => `${entry.issueId}#${entry.seq}`));
     expect(ledgers.every((entry) => seen.has(`${entry.issueId}#${entry.seq}`))).toBe(true);
     expect(ledgers.every((entry) => [DAY_1, DAY_2].includes(programDateOf(entry.at)))).toBe(true);

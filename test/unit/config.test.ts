@@ -31,4 +31,14 @@ describe('shared/config', () => {
     expect(() => config.tableNames.ledger).toThrow('Missing environment variable LEDGER_TABLE');
     expect(() => config.eventBusName()).toThrow('Missing environment variable EVENT_BUS_NAME');
   });
+
+  it('reads LEDGER_DAY_INDEX_UNTIL as a calendar date, unset when absent, failing the load on anything else', async () => {
+    expect((await loadConfig({ LEDGER_DAY_INDEX_UNTIL: '2026-12-10' })).ledgerDayIndexUntil()).toBe(
+      '2026-12-10',
+    );
+    expect((await loadConfig({ LEDGER_DAY_INDEX_UNTIL: undefined })).ledgerDayIndexUntil()).toBeUndefined();
+    await expect(loadConfig({ LEDGER_DAY_INDEX_UNTIL: '2026-02-30' })).rejects.toThrow(
+      /LEDGER_DAY_INDEX_UNTIL must be a calendar date/,
+    );
+  });
 });

@@ -30,6 +30,8 @@ export const LOCAL_IDENTITY: LocalIdentity = { oidcIssuer: LOCAL_ISSUER, oidcAud
 export const synthStacks = (
   stage = LOCAL_STAGE,
   identity: LocalIdentity = LOCAL_IDENTITY,
+  /** Further context values, as `-c` gives them to a deployment (e.g. `ledgerDayIndexUntil`). */
+  context: Record<string, unknown> = {},
 ): StackTemplate[] => {
   const outdir = mkdtempSync(join(tmpdir(), 'qinqing-local-synth-'));
   try {
@@ -37,7 +39,7 @@ export const synthStacks = (
       stage,
       bundling: false,
       outdir,
-      context: { region: localRegion(), ...identity },
+      context: { region: localRegion(), ...identity, ...context },
     });
     const assembly = app.synth();
     return [stateful, api].map((stack) => ({

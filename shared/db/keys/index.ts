@@ -19,8 +19,17 @@ export { enterpriseKeys } from './enterprises';
 export { expertCampaignKeys } from './expert-campaigns';
 export { expertKeys } from './experts';
 export { gridKeys } from './grids';
-export { issueKeys, LEDGER_INDEX, ledgerKeys } from './issues';
+export { issueKeys } from './issues';
 export { keyEnterpriseKeys } from './key-enterprises';
+export {
+  LEDGER_DAY_INDEX,
+  LEDGER_INDEXES,
+  LEDGER_YEAR_INDEX,
+  type LedgerIndexRange,
+  ledgerDayKeysBeforeUpgrade,
+  ledgerKeys,
+  ledgerPeriodKeys,
+} from './ledger';
 export { deliveryKeys, subscriptionKeys } from './notifications';
 export { placementKeys } from './placements';
 export { policyKeys } from './policies';

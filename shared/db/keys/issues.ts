@@ -1,4 +1,4 @@
-import type { IndexName, IndexPartition, ItemKey } from './attributes';
+import type { IndexPartition, ItemKey } from './attributes';
 
 /**
  * Issues: by id, with link items for co-handling units in the issue's partition; GSI1 by enterprise,
@@ -33,27 +33,4 @@ export const issueKeys = {
   byGrid: (gridId: string): IndexPartition => ({ index: 'GSI4', partition: `ISSUE#GRID#${gridId}` }),
   byStatus: (status: string): IndexPartition => ({ index: 'GSI5', partition: `ISSUE#STATUS#${status}` }),
   all: (): IndexPartition => ({ index: 'GSI6', partition: 'ISSUE' }),
-};
-
-/**
- * The ledger table: one partition per issue, entries in sequence order. GSI1: entries by program day
- * (Asia/Shanghai), in time order within the day. The ledger export reads a period as one query per
- * day, days in parallel. One partition per day holds a province's busiest day comfortably (tens of
- * writes a second at most), so it is not sharded.
- */
-export const LEDGER_INDEX: IndexName = 'GSI1';
-
-export const ledgerKeys = {
-  entry: (issueId: string, seq: number): ItemKey => ({
-    pk: `ISSUE#${issueId}`,
-    sk: `SEQ#${String(seq).padStart(10, '0')}`,
-  }),
-  /** The partition of an issue's whole ledger. */
-  ofIssue: (issueId: string): string => `ISSUE#${issueId}`,
-  byDay: (date: string, at: string, issueId: string, seq: number): { gsi1pk: string; gsi1sk: string } => ({
-    gsi1pk: `LEDGER#DAY#${date}`,
-    // The instant normalised to UTC, so entries stamped with different offsets still sort by time.
-    gsi1sk: `${new Date(at).toISOString()}#${issueId}#${String(seq).padStart(10, '0')}`,
-  }),
-  dayPartition: (date: string): IndexPartition => ({ index: LEDGER_INDEX, partition: `LEDGER#DAY#${date}` }),
 };

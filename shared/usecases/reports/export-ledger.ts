@@ -1,10 +1,10 @@
 import { gzipSync } from 'node:zlib';
+import { ledgerDayIndexUntil } from '../../config';
 import { type ExportFormat, type LedgerExportQuery, MAX_EXPORT_DAYS } from '../../contract/reports';
-import { dateOfDayNumber, parseCalendarDate } from '../../domain/calendar/calendar-date';
 import { ExportTooLarge, ValidationFailed } from '../../domain/errors';
-import { daysInPeriod, periodProblems } from '../../domain/headline-figures';
+import { periodProblems } from '../../domain/headline-figures';
 import { csvOf, LEDGER_EXPORT_HEADERS, ledgerExportRow } from '../../domain/ledger/export-table';
-import { readLedgerDays, TooManyLedgerEntries, unitNamesOf } from '../../repositories/ledger-period';
+import { readLedgerPeriod, TooManyLedgerEntries, unitNamesOf } from '../../repositories/ledger-period';
 
 /**
  * Lambda refuses a response over 6 MB (the whole payload: status, headers and the body, which for a
@@ -36,11 +36,6 @@ export const acceptsGzip = (acceptEncoding: string | undefined): boolean =>
     return (coding.trim() === 'gzip' || coding.trim() === '*') && (q === undefined || Number(q.slice(2)) > 0);
   });
 
-const datesOf = (from: string, to: string): string[] => {
-  const first = parseCalendarDate(from)?.dayNumber ?? 0;
-  return Array.from({ length: daysInPeriod(from, to) }, (_, i) => dateOfDayNumber(first + i));
-};
-
 const attachment = (from: string, to: string, unitId: string | undefined, format: ExportFormat) => {
   const base = `${from}_${to}${unitId ? `_${unitId}` : ''}.${format}`;
   return `attachment; filename="ledger_${base}"; filename*=UTF-8''${encodeURIComponent(`台账_${base}`)}`;
@@ -48,7 +43,8 @@ const attachment = (from: string, to: string, unitId: string | undefined, format
 
 /**
  * The issue ledger (台账) of the program days `from`–`to` as a file: every entry of the period from
- * the ledger's by-day index (days read in parallel), optionally of one responsible unit, one row per
+ * the ledger's by-year index (and, on a stage upgraded to it, its by-day index for the days up to
+ * LEDGER_DAY_INDEX_UNTIL: repositories/ledger-period.ts), optionally of one responsible unit, one row per
  * entry with Chinese headers. CSV is UTF-8 with a BOM, gzip-compressed when the client accepts it
  * (a city-year is ~15 MB of text but ~2 MB compressed); XLSX is zipped already. A file that would
  * still not fit Lambda's 6 MB response answers 422 EXPORT_TOO_LARGE, asking for a shorter period.
@@ -62,9 +58,13 @@ export const exportLedger = async (
   const problems = periodProblems(from, to, MAX_EXPORT_DAYS);
   if (problems.length > 0) throw new ValidationFailed(problems);
 
-  let entries: Awaited<ReturnType<typeof readLedgerDays>>;
+  let entries: Awaited<ReturnType<typeof readLedgerPeriod>>;
   try {
-    entries = await readLedgerDays(datesOf(from, to), { unitId, maxEntries: MAX_EXPORT_ENTRIES });
+    const dayIndexUntil = ledgerDayIndexUntil();
+    entries = await readLedgerPeriod(
+      { from, to },
+      { unitId, maxEntries: MAX_EXPORT_ENTRIES, ...(dayIndexUntil ? { dayIndexUntil } : {}) },
+    );
   } catch (error) {
     if (error instanceof TooManyLedgerEntries) {
       throw new ExportTooLarge(

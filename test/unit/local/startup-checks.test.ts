@@ -29,6 +29,12 @@ describe('parseStartOptions', () => {
     expect(parseStartOptions([], { PORT: '3500' }).port).toBe(3500);
   });
 
+  it('passes LEDGER_DAY_INDEX_UNTIL on when set', () => {
+    expect(parseStartOptions([], { LEDGER_DAY_INDEX_UNTIL: '2026-12-10' }).ledgerDayIndexUntil).toBe(
+      '2026-12-10',
+    );
+  });
+
   it('explains a bad port or an unknown option in one line', () => {
     expect(() => parseStartOptions([], { PORT: 'http' })).toThrow(
       'PORT must be a port number (1–65535), not "http"',

@@ -101,17 +101,19 @@ describe('POST /issues', () => {
       toStatus: 'open',
       prevHash: GENESIS_HASH,
     });
-    // Stored with its place in the ledger's by-day index (program date of `at`), outside the hash.
-    expect(ledgerItem?.gsi1pk).toMatch(/^LEDGER#DAY#\d{4}-\d{2}-\d{2}$/);
+    // Stored with its place in the ledger's by-year index (program year of `at`), outside the hash;
+    // the by-day index holds only entries written before it.
+    expect(ledgerItem?.gsi2pk).toMatch(/^LEDGER#YEAR#\d{4}$/);
+    expect(ledgerItem).not.toHaveProperty('gsi1pk');
     const {
       prevHash,
       hash,
       pk: _pk,
       sk: _sk,
-      gsi1pk: _gpk,
-      gsi1sk: _gsk,
+      gsi2pk: _gpk,
+      gsi2sk: _gsk,
       ...facts
-    } = ledgerItem as LedgerEntry & ItemKey & { gsi1pk: string; gsi1sk: string };
+    } = ledgerItem as LedgerEntry & ItemKey & { gsi2pk: string; gsi2sk: string };
     expect(hash).toBe(hashOf(facts, prevHash));
     expect(issueItem).toMatchObject({ ledgerHead: { seq: 1, hash } });
   });
