@@ -54,6 +54,12 @@ export const itemsIn = async (partition: string, index: string) =>
     )
   ).Items ?? [];
 
+/** The ids of an enterprise's issues, as its issue index (keys only) holds them, oldest first. */
+export const issueIdsOf = async (enterpriseId: string) => {
+  const { index, partition } = issueKeys.byEnterprise(enterpriseId);
+  return (await itemsIn(partition, index)).map((entry) => issueKeys.idOf(entry as ItemKey));
+};
+
 const quarterNow = () => quarterOf(programDateOf(new Date()));
 
 /** The issue as stored, its ledger, and the counters of the units it names. */
