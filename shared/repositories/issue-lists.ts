@@ -62,11 +62,11 @@ export const raisedBetween = (from?: string, to?: string): { from: string; to: s
  * One page of issues from the partitions, newest first within each; a raised-on period narrows every
  * partition by key. The issue indexes hold keys only: each read of entries is followed by one
  * BatchGet of the issues they stand for (co-unit links resolved on the way), in index order, and the
- * other filters apply here, to the whole issue (none could run on the index, which holds no
- * attribute to test). Reading
- * goes on until the page is full or ISSUE_LIST_SCAN_FACTOR × `limit` entries were read, so a selective
- * filter gives fuller pages, every request's reads stay bounded, and `nextCursor` always moves on (a
- * page may still hold fewer items than `limit`, even none, before the list ends with a null cursor).
+ * other filters apply here, to the whole issue (none could run on the index, which holds no attribute
+ * to test). Reading goes on until the page is full or ISSUE_LIST_SCAN_FACTOR × `limit` entries were
+ * read, so a selective filter gives fuller pages, every request's reads stay bounded, and
+ * `nextCursor` always moves on (a page may still hold fewer items than `limit`, even none, before the
+ * list ends with a null cursor).
  */
 export const listIssuesIn = (
   partitions: readonly IndexPartition[],
