@@ -69,7 +69,7 @@ export const indexKeysOf = (id: string, partitions: readonly IndexPartition[]): 
   return attributes as IndexKeys;
 };
 
-/** Work queues in GSI3 (and the day figures) are sharded so that a busy program never crowds one partition. */
+/** Work queues in IGSI3 (and the day figures) are sharded so that a busy program never crowds one partition. */
 export const QUEUE_SHARDS = 8;
 
 export const shardOf = (id: string): number => {
