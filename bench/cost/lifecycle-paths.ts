@@ -61,7 +61,7 @@ export const measurePath = async (
     asOperator,
     {
       enterpriseId: refs.enterpriseId,
-      category: ISSUE_CATEGORIES[0],
+      category: ISSUE_CATEGORIES[0]?.code,
       title: `成本测量：${path}`,
       description: `成本测量 ${n}：按“${path}”路径办理。`,
       source: 'hotline',

@@ -13,7 +13,7 @@ import { Schedule } from 'aws-cdk-lib/aws-events';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
-import { INDEXES, indexAttributes, LEDGER_INDEXES } from '../../shared/db/keys';
+import { indexAttributes, KEYS_ONLY_INDEXES, LEDGER_INDEXES, SHARED_INDEXES } from '../../shared/db/keys';
 import { AttachmentsBucket } from '../constructs/attachments-bucket';
 import { UserDirectory } from '../constructs/user-directory';
 import type { IdentityProvider } from '../identity-provider';
@@ -75,13 +75,19 @@ export class StatefulStack extends Stack {
       // Short-lived bookkeeping (notification rate windows) expires by itself; records never set it.
       timeToLiveAttribute: 'expiresAt',
     });
-    for (const index of INDEXES) {
+    // The shared indexes project whole items; the issue indexes keys only, so that an issue change
+    // writes an index only when it moves the issue's key in it (shared/db/keys/attributes.ts).
+    const projections = [
+      ...SHARED_INDEXES.map((index) => ({ index, projectionType: ProjectionType.ALL })),
+      ...KEYS_ONLY_INDEXES.map((index) => ({ index, projectionType: ProjectionType.KEYS_ONLY })),
+    ];
+    for (const { index, projectionType } of projections) {
       const { pk, sk } = indexAttributes(index);
       this.programTable.addGlobalSecondaryIndex({
         indexName: index,
         partitionKey: { name: pk, type: AttributeType.STRING },
         sortKey: { name: sk, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
+        projectionType,
       });
     }
 

@@ -8,13 +8,18 @@ import {
   encodePartitionsCursor,
   invalidCursor,
 } from './cursor';
-import { type IndexName, indexAttributes } from './keys';
+import { type IndexName, type ItemKey, indexAttributes, isKeysOnly } from './keys';
 import { toRecord } from './records';
 
 /**
  * Every read of more than one item goes through here: a page (`queryPage`), every item (`queryAll`,
  * `queryPages` page by page), a count (`countAll`), or a page of several partitions read one after
  * another (`queryPartitionsPage`). Lists never scan.
+ *
+ * An entry of a keys-only index (`isKeysOnly`: the issue indexes) is its item's table key `{pk, sk}`
+ * and nothing else: the caller reads the items by key (`getRecords`, one BatchGet per page). Such a
+ * query takes no filter and no field list, which could only test or pick attributes the index does
+ * not hold (a filter would silently match nothing).
  */
 
 export interface Page<T> {
@@ -61,6 +66,9 @@ const sortKeyCondition = ({ sortPrefix, sortBetween, sortBefore }: Query) => {
 };
 
 const queryInput = (query: Query): QueryCommandInput => {
+  if (isKeysOnly(query.index) && (query.filter || query.fields)) {
+    throw new Error(`${query.index} projects keys only: filter or pick fields after reading the items`);
+  }
   const attributes = query.index ? indexAttributes(query.index) : { pk: 'pk', sk: 'sk' };
   const sortCondition = sortKeyCondition(query);
   const fields = query.fields ?? [];
@@ -86,7 +94,15 @@ const queryInput = (query: Query): QueryCommandInput => {
   };
 };
 
-/** One page of a key or index query, its items without storage keys. */
+/** What a query hands back of each item read: the record, or for a keys-only index the table key. */
+const entryOf =
+  <T>(query: Query) =>
+  (item: Record<string, unknown>): T =>
+    isKeysOnly(query.index)
+      ? ({ pk: String(item.pk), sk: String(item.sk) } satisfies ItemKey as T)
+      : toRecord<T>(item);
+
+/** One page of a key or index query, its items without storage keys (see `entryOf`). */
 export const queryPage = async <T>(query: IndexQuery): Promise<Page<T>> => {
   const { Items, LastEvaluatedKey } = await documentClient
     .send(
@@ -102,7 +118,7 @@ export const queryPage = async <T>(query: IndexQuery): Promise<Page<T>> => {
       throw error;
     });
   return {
-    items: (Items ?? []).map((item) => toRecord<T>(item)),
+    items: (Items ?? []).map(entryOf<T>(query)),
     nextCursor: encodeCursor(LastEvaluatedKey),
   };
 };
@@ -114,7 +130,7 @@ export async function* queryPages<T>(query: Query): AsyncGenerator<T[]> {
     const page = await documentClient.send(
       new QueryCommand({ ...queryInput(query), ExclusiveStartKey: startKey }),
     );
-    yield (page.Items ?? []).map((item) => toRecord<T>(item));
+    yield (page.Items ?? []).map(entryOf<T>(query));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
 }

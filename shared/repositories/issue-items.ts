@@ -1,8 +1,8 @@
 import { type IndexPartition, indexKeysOf, issueKeys, shardOf } from '../db/keys';
 import type { Issue } from '../domain/issues/issue';
 
-/** The work queue (GSI3) an issue sits in while it waits on someone; none once closed or open. */
-const queueOf = (issue: Issue): IndexPartition | undefined => {
+/** The work queue (IGSI3) an issue sits in while it waits on someone; none once closed or open. */
+export const queueOf = (issue: Issue): IndexPartition | undefined => {
   const shard = shardOf(issue.id);
   switch (issue.status) {
     case 'assigned':

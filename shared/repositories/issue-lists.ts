@@ -1,6 +1,5 @@
 import { encodeTime } from 'ulid';
-import { equalityFilter } from '../db/equality-filter';
-import { type IndexPartition, issueKeys } from '../db/keys';
+import { type IndexPartition, type ItemKey, issueKeys } from '../db/keys';
 import { type Page, queryAll, queryPartitionsPage } from '../db/queries';
 import { MS_PER_DAY } from '../domain/calendar/calendar-date';
 import { programDayStartMs } from '../domain/calendar/program-date';
@@ -38,18 +37,13 @@ export const issueListPartitions = (scope: IssueListScope, filter: IssueFilter):
   }
 };
 
-/** A unit's partition holds the issues it leads and link items for those it co-handles. */
-type IssueIndexEntry = Issue | { issueId: string; unitId: string };
-
-const resolveLinks = async (entries: readonly IssueIndexEntry[]): Promise<Issue[]> => {
-  const linked = entries.flatMap((entry) => ('issueId' in entry ? [entry.issueId] : []));
-  const found = new Map((await findIssues(linked)).map((issue) => [issue.id, issue]));
-  return entries.flatMap((entry) => {
-    if (!('issueId' in entry)) return [entry];
-    const issue = found.get(entry.issueId);
-    return issue ? [issue] : [];
-  });
-};
+/**
+ * The issues index entries stand for, in index order, read whole by key (one BatchGet per 100): a
+ * unit's partition holds the issues it leads and link items for those it co-handles, and both are
+ * keys in the issue's own partition.
+ */
+const issuesOf = (entries: readonly ItemKey[]): Promise<Issue[]> =>
+  findIssues(entries.map((entry) => issueKeys.idOf(entry)));
 
 /** How many index entries one page of a filtered list may read, per item asked for. */
 export const ISSUE_LIST_SCAN_FACTOR = 5;
@@ -66,11 +60,13 @@ export const raisedBetween = (from?: string, to?: string): { from: string; to: s
 
 /**
  * One page of issues from the partitions, newest first within each; a raised-on period narrows every
- * partition by key. The other filters apply here, after the read, to the whole issue (co-unit links
- * resolved first): the one place to adapt if an index ever projects less than the whole item. Reading
- * goes on until the page is full or ISSUE_LIST_SCAN_FACTOR × `limit` entries were read, so a selective
- * filter gives fuller pages, every request's reads stay bounded, and `nextCursor` always moves on (a
- * page may still hold fewer items than `limit`, even none, before the list ends with a null cursor).
+ * partition by key. The issue indexes hold keys only: each read of entries is followed by one
+ * BatchGet of the issues they stand for (co-unit links resolved on the way), in index order, and the
+ * other filters apply here, to the whole issue (none could run on the index, which holds no attribute
+ * to test). Reading goes on until the page is full or ISSUE_LIST_SCAN_FACTOR × `limit` entries were
+ * read, so a selective filter gives fuller pages, every request's reads stay bounded, and
+ * `nextCursor` always moves on (a page may still hold fewer items than `limit`, even none, before the
+ * list ends with a null cursor).
  */
 export const listIssuesIn = (
   partitions: readonly IndexPartition[],
@@ -81,23 +77,22 @@ export const listIssuesIn = (
   return queryPartitionsPage(
     partitions.map(({ index, partition }) => ({ index, partition, newestFirst: true, ...period })),
     page,
-    async (entries: IssueIndexEntry[]) =>
-      (await resolveLinks(entries)).filter((issue) => matchesIssueFilter(issue, filter)),
+    async (entries: ItemKey[]) =>
+      (await issuesOf(entries)).filter((issue) => matchesIssueFilter(issue, filter)),
     page.limit * ISSUE_LIST_SCAN_FACTOR,
   );
 };
 
-/** The ids of every issue awaiting consultation now (the sparse GSI3 queue), oldest first. */
+/** The ids of every issue awaiting consultation now (the sparse IGSI3 queue), oldest first: keys only. */
 export const listIssueIdsAwaitingConsultation = async (): Promise<string[]> =>
-  (await queryAll<{ id: string }>({ ...issueKeys.awaitingConsultation(), fields: ['id'] })).map((item) =>
-    String(item.id),
-  );
+  (await queryAll<ItemKey>(issueKeys.awaitingConsultation())).map((entry) => issueKeys.idOf(entry));
 
 /**
  * Issues of an enterprise raised with source `resident` between two program dates (Asia/Shanghai,
  * both inclusive). Issue ids are ULIDs and the by-enterprise index sorts by id, so the window is a
  * key range on that index (`BETWEEN` the first and last possible id of the window): only the
- * enterprise's issues of those days are read, and the source is a filter on them.
+ * enterprise's issues of those days are read (keys, then the issues by key), and the source is tested
+ * on them.
  */
 export const listResidentIssues = async (
   enterpriseId: string,
@@ -106,10 +101,9 @@ export const listResidentIssues = async (
 ): Promise<Issue[]> => {
   // A residency that has not started yet has an empty window (and BETWEEN refuses a reversed range).
   if (from > to) return [];
-  const issues = await queryAll<Issue & { workflowRev?: number }>({
+  const entries = await queryAll<ItemKey>({
     ...issueKeys.byEnterprise(enterpriseId),
     sortBetween: raisedBetween(from, to),
-    filter: equalityFilter({ source: 'resident' }),
   });
-  return issues.map(({ workflowRev: _rev, ...issue }) => issue);
+  return (await issuesOf(entries)).filter((issue) => issue.source === 'resident');
 };

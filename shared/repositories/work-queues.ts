@@ -1,9 +1,10 @@
-import { type IndexPartition, issueKeys, QUEUE_SHARDS } from '../db/keys';
+import { type IndexPartition, type ItemKey, issueKeys, QUEUE_SHARDS } from '../db/keys';
 import { queryPages } from '../db/queries';
-import type { Issue } from '../domain/issues/issue';
+import { queueOf } from './issue-items';
+import { findIssues } from './issues';
 
 /**
- * The sparse work queues of GSI3: open assignments sorted `dueDate#id`, issues awaiting feedback
+ * The sparse work queues of IGSI3: open assignments sorted `dueDate#id`, issues awaiting feedback
  * sorted `followUpDeadline#id`, issues awaiting dispatch or consultation. Only issues in the queue's
  * state are in it, so reading a queue whole touches exactly the issues a job must look at, O(open
  * work); nothing here scans. Each job reads each queue once and decides every step from that read
@@ -11,14 +12,15 @@ import type { Issue } from '../domain/issues/issue';
  * consistent: callers act through conditional writes.
  */
 
-/** Issues of one queue partition, in sort order, page by page. */
+/**
+ * Issues of one queue partition, in sort order, page by page: the queue holds keys only, so each
+ * page of keys is followed by one BatchGet of its issues (per 100). An issue that left the queue
+ * between the two reads is not handed out.
+ */
 async function* queueItems(queue: IndexPartition) {
-  const pages = queryPages<Issue & { workflowRev: number }>({
-    index: queue.index,
-    partition: queue.partition,
-  });
-  for await (const page of pages) {
-    for (const { workflowRev: _rev, ...issue } of page) yield issue as Issue;
+  for await (const entries of queryPages<ItemKey>({ index: queue.index, partition: queue.partition })) {
+    const issues = await findIssues(entries.map((entry) => issueKeys.idOf(entry)));
+    for (const issue of issues) if (queueOf(issue)?.partition === queue.partition) yield issue;
   }
 }
 

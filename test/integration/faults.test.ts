@@ -11,6 +11,7 @@ import {
   FAULT_NAMES,
   faults,
   getItem,
+  issueIdsOf,
   issueState,
   itemsIn,
   walk,
@@ -46,7 +47,7 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
         headers: { 'idempotency-key': key },
         claims: operator,
       });
-    const raised = () => itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1');
+    const raised = () => issueIdsOf(enterpriseId);
 
     const { failedSteps, reply } = await walk(
       fault,
@@ -56,7 +57,7 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
 
     expect(reply.status).toBe(201);
     expect(failedSteps).toBeGreaterThan(0);
-    expect((await raised()).map((item) => item.id)).toEqual([reply.body?.id]);
+    expect(await raised()).toEqual([reply.body?.id]);
     const again = await request();
     expect(again.status).toBe(201);
     expect(again.body).toEqual(reply.body);
@@ -144,7 +145,7 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
       });
     const traces = async () => ({
       visits: await itemsIn(`VISIT#ENT#${enterpriseId}`, 'GSI2'),
-      issues: await itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1'),
+      issues: await issueIdsOf(enterpriseId),
     });
     const statsBefore = await readProgramStats(VISIT_DAY, VISIT_DAY);
 
@@ -158,11 +159,11 @@ describe.each(FAULT_NAMES)('under %s at every step', (fault) => {
     expect(failedSteps).toBeGreaterThan(0);
     const { visits: logged, issues: raised } = await traces();
     expect(logged.map((visit) => visit.id)).toEqual([reply.body?.id]);
-    expect(raised.map((issue) => issue.id)).toEqual(reply.body?.issueIds);
+    expect(raised).toEqual(reply.body?.issueIds);
     const again = await request();
     expect(again.status).toBe(201);
     expect(again.body).toEqual(reply.body);
-    await expectConsistent(String(raised[0]?.id), []);
+    await expectConsistent(String(raised[0]), []);
     // The visit day's counters moved by what was stored once, whatever failed on the way.
     const statsAfter = await readProgramStats(VISIT_DAY, VISIT_DAY);
     expect(statsAfter.visits - statsBefore.visits).toBe(1);
@@ -250,7 +251,6 @@ describe('a timeout after the write happened', () => {
 
     const again = await raise();
     expect(again.status).toBe(201);
-    const stored = await itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1');
-    expect(stored.map((item) => item.id)).toEqual([again.body?.id]);
+    expect(await issueIdsOf(enterpriseId)).toEqual([again.body?.id]);
   });
 });

@@ -165,4 +165,25 @@ describe('issues against DynamoDB Local', () => {
 
     expect(seen).toEqual([...raised].reverse());
   });
+
+  it('filters a list on the whole issues, which the keys-only index it reads does not hold', async () => {
+    const { id: enterpriseId } = await createEnterprise();
+    const [first, escalated, last] = [
+      (await raiseIssue(enterpriseId)).id,
+      (await raiseIssue(enterpriseId)).id,
+      (await raiseIssue(enterpriseId)).id,
+    ];
+    await act(escalated, 'escalate', operator, { unitId, dueWorkingDays: 3 });
+    const ids = async (claims: Record<string, string | string[]>, query: Record<string, string>) =>
+      ((await list(claims, query)).body?.items ?? []).map((item) => item.id);
+    const own = claimsFor('enterprise', { enterpriseId });
+
+    // The enterprise's partition (IGSI1): status and category are tested after the issues are read.
+    expect(await ids(operator, { enterpriseId, status: 'open' })).toEqual([last, first]);
+    expect(await ids(own, { status: 'assigned' })).toEqual([escalated]);
+    expect(await ids(own, { category: 'land' })).toEqual([last, escalated, first]);
+    expect(await ids(own, { category: 'tax' })).toEqual([]);
+    // The unit's partition (IGSI2) with a filter on the enterprise.
+    expect(await ids(departmentOf(unitId), { enterpriseId })).toEqual([escalated]);
+  });
 });

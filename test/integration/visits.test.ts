@@ -6,7 +6,7 @@ import { handler as grids } from '../../functions/api/grids/handler';
 import { handler as visits } from '../../functions/api/visits/handler';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
-import { visitKeys } from '../../shared/db/keys';
+import { issueKeys, visitKeys } from '../../shared/db/keys';
 import { programDateOf } from '../../shared/domain/calendar/program-date';
 import { raisedIssue } from '../../shared/domain/issues/raising';
 import { readProgramStats } from '../../shared/repositories/program-stats';
@@ -121,7 +121,7 @@ const itemsIn = async (partition: string, index: string) => {
 /** Everything a visit to the enterprise could have written: visits, issues, its grid's coverage. */
 const tracesOf = async (enterpriseId: string) => ({
   visits: (await itemsIn(`VISIT#ENT#${enterpriseId}`, 'GSI2')).length,
-  issues: (await itemsIn(`ISSUE#ENT#${enterpriseId}`, 'GSI1')).length,
+  issues: (await itemsIn(`ISSUE#ENT#${enterpriseId}`, issueKeys.byEnterprise(enterpriseId).index)).length,
 });
 
 describe('visits against DynamoDB Local', () => {

@@ -69,6 +69,13 @@ const countersOf = async (unitId: string) =>
     )
   ).Items ?? [];
 
+/** The ids of an enterprise's issues, as its issue index (keys only) holds them, oldest first. */
+export const issueIdsOf = async (enterpriseId: string) => {
+  const { index, partition } = issueKeys.byEnterprise(enterpriseId);
+  return (await itemsIn(partition, index)).map((entry) => issueKeys.idOf(entry as ItemKey));
+};
+
+
 /** The issue as stored, its ledger, and the counters of the units it names. */
 export const issueState = async (issueId: string, unitIds: readonly string[]) => ({
   issue: await getItem(issueKeys.item(issueId)),

@@ -257,19 +257,19 @@ describe('daily sweep against the work queues and the local workflow', () => {
       { type: 'resolve_on_spot', resolution: 'Explained the subsidy rules' },
       on('2025-05-06'),
     );
-    const { gsi3sk } = (
+    const { igsi3sk } = (
       await documentClient.send(
         new GetCommand({ TableName: tableNames.program, Key: issueKeys.item(issueId) }),
       )
-    ).Item as { gsi3sk: string };
+    ).Item as { igsi3sk: string };
     await documentClient.send(
       new UpdateCommand({
         TableName: tableNames.program,
         Key: issueKeys.item(issueId),
-        UpdateExpression: 'SET followUpDeadline = :deadline, gsi3sk = :sk',
+        UpdateExpression: 'SET followUpDeadline = :deadline, igsi3sk = :sk',
         ExpressionAttributeValues: {
           ':deadline': '2024-06-10',
-          ':sk': gsi3sk.replace(/^[^#]+/, '2024-06-10'),
+          ':sk': igsi3sk.replace(/^[^#]+/, '2024-06-10'),
         },
       }),
     );

@@ -13,7 +13,16 @@ export const BUDGET_RATIO = 1.3;
  * cannot grow unnoticed.
  */
 const JOB_RUNNER_ENTRY = 'functions/api/jobs/handler.ts';
-export const JOB_RUNNER_BUDGET_RATIO = 1.35;
+// 1.35 until the work queues held keys only: their reads gained the BatchGet of the issues (2 KB).
+export const JOB_RUNNER_BUDGET_RATIO = 1.36;
+
+/**
+ * `POST /residencies/{id}/assessment` reads the enterprise's issues of the residency's window from
+ * their keys-only index, then the issues by BatchGet (docs/data-model.md): 2 KB more than the common
+ * budget allowed (1.302× on 2026-12-06, 1.297× before). An operator's yearly task.
+ */
+const ASSESSMENTS_ENTRY = 'functions/api/assessments/handler.ts';
+export const ASSESSMENTS_BUDGET_RATIO = 1.31;
 
 /**
  * `GET /dispatch-orders/{id}/pdf` is the one function that renders PDF (docs/dispatch-order-documents.md):
@@ -26,6 +35,7 @@ export const DISPATCH_ORDER_PDF_BUDGET_RATIO = 14;
 
 const OWN_CEILINGS: Record<string, number> = {
   [JOB_RUNNER_ENTRY]: JOB_RUNNER_BUDGET_RATIO,
+  [ASSESSMENTS_ENTRY]: ASSESSMENTS_BUDGET_RATIO,
   [DISPATCH_ORDER_PDF_ENTRY]: DISPATCH_ORDER_PDF_BUDGET_RATIO,
 };
 

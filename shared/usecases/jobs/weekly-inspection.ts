@@ -57,7 +57,7 @@ const cappedRow = (row: UnitInspection): UnitInspection => ({
 
 const allUnitIds = async (): Promise<string[]> => (await allUnits()).map((unit) => unit.id);
 
-/** The work in hand now: open assignments (GSI3, all shards) and returns awaiting re-dispatch. */
+/** The work in hand now: open assignments (IGSI3, all shards) and returns awaiting re-dispatch. */
 const snapshot = async () => {
   const assignments: OpenAssignment[] = [];
   for await (const issue of allOpenAssignments()) {

@@ -7,45 +7,45 @@ describe('issueListPartitions', () => {
   it('reads the most selective partition the filters name for those who see everything', () => {
     const all = { kind: 'all' } as const;
     expect(issueListPartitions(all, { enterpriseId: 'E1', unitId: 'U1', status: 'assigned' })).toEqual([
-      { index: 'GSI1', partition: 'ISSUE#ENT#E1' },
+      { index: 'IGSI1', partition: 'ISSUE#ENT#E1' },
     ]);
     expect(issueListPartitions(all, { unitId: 'U1', status: 'assigned' })).toEqual([
-      { index: 'GSI2', partition: 'ISSUE#UNIT#U1' },
+      { index: 'IGSI2', partition: 'ISSUE#UNIT#U1' },
     ]);
     expect(issueListPartitions(all, { status: 'closed' })).toEqual([
-      { index: 'GSI5', partition: 'ISSUE#STATUS#closed' },
+      { index: 'IGSI5', partition: 'ISSUE#STATUS#closed' },
     ]);
     expect(issueListPartitions(all, { overdue: true })).toEqual([
-      { index: 'GSI5', partition: 'ISSUE#STATUS#assigned' },
+      { index: 'IGSI5', partition: 'ISSUE#STATUS#assigned' },
     ]);
-    expect(issueListPartitions(all, {})).toEqual([{ index: 'GSI6', partition: 'ISSUE' }]);
+    expect(issueListPartitions(all, {})).toEqual([{ index: 'IGSI6', partition: 'ISSUE' }]);
     expect(issueListPartitions(all, { gridId: 'G1', status: 'open', category: 'land' })).toEqual([
-      { index: 'GSI4', partition: 'ISSUE#GRID#G1' },
+      { index: 'IGSI4', partition: 'ISSUE#GRID#G1' },
     ]);
     expect(issueListPartitions(all, { townUnitId: 'T1', type: 'suggestion', card: 'red' })).toEqual([
-      { index: 'GSI6', partition: 'ISSUE' },
+      { index: 'IGSI6', partition: 'ISSUE' },
     ]);
   });
 
   it("narrows a cadre's grids to the one asked for, and to none outside them", () => {
     const grids = { kind: 'grids', gridIds: ['G1', 'G2'] } as const;
     expect(issueListPartitions(grids, { gridId: 'G2' })).toEqual([
-      { index: 'GSI4', partition: 'ISSUE#GRID#G2' },
+      { index: 'IGSI4', partition: 'ISSUE#GRID#G2' },
     ]);
     expect(issueListPartitions(grids, { gridId: 'G3' })).toEqual([]);
   });
 
   it('keeps scoped callers in their own partitions, and gives nothing for a filter outside the scope', () => {
     expect(issueListPartitions({ kind: 'unit', unitId: 'U1' }, { status: 'assigned' })).toEqual([
-      { index: 'GSI2', partition: 'ISSUE#UNIT#U1' },
+      { index: 'IGSI2', partition: 'ISSUE#UNIT#U1' },
     ]);
     expect(issueListPartitions({ kind: 'unit', unitId: 'U1' }, { unitId: 'U2' })).toEqual([]);
     expect(issueListPartitions({ kind: 'enterprise', enterpriseId: 'E1' }, { enterpriseId: 'E2' })).toEqual(
       [],
     );
     expect(issueListPartitions({ kind: 'grids', gridIds: ['G1', 'G2'] }, { enterpriseId: 'E1' })).toEqual([
-      { index: 'GSI4', partition: 'ISSUE#GRID#G1' },
-      { index: 'GSI4', partition: 'ISSUE#GRID#G2' },
+      { index: 'IGSI4', partition: 'ISSUE#GRID#G1' },
+      { index: 'IGSI4', partition: 'ISSUE#GRID#G2' },
     ]);
     expect(issueListPartitions({ kind: 'none' }, {})).toEqual([]);
   });

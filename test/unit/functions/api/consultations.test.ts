@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { consultationKeys, dispatchOrderKeys } from '../../../../shared/db/keys';
+import { consultationKeys, dispatchOrderKeys, issueKeys } from '../../../../shared/db/keys';
 import type { DispatchOrder } from '../../../../shared/repositories/dispatch-orders';
 import { claimsFor, invoke } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
@@ -217,10 +217,11 @@ describe('POST /consultations', () => {
   it('fixes the agenda as every issue awaiting consultation now, and keeps the order id internal', async () => {
     ddb
       .on(QueryCommand, {
-        IndexName: 'GSI3',
+        IndexName: 'IGSI3',
         ExpressionAttributeValues: { ':pk': 'QUEUE#AWAITING_CONSULTATION' },
       })
-      .resolves({ Items: [{ id: 'ISSUE3' }, { id: 'ISSUE4' }] });
+      // The queue projects keys only: the ids come from them, with no read of the issues.
+      .resolves({ Items: [issueKeys.item('ISSUE3'), issueKeys.item('ISSUE4')] });
 
     const { status, body } = await invoke(handler, {
       routeKey: 'POST /consultations',

@@ -91,9 +91,11 @@ describe('POST /issues', () => {
     expect(guard?.pk).toMatch(/^IDEMPOTENCY#/);
     expect(issueItem).toMatchObject({
       pk: `ISSUE#${body?.id}`,
-      gsi1pk: `ISSUE#ENT#${enterprise.id}`,
-      gsi5pk: 'ISSUE#STATUS#open',
+      igsi1pk: `ISSUE#ENT#${enterprise.id}`,
+      igsi5pk: 'ISSUE#STATUS#open',
     });
+    // Issues live in their own keys-only indexes, none of the shared whole-item ones.
+    expect(Object.keys(issueItem ?? {}).filter((name) => /^gsi\d/.test(name))).toEqual([]);
     expect(ledgerItem).toMatchObject({
       seq: 1,
       action: 'raised',
@@ -398,20 +400,15 @@ describe('GET /issues', () => {
   });
 
   it('reads a department its own unit partition, newest first, and resolves co-unit links', async () => {
+    const link = issueKeys.coUnitLink(assignedIssue.id, otherDepartment.id);
     ddb
       .on(QueryCommand, {
-        IndexName: 'GSI2',
+        IndexName: 'IGSI2',
         ExpressionAttributeValues: { ':pk': `ISSUE#UNIT#${otherDepartment.id}` },
       })
+      // The issue index projects keys only.
       .resolves({
-        Items: [
-          {
-            ...issueKeys.coUnitLink(assignedIssue.id, otherDepartment.id),
-            issueId: assignedIssue.id,
-            unitId: otherDepartment.id,
-            entity: 'coUnitLink',
-          },
-        ],
+        Items: [{ ...link, igsi2pk: `ISSUE#UNIT#${otherDepartment.id}`, igsi2sk: assignedIssue.id }],
       });
     ddb.on(BatchGetCommand).resolves({ Responses: { program: [issueItem(assignedIssue, 3)] } });
 
@@ -419,6 +416,9 @@ describe('GET /issues', () => {
 
     expect(body?.items?.map((item) => item.id)).toEqual([assignedIssue.id]);
     expect(body?.items?.[0]).not.toHaveProperty('workflowRev');
-    expect(ddb).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'GSI2', ScanIndexForward: false });
+    expect(ddb).toHaveReceivedCommandWith(QueryCommand, { IndexName: 'IGSI2', ScanIndexForward: false });
+    expect(ddb).toHaveReceivedCommandWith(BatchGetCommand, {
+      RequestItems: { program: { Keys: [issueKeys.item(assignedIssue.id)] } },
+    });
   });
 });

@@ -46,7 +46,7 @@ describe('POST /jobs/{job}/runs', () => {
     // outbox) is decided from that one read, not from a query of its own.
     const wholeReadsOf = (partition: string) =>
       queueQueries(partition).filter(
-        (q) => q.IndexName === 'GSI3' && q.KeyConditionExpression === '#pk = :pk' && !q.FilterExpression,
+        (q) => q.IndexName === 'IGSI3' && q.KeyConditionExpression === '#pk = :pk' && !q.FilterExpression,
       );
     expect(wholeReadsOf('QUEUE#OPEN_ASSIGNMENT#')).toHaveLength(QUEUE_SHARDS);
     expect(wholeReadsOf('QUEUE#AWAITING_FEEDBACK#')).toHaveLength(QUEUE_SHARDS);
