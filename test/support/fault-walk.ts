@@ -75,7 +75,6 @@ export const issueIdsOf = async (enterpriseId: string) => {
   return (await itemsIn(partition, index)).map((entry) => issueKeys.idOf(entry as ItemKey));
 };
 
-
 /** The issue as stored, its ledger, and the counters of the units it names. */
 export const issueState = async (issueId: string, unitIds: readonly string[]) => ({
   issue: await getItem(issueKeys.item(issueId)),
