@@ -356,16 +356,19 @@ export class IssueWorkflow extends Construct {
 }
 
 /**
- * Issue items whose new image has an outbox entry: a wait's answer (`workflow.delivery`, matched on
- * its token, since `exists` matches leaves only) or a pending start. Filters are ORed; everything else
- * the table writes never invokes the function.
+ * Items whose new image has an outbox entry: a wait's answer on an issue's workflow item (`delivery`,
+ * matched on its token, since `exists` matches leaves only) or a pending start on the issue item.
+ * Filters are ORed; everything else the table writes never invokes the function.
  */
 const OUTBOX_FILTERS = [
-  { delivery: { M: { token: { S: FilterRule.exists() } } } },
-  { startPending: { BOOL: FilterRule.isEqual(true) } },
-].map((workflow) =>
-  FilterCriteria.filter({
-    eventName: FilterRule.or('INSERT', 'MODIFY'),
-    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('issue') }, workflow: { M: workflow } } },
-  }),
+  {
+    entity: { S: FilterRule.isEqual('issueWorkflow') },
+    delivery: { M: { token: { S: FilterRule.exists() } } },
+  },
+  {
+    entity: { S: FilterRule.isEqual('issue') },
+    workflow: { M: { startPending: { BOOL: FilterRule.isEqual(true) } } },
+  },
+].map((NewImage) =>
+  FilterCriteria.filter({ eventName: FilterRule.or('INSERT', 'MODIFY'), dynamodb: { NewImage } }),
 );

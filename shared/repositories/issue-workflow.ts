@@ -3,19 +3,104 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { issueKeys } from '../db/keys';
-import type { TransactItem } from '../db/records';
-import type { WaitKind } from '../domain/issues/issue';
+import { getRecords, type TransactItem } from '../db/records';
+import type { Issue, WaitKind, WorkflowState } from '../domain/issues/issue';
 
 /**
- * Workflow bookkeeping on the issue item. These writes change no issue field a person sees, so they
- * bump `workflowRev` instead of `version` and write no ledger entry; every issue transition is
- * conditioned on both, so bookkeeping and decisions can never overwrite each other.
+ * Workflow bookkeeping on the workflow item beside the issue (`ISSUE#<id> / WORKFLOW`, no index keys):
+ * the signals, the registered wait and the answer to deliver. These writes change no issue field a
+ * person sees, so they touch only this small item, bump its `rev` and write no ledger entry. A
+ * transition that appends a signal writes the workflow item in its transaction, conditioned on the
+ * `rev` it read, so bookkeeping and decisions can never overwrite each other.
  */
 
+/** The workflow's bookkeeping, as the workflow item holds it. */
+export type WorkflowProgress = Pick<WorkflowState, 'signals' | 'wait' | 'delivery'>;
+
+/** The workflow item as read: its bookkeeping and the revision a conditional write must match. */
+export interface StoredWorkflow extends WorkflowProgress {
+  rev: number;
+}
+
+export const workflowItem = (
+  issueId: string,
+  { signals, wait, delivery }: WorkflowProgress,
+  rev: number,
+) => ({
+  ...issueKeys.workflow(issueId),
+  entity: 'issueWorkflow',
+  issueId,
+  rev,
+  signals,
+  ...(wait ? { wait } : {}),
+  ...(delivery ? { delivery } : {}),
+});
+
+/** The issue as decisions see it: the issue item's workflow part with the workflow item's bookkeeping. */
+export const withWorkflow = (issue: Issue, workflow: StoredWorkflow | undefined): Issue => {
+  if (!issue.workflow) return issue;
+  const { signals = [], wait, delivery } = workflow ?? {};
+  return {
+    ...issue,
+    workflow: {
+      ...issue.workflow,
+      signals,
+      ...(wait ? { wait } : {}),
+      ...(delivery ? { delivery } : {}),
+    },
+  };
+};
+
+const progressOf = (workflow: WorkflowState | undefined): WorkflowProgress | undefined =>
+  workflow && { signals: workflow.signals, wait: workflow.wait, delivery: workflow.delivery };
+
 /**
- * One bookkeeping write: the given update plus `workflowRev + 1`, only if `condition` holds, with
- * `alsoWrite` (e.g. the count of what it did) in the same transaction when there is any, so that the
- * count is stored exactly when the bookkeeping is. Answers whether the condition held.
+ * A transition's write of the workflow item, when it changes the bookkeeping (a new execution starts
+ * with no signals; a decision appends one, and may answer the registered wait): the whole small item,
+ * on condition of the revision read (or of there being none yet), so a bookkeeping write since then
+ * fails the transition, which re-reads and decides again. Undefined when the bookkeeping is unchanged.
+ */
+export const workflowWrite = (
+  before: Issue,
+  rev: number | undefined,
+  next: Issue,
+): TransactItem | undefined => {
+  const progress = progressOf(next.workflow);
+  if (!progress || JSON.stringify(progress) === JSON.stringify(progressOf(before.workflow))) return undefined;
+  return {
+    Put: {
+      TableName: tableNames.program,
+      Item: workflowItem(next.id, progress, (rev ?? 0) + 1),
+      ...(rev === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': rev } }),
+    },
+  };
+};
+
+/**
+ * Issues read from an index (a work queue's page) with their workflow bookkeeping: the workflow items
+ * of those escalated, in one BatchGet per 100 (strongly consistent: the sweep acts on the wait token).
+ */
+export const withWorkflowsOf = async (issues: readonly Issue[]): Promise<Issue[]> => {
+  const escalated = issues.filter((issue) => issue.workflow);
+  const found = await getRecords<StoredWorkflow>(
+    escalated.map((issue) => issueKeys.workflow(issue.id)),
+    { consistent: true },
+  );
+  const workflows = new Map(escalated.map((issue, i) => [issue.id, found[i]]));
+  return issues.map((issue) => withWorkflow(issue, workflows.get(issue.id)));
+};
+
+const conditionFailed = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException &&
+    error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed');
+
+/**
+ * One bookkeeping write of the workflow item: the given update plus `rev + 1`, only if `condition`
+ * holds, with `alsoWrite` (e.g. the count of what it did) in the same transaction when there is any,
+ * so that the count is stored exactly when the bookkeeping is. Answers whether the condition held.
  */
 const bookkeeping = async (
   issueId: string,
@@ -28,10 +113,10 @@ const bookkeeping = async (
   },
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<boolean> => {
-  const sets = [...(update.set ? [update.set] : []), 'workflowRev = workflowRev + :one'].join(', ');
+  const sets = [...(update.set ? [update.set] : []), 'rev = rev + :one'].join(', ');
   const write = {
     TableName: tableNames.program,
-    Key: issueKeys.item(issueId),
+    Key: issueKeys.workflow(issueId),
     UpdateExpression: `${update.remove ? `REMOVE ${update.remove} ` : ''}SET ${sets}`,
     ConditionExpression: update.condition,
     ExpressionAttributeNames: update.names,
@@ -45,11 +130,7 @@ const bookkeeping = async (
       );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    const conditionFailed =
-      error instanceof TransactionCanceledException &&
-      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
-    if (conditionFailed) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 };
@@ -63,8 +144,8 @@ export const registerWait = async (
   wait: { seq: number; token: string; waitingFor: WaitKind },
 ): Promise<'registered' | 'already_decided'> =>
   (await bookkeeping(issueId, {
-    set: 'workflow.#wait = :wait',
-    condition: 'attribute_exists(workflow) AND size(workflow.signals) < :seq',
+    set: '#wait = :wait',
+    condition: 'attribute_exists(signals) AND size(signals) < :seq',
     names: { '#wait': 'wait' },
     values: { ':wait': wait, ':seq': wait.seq },
   }))
@@ -73,8 +154,8 @@ export const registerWait = async (
 
 /**
  * Fails the registered wait with an automatic signal (the daily sweep's `Overdue` or `NoResponse`):
- * in one conditional write the wait is taken off the issue, so that of the sweep and a human decision
- * exactly one answers it, and the failure is put in the outbox (`workflow.delivery`) for the delivery
+ * in one conditional write the wait is taken off the workflow item, so that of the sweep and a human
+ * decision exactly one answers it, and the failure is put in the outbox (`delivery`) for the delivery
  * function. False when no wait with that token is registered any more.
  */
 export const enqueueWaitFailure = (
@@ -86,9 +167,9 @@ export const enqueueWaitFailure = (
   bookkeeping(
     issueId,
     {
-      remove: 'workflow.#wait',
-      set: 'workflow.delivery = :delivery',
-      condition: 'workflow.#wait.#token = :token',
+      remove: '#wait',
+      set: 'delivery = :delivery',
+      condition: '#wait.#token = :token',
       names: { '#wait': 'wait', '#token': 'token' },
       values: { ':token': token, ':delivery': { token, ...failure } },
     },
@@ -101,34 +182,66 @@ export const enqueueWaitFailure = (
  */
 export const clearDelivery = async (issueId: string, token: string): Promise<void> => {
   await bookkeeping(issueId, {
-    remove: 'workflow.delivery',
-    condition: 'workflow.delivery.#token = :token',
+    remove: 'delivery',
+    condition: 'delivery.#token = :token',
     names: { '#token': 'token' },
     values: { ':token': token },
   });
 };
 
 /**
- * Hands an outbox entry that is still there to the table's stream again (a new stream record), for
- * one whose delivery gave up (its records aged out or went to the failure queue). False when the
- * issue has nothing to deliver any more.
+ * Hands what the issue still has to deliver (a pending start, on the issue item; an answer, on the
+ * workflow item) to the table's stream again, as new stream records, for an entry whose delivery gave
+ * up (its records aged out or went to the failure queue). False when nothing is left to deliver.
  */
-export const requeueOutbox = (issueId: string, alsoWrite: readonly TransactItem[] = []): Promise<boolean> =>
-  bookkeeping(
-    issueId,
-    { condition: 'attribute_exists(workflow.startPending) OR attribute_exists(workflow.delivery)' },
-    alsoWrite,
-  );
+export const requeueOutbox = async (
+  issue: Issue,
+  alsoWrite: readonly TransactItem[] = [],
+): Promise<boolean> => {
+  const writes: TransactItem[] = [];
+  if (issue.workflow?.startPending) {
+    writes.push({
+      Update: {
+        TableName: tableNames.program,
+        Key: issueKeys.item(issue.id),
+        UpdateExpression: 'SET workflow.startRequeues = if_not_exists(workflow.startRequeues, :zero) + :one',
+        ConditionExpression: 'attribute_exists(workflow.startPending)',
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+      },
+    });
+  }
+  if (issue.workflow?.delivery) {
+    writes.push({
+      Update: {
+        TableName: tableNames.program,
+        Key: issueKeys.workflow(issue.id),
+        UpdateExpression: 'SET rev = rev + :one',
+        ConditionExpression: 'attribute_exists(delivery)',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    });
+  }
+  if (writes.length === 0) return false;
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: [...writes, ...alsoWrite] }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+};
 
-/** Marks the issue's execution as started (the outbox entry set at escalation is delivered). */
+/**
+ * Marks the issue's execution as started (the outbox entry set at escalation is delivered): on the
+ * issue item, where lists show it. Transitions are conditioned on the flag as they read it.
+ */
 export const markExecutionStarted = async (issueId: string): Promise<void> => {
   await documentClient.send(
     new UpdateCommand({
       TableName: tableNames.program,
       Key: issueKeys.item(issueId),
-      UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
+      UpdateExpression: 'REMOVE workflow.startPending',
       ConditionExpression: 'attribute_exists(workflow)',
-      ExpressionAttributeValues: { ':one': 1 },
     }),
   );
 };

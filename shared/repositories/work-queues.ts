@@ -1,6 +1,7 @@
 import { type IndexPartition, issueKeys, QUEUE_SHARDS } from '../db/keys';
 import { queryPages } from '../db/queries';
 import type { Issue } from '../domain/issues/issue';
+import { withWorkflowsOf } from './issue-workflow';
 
 /**
  * The sparse work queues of GSI3: open assignments sorted `dueDate#id`, issues awaiting feedback
@@ -11,15 +12,10 @@ import type { Issue } from '../domain/issues/issue';
  * consistent: callers act through conditional writes.
  */
 
-/** Issues of one queue partition, in sort order, page by page. */
+/** Issues of one queue partition, in sort order, page by page, each page's workflow items read with one BatchGet. */
 async function* queueItems(queue: IndexPartition) {
-  const pages = queryPages<Issue & { workflowRev: number }>({
-    index: queue.index,
-    partition: queue.partition,
-  });
-  for await (const page of pages) {
-    for (const { workflowRev: _rev, ...issue } of page) yield issue as Issue;
-  }
+  const pages = queryPages<Issue>({ index: queue.index, partition: queue.partition });
+  for await (const page of pages) yield* await withWorkflowsOf(page);
 }
 
 const shardsOf = (queueOf: (shard: number) => IndexPartition): IndexPartition[] =>

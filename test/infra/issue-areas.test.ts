@@ -88,10 +88,7 @@ describe('the outbox delivery function', () => {
       JSON.parse(filter.Pattern),
     );
     expect(patterns.map((pattern) => pattern.dynamodb.NewImage)).toEqual([
-      {
-        entity: { S: ['issue'] },
-        workflow: { M: { delivery: { M: { token: { S: [{ exists: true }] } } } } },
-      },
+      { entity: { S: ['issueWorkflow'] }, delivery: { M: { token: { S: [{ exists: true }] } } } },
       { entity: { S: ['issue'] }, workflow: { M: { startPending: { BOOL: [true] } } } },
     ]);
   });

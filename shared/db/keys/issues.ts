@@ -8,6 +8,18 @@ import type { IndexName, IndexPartition, ItemKey } from './attributes';
  */
 export const issueKeys = {
   item: (id: string): ItemKey => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' }),
+  /**
+   * The issue's workflow bookkeeping beside it (signals, the registered wait, the answer to deliver, its
+   * own revision): no index keys, so a bookkeeping write costs the small item alone.
+   */
+  workflow: (id: string): ItemKey => ({ pk: `ISSUE#${id}`, sk: 'WORKFLOW' }),
+  /** The partition of one issue (item, co-unit links, workflow item). */
+  ofIssue: (id: string): string => `ISSUE#${id}`,
+  /**
+   * The sort-key range holding the issue item and its workflow item and not its co-unit links
+   * (`COUNIT#…` sorts before it): one strongly consistent Query reads the issue with its workflow.
+   */
+  issueWithWorkflow: { from: 'ISSUE', to: 'WORKFLOW' },
   /** A co-handling unit's link to an issue, so the unit's issue list finds it. */
   coUnitLink: (issueId: string, unitId: string): ItemKey => ({
     pk: `ISSUE#${issueId}`,

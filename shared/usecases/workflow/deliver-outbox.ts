@@ -4,14 +4,14 @@ import { startIssueExecution } from '../../workflow/issue-execution';
 import { completeWait, failWait } from '../../workflow/task-signals';
 
 /** What an issue's outbox holds, as one stream record's new image shows it. */
-export interface Outbox {
-  /** The issue's execution: the one a pending start starts. */
-  executionArn: string;
-  startPending?: boolean;
-  delivery?:
-    | { token: string; output: { seq: number; kind: string } }
-    | { token: string; error: string; cause: string };
-}
+export type Outbox =
+  /** A pending start of the issue's execution. */
+  | { startPending: true; executionArn: string; delivery?: undefined }
+  | { startPending?: undefined; delivery: Delivery };
+
+type Delivery =
+  | { token: string; output: { seq: number; kind: string } }
+  | { token: string; error: string; cause: string };
 
 /**
  * Sends what the issue's outbox holds to Step Functions, then empties it:

@@ -291,16 +291,25 @@ describe('issue transitions', () => {
       version: 3,
       resolution: { text: '已协调解决' },
     });
-    const [issuePut, ledgerPut] =
+    const [issuePut, ledgerPut, workflowPut] =
       ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(issuePut?.Put?.ConditionExpression).toContain('version = :version');
     expect(ledgerPut?.Put?.Item).toMatchObject({ seq: 3, action: 'resolved', actor: { role: 'department' } });
-    // The wait leaves the issue and its answer goes to the outbox in the same transaction.
-    expect(issuePut?.Put?.Item?.workflow).toMatchObject({
-      signals: ['resolved'],
-      delivery: { token: 'SECRET-TASK-TOKEN', output: { seq: 1, kind: 'resolved' } },
+    // The wait leaves the workflow item and its answer goes to the outbox in the same transaction,
+    // on condition of the workflow item's revision; the indexed issue item carries neither.
+    expect(workflowPut?.Put).toMatchObject({
+      Item: {
+        ...issueKeys.workflow(assignedIssue.id),
+        rev: 4,
+        signals: ['resolved'],
+        delivery: { token: 'SECRET-TASK-TOKEN', output: { seq: 1, kind: 'resolved' } },
+      },
+      ConditionExpression: 'rev = :rev',
+      ExpressionAttributeValues: { ':rev': 3 },
     });
-    expect(issuePut?.Put?.Item?.workflow?.wait).toBeUndefined();
+    expect(workflowPut?.Put?.Item?.wait).toBeUndefined();
+    expect(JSON.stringify(issuePut?.Put?.Item)).not.toContain('SECRET-TASK-TOKEN');
+    expect(issuePut?.Put?.Item?.workflow).not.toHaveProperty('signals');
     expect(JSON.stringify(body)).not.toContain('SECRET-TASK-TOKEN');
   });
 
@@ -411,7 +420,7 @@ describe('GET /issues', () => {
           },
         ],
       });
-    ddb.on(BatchGetCommand).resolves({ Responses: { program: [issueItem(assignedIssue, 3)] } });
+    ddb.on(BatchGetCommand).resolves({ Responses: { program: [issueItem(assignedIssue)] } });
 
     const { body } = await invoke(handler, { routeKey: 'GET /issues', claims: coDepartment });
 

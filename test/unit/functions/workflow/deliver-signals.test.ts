@@ -46,17 +46,25 @@ const issueItem = (id: string, workflow: Record<string, unknown>) => ({
   entity: 'issue',
   id,
   status: 'assigned',
-  workflowRev: 4,
-  workflow: { executionArn: `${STATE_MACHINE}:${id}`, signals: ['dispatched'], ...workflow },
+  workflow: { executionArn: `${STATE_MACHINE}:${id}`, ...workflow },
+});
+/** An issue's workflow item, with the answer to deliver when given. */
+const workflowItem = (issueId: string, delivery?: Record<string, unknown>) => ({
+  ...issueKeys.workflow(issueId),
+  entity: 'issueWorkflow',
+  issueId,
+  rev: 4,
+  signals: ['dispatched'],
+  ...(delivery ? { delivery } : {}),
 });
 const decision = (id: string, token = `token-${id}`) =>
-  record(issueItem(id, { delivery: { token, output: { seq: 1, kind: 'dispatched' } } }));
+  record(workflowItem(id, { token, output: { seq: 1, kind: 'dispatched' } }));
 const event = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 
 const clearing = (id: string, token: string) => ({
-  Key: issueKeys.item(id),
-  UpdateExpression: 'REMOVE workflow.delivery SET workflowRev = workflowRev + :one',
-  ConditionExpression: 'workflow.delivery.#token = :token',
+  Key: issueKeys.workflow(id),
+  UpdateExpression: 'REMOVE delivery SET rev = rev + :one',
+  ConditionExpression: 'delivery.#token = :token',
   ExpressionAttributeValues: { ':token': token, ':one': 1 },
 });
 
@@ -83,7 +91,7 @@ describe('delivering the outbox from the program table stream', () => {
 
   it('fails the wait with an automatic signal and its cause', async () => {
     const cause = JSON.stringify({ at: '2026-03-10T00:00:00+08:00' });
-    await handler(event(record(issueItem('I2', { delivery: { token: 't2', error: 'Overdue', cause } }))));
+    await handler(event(record(workflowItem('I2', { token: 't2', error: 'Overdue', cause }))));
 
     expect(sfn).toHaveReceivedCommandWith(SendTaskFailureCommand, {
       taskToken: 't2',
@@ -104,7 +112,7 @@ describe('delivering the outbox from the program table stream', () => {
     });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
       Key: issueKeys.item('I3'),
-      UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
+      UpdateExpression: 'REMOVE workflow.startPending',
     });
   });
 
@@ -131,7 +139,7 @@ describe('delivering the outbox from the program table stream', () => {
 
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
+      UpdateExpression: 'REMOVE workflow.startPending',
     });
   });
 
@@ -155,7 +163,7 @@ describe('delivering the outbox from the program table stream', () => {
 
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: failing.dynamodb?.SequenceNumber }] });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, clearing('I6', 'token-I6'));
-    expect(ddb).not.toHaveReceivedCommandWith(UpdateCommand, { Key: issueKeys.item('I5') });
+    expect(ddb).not.toHaveReceivedCommandWith(UpdateCommand, { Key: issueKeys.workflow('I5') });
     expect(sfn).not.toHaveReceivedCommandWith(SendTaskSuccessCommand, { taskToken: 'token-I7' });
   });
 
@@ -196,6 +204,7 @@ describe('delivering the outbox from the program table stream', () => {
     const result = await handler(
       event(
         record(issueItem('I9', {})),
+        record(workflowItem('I9')),
         record({ pk: 'UNIT#U1', sk: 'UNIT', entity: 'unit', id: 'U1', workflow: { startPending: true } }),
         {
           eventName: 'REMOVE',

@@ -33,10 +33,9 @@ describe('signalling a wait', () => {
     expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     const [signal, count] = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(signal?.Update).toMatchObject({
-      Key: issueKeys.item('I1'),
-      UpdateExpression:
-        'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
-      ConditionExpression: 'workflow.#wait.#token = :token',
+      Key: issueKeys.workflow('I1'),
+      UpdateExpression: 'REMOVE #wait SET delivery = :delivery, rev = rev + :one',
+      ConditionExpression: '#wait.#token = :token',
       ExpressionAttributeValues: {
         ':token': 'token-2',
         ':delivery': { token: 'token-2', error: 'Overdue', cause: JSON.stringify(cause) },
