@@ -4,7 +4,8 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { issueKeys } from '../db/keys';
 import { getRecords, type TransactItem } from '../db/records';
-import type { Issue, WaitKind, WorkflowState } from '../domain/issues/issue';
+import { newId } from '../domain/ids';
+import type { Issue, WaitKind, WorkflowDelivery, WorkflowState } from '../domain/issues/issue';
 
 /**
  * Workflow bookkeeping on the workflow item beside the issue (`ISSUE#<id> / WORKFLOW`, no index keys):
@@ -12,7 +13,37 @@ import type { Issue, WaitKind, WorkflowState } from '../domain/issues/issue';
  * person sees, so they touch only this small item, bump its `rev` and write no ledger entry. A
  * transition that appends a signal writes the workflow item in its transaction, conditioned on the
  * `rev` it read, so bookkeeping and decisions can never overwrite each other.
+ *
+ * What the workflow must be told (a start, a wait's answer) is also put as an outbox entry item
+ * (`ISSUE#<id> / WORKFLOW#OUTBOX#<ULID>`) in the write that decides it: its one stream record (INSERT)
+ * triggers its one delivery. The entry stays the truth where it was (the issue's pending start, the
+ * workflow item's `delivery`), which the delivery clears; the entry item itself expires by TTL.
  */
+
+/** How long an outbox entry item is kept (TTL) after it is put: long after its delivery, for operators. */
+const OUTBOX_ENTRY_SECONDS = 7 * 24 * 3600;
+
+/** What one outbox entry asks the delivery function to do. */
+export type OutboxEntry = { start: { executionArn: string } } | { answer: WorkflowDelivery };
+
+/** The put of a new outbox entry item: a new sort key each time, so its stream record is an INSERT. */
+export const outboxEntryPut = (issueId: string, entry: OutboxEntry): TransactItem => {
+  const entryId = newId();
+  return {
+    Put: {
+      TableName: tableNames.program,
+      Item: {
+        ...issueKeys.outboxEntry(issueId, entryId),
+        entity: 'issueOutbox',
+        issueId,
+        entryId,
+        ...entry,
+        expiresAt: Math.floor(Date.now() / 1000) + OUTBOX_ENTRY_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+};
 
 /** The workflow's bookkeeping, as the workflow item holds it. */
 export type WorkflowProgress = Pick<WorkflowState, 'signals' | 'wait' | 'delivery'>;
@@ -54,28 +85,38 @@ export const withWorkflow = (issue: Issue, workflow: StoredWorkflow | undefined)
 const progressOf = (workflow: WorkflowState | undefined): WorkflowProgress | undefined =>
   workflow && { signals: workflow.signals, wait: workflow.wait, delivery: workflow.delivery };
 
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * A transition's write of the workflow item, when it changes the bookkeeping (a new execution starts
- * with no signals; a decision appends one, and may answer the registered wait): the whole small item,
- * on condition of the revision read (or of there being none yet), so a bookkeeping write since then
- * fails the transition, which re-reads and decides again. Undefined when the bookkeeping is unchanged.
+ * A transition's writes of the workflow's bookkeeping: the workflow item when the transition changes
+ * it (a new execution starts with no signals; a decision appends one, and may answer the registered
+ * wait) — the whole small item, on condition of the revision read (or of there being none yet), so a
+ * bookkeeping write since then fails the transition, which re-reads and decides again — and an outbox
+ * entry for a new execution's start and for a new answer. None when the bookkeeping is unchanged.
  */
-export const workflowWrite = (
-  before: Issue,
-  rev: number | undefined,
-  next: Issue,
-): TransactItem | undefined => {
-  const progress = progressOf(next.workflow);
-  if (!progress || JSON.stringify(progress) === JSON.stringify(progressOf(before.workflow))) return undefined;
-  return {
-    Put: {
-      TableName: tableNames.program,
-      Item: workflowItem(next.id, progress, (rev ?? 0) + 1),
-      ...(rev === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': rev } }),
-    },
-  };
+export const workflowWrites = (before: Issue, rev: number | undefined, next: Issue): TransactItem[] => {
+  const workflow = next.workflow;
+  if (!workflow) return [];
+  const writes: TransactItem[] = [];
+  const progress = progressOf(workflow) as WorkflowProgress;
+  if (!sameJson(progress, progressOf(before.workflow))) {
+    writes.push({
+      Put: {
+        TableName: tableNames.program,
+        Item: workflowItem(next.id, progress, (rev ?? 0) + 1),
+        ...(rev === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': rev } }),
+      },
+    });
+  }
+  if (workflow.startPending && workflow.executionArn !== before.workflow?.executionArn) {
+    writes.push(outboxEntryPut(next.id, { start: { executionArn: workflow.executionArn } }));
+  }
+  if (workflow.delivery && !sameJson(workflow.delivery, before.workflow?.delivery)) {
+    writes.push(outboxEntryPut(next.id, { answer: workflow.delivery }));
+  }
+  return writes;
 };
 
 /**
@@ -155,8 +196,9 @@ export const registerWait = async (
 /**
  * Fails the registered wait with an automatic signal (the daily sweep's `Overdue` or `NoResponse`):
  * in one conditional write the wait is taken off the workflow item, so that of the sweep and a human
- * decision exactly one answers it, and the failure is put in the outbox (`delivery`) for the delivery
- * function. False when no wait with that token is registered any more.
+ * decision exactly one answers it, and the failure is put in the outbox (`delivery`, and an outbox
+ * entry item in the same transaction) for the delivery function. False when no wait with that token
+ * is registered any more.
  */
 export const enqueueWaitFailure = (
   issueId: string,
@@ -173,7 +215,7 @@ export const enqueueWaitFailure = (
       names: { '#wait': 'wait', '#token': 'token' },
       values: { ':token': token, ':delivery': { token, ...failure } },
     },
-    alsoWrite,
+    [outboxEntryPut(issueId, { answer: { token, ...failure } }), ...alsoWrite],
   );
 
 /**
@@ -191,33 +233,34 @@ export const clearDelivery = async (issueId: string, token: string): Promise<voi
 
 /**
  * Hands what the issue still has to deliver (a pending start, on the issue item; an answer, on the
- * workflow item) to the table's stream again, as new stream records, for an entry whose delivery gave
- * up (its records aged out or went to the failure queue). False when nothing is left to deliver.
+ * workflow item) to the delivery function again as a new outbox entry, for an entry whose delivery
+ * gave up (its record aged out or went to the failure queue), on condition that it is still
+ * undelivered. False when nothing is left to deliver.
  */
 export const requeueOutbox = async (
   issue: Issue,
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<boolean> => {
+  const workflow = issue.workflow;
   const writes: TransactItem[] = [];
-  if (issue.workflow?.startPending) {
-    writes.push({
-      Update: {
+  if (workflow?.startPending) {
+    writes.push(outboxEntryPut(issue.id, { start: { executionArn: workflow.executionArn } }), {
+      ConditionCheck: {
         TableName: tableNames.program,
         Key: issueKeys.item(issue.id),
-        UpdateExpression: 'SET workflow.startRequeues = if_not_exists(workflow.startRequeues, :zero) + :one',
-        ConditionExpression: 'attribute_exists(workflow.startPending)',
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+        ConditionExpression: 'workflow.startPending = :true AND workflow.executionArn = :arn',
+        ExpressionAttributeValues: { ':true': true, ':arn': workflow.executionArn },
       },
     });
   }
-  if (issue.workflow?.delivery) {
-    writes.push({
-      Update: {
+  if (workflow?.delivery) {
+    writes.push(outboxEntryPut(issue.id, { answer: workflow.delivery }), {
+      ConditionCheck: {
         TableName: tableNames.program,
         Key: issueKeys.workflow(issue.id),
-        UpdateExpression: 'SET rev = rev + :one',
-        ConditionExpression: 'attribute_exists(delivery)',
-        ExpressionAttributeValues: { ':one': 1 },
+        ConditionExpression: 'delivery.#token = :token',
+        ExpressionAttributeNames: { '#token': 'token' },
+        ExpressionAttributeValues: { ':token': workflow.delivery.token },
       },
     });
   }
@@ -226,22 +269,30 @@ export const requeueOutbox = async (
     await documentClient.send(new TransactWriteCommand({ TransactItems: [...writes, ...alsoWrite] }));
     return true;
   } catch (error) {
-    if (conditionFailed(error)) return false;
+    if (error instanceof TransactionCanceledException) {
+      if (error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) return false;
+    }
     throw error;
   }
 };
 
 /**
- * Marks the issue's execution as started (the outbox entry set at escalation is delivered): on the
- * issue item, where lists show it. Transitions are conditioned on the flag as they read it.
+ * Marks the issue's execution as started (its start entry is delivered): on the issue item, where
+ * lists show it; transitions are conditioned on the flag as they read it. Conditional on that
+ * execution's start still pending, so a repeated delivery changes nothing.
  */
-export const markExecutionStarted = async (issueId: string): Promise<void> => {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableNames.program,
-      Key: issueKeys.item(issueId),
-      UpdateExpression: 'REMOVE workflow.startPending',
-      ConditionExpression: 'attribute_exists(workflow)',
-    }),
-  );
+export const markExecutionStarted = async (issueId: string, executionArn: string): Promise<void> => {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableNames.program,
+        Key: issueKeys.item(issueId),
+        UpdateExpression: 'REMOVE workflow.startPending',
+        ConditionExpression: 'workflow.startPending = :true AND workflow.executionArn = :arn',
+        ExpressionAttributeValues: { ':true': true, ':arn': executionArn },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 };

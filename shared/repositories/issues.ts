@@ -15,7 +15,7 @@ import { programCountsOf } from '../domain/issues/program-counts';
 import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
 import { raisedBreakdownOf } from '../domain/program-stats';
 import { coUnitLinkItem, issueItem } from './issue-items';
-import { type StoredWorkflow, withWorkflow, workflowWrite } from './issue-workflow';
+import { type StoredWorkflow, withWorkflow, workflowWrites } from './issue-workflow';
 import { programStatsUpdate } from './program-stats';
 
 export type { TransactItem } from '../db/records';
@@ -138,7 +138,8 @@ export interface CommitOptions {
 /**
  * Records one transition as one transaction: the issue (status and version guarded), the next ledger
  * entry chained to the previous one (with the unit responsible, and its place in the by-day index),
- * the workflow item when the transition changes its bookkeeping (guarded by its revision), the unit counters, co-unit links, any extra items, and the program's day figures
+ * the workflow item when the transition changes its bookkeeping (guarded by its revision) with any
+ * outbox entry it makes, the unit counters, co-unit links, any extra items, and the program's day figures
  * (`programCountsOf`) on the program date of the change. Throws StaleIssueError when
  * the issue changed since it was read.
  */
@@ -172,7 +173,7 @@ export const commitTransition = async (
     ledgerHead: { seq, hash: entry.hash },
     updatedAt: options.at,
   };
-  const workflowChange = workflowWrite(before, stored.workflowRev, next);
+  const workflowChanges = workflowWrites(before, stored.workflowRev, next);
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -197,7 +198,7 @@ export const commitTransition = async (
             },
           },
           // Third, where a refused condition is read as a concurrent bookkeeping write.
-          ...(workflowChange ? [workflowChange] : []),
+          ...workflowChanges,
           ...counterUpdates(transition.counters),
           ...coUnitChanges(before, next),
           ...(options.extraItems ?? []),
@@ -212,7 +213,7 @@ export const commitTransition = async (
     if (
       error instanceof TransactionCanceledException &&
       (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed' ||
-        (workflowChange !== undefined && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed'))
+        (workflowChanges.length > 0 && error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed'))
     ) {
       throw new StaleIssueError(`issue ${before.id} changed since version ${before.version}`);
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tableNames } from '../../shared/config';
 import { documentClient } from '../../shared/db/client';
 import { issueKeys } from '../../shared/db/keys';
+import { queryAll } from '../../shared/db/queries';
 import { programDateOf } from '../../shared/domain/calendar';
 import type { Actor } from '../../shared/domain/issues/issue';
 import { decide } from '../../shared/domain/issues/lifecycle';
@@ -60,6 +61,20 @@ describe('the workflow item beside the issue', () => {
     });
     expect(await stored(issueKeys.workflow(id))).not.toHaveProperty('wait');
     expect(JSON.stringify(await stored(issueKeys.item(id)))).not.toContain('token-1');
+    // One outbox entry item per thing to deliver, each put once: the start, then the answer.
+    const entries = await queryAll<Record<string, unknown>>({
+      partition: issueKeys.ofIssue(id),
+      sortPrefix: issueKeys.outboxEntry(id, '').sk,
+      consistent: true,
+    });
+    expect(entries).toEqual([
+      expect.objectContaining({ issueId: id, start: { executionArn: expect.stringContaining(id) } }),
+      expect.objectContaining({
+        issueId: id,
+        answer: { token: 'token-1', output: { seq: 1, kind: 'resolved' } },
+        expiresAt: expect.any(Number),
+      }),
+    ]);
   });
 
   it('a decision read before a bookkeeping write cannot overwrite it, nor can the write undo the decision', async () => {

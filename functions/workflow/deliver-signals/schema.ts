@@ -1,24 +1,28 @@
 import * as z from 'zod/mini';
 
 const token = z.string().check(z.minLength(1));
+const signalKind = z.enum([
+  'dispatched',
+  'returned',
+  'consultation_requested',
+  'resolved',
+  'decided',
+  'closed',
+  're_review',
+  'consultation',
+]);
 
-/** An issue item with a pending start: its execution is to be started. */
-export const pendingStartImage = z.object({
-  entity: z.literal('issue'),
-  id: z.string().check(z.minLength(1)),
-  workflow: z.object({
-    executionArn: z.string().check(z.minLength(1)),
-    startPending: z.optional(z.boolean()),
-  }),
-});
-
-/** An issue's workflow item with a wait's answer to deliver. */
-export const answerImage = z.object({
-  entity: z.literal('issueWorkflow'),
+/**
+ * The parts of a program-table item (a stream record's new image, unmarshalled) that the delivery
+ * function acts on: an issue's outbox entry, a start or a wait's answer. Anything else is not for it.
+ */
+export const outboxEntryImage = z.object({
+  entity: z.literal('issueOutbox'),
   issueId: z.string().check(z.minLength(1)),
-  delivery: z.optional(
+  start: z.optional(z.object({ executionArn: z.string().check(z.minLength(1)) })),
+  answer: z.optional(
     z.union([
-      z.object({ token, output: z.object({ seq: z.number(), kind: z.string() }) }),
+      z.object({ token, output: z.object({ seq: z.number(), kind: signalKind }) }),
       z.object({ token, error: z.string(), cause: z.string() }),
     ]),
   ),

@@ -13,11 +13,21 @@ export const issueKeys = {
    * own revision): no index keys, so a bookkeeping write costs the small item alone.
    */
   workflow: (id: string): ItemKey => ({ pk: `ISSUE#${id}`, sk: 'WORKFLOW' }),
-  /** The partition of one issue (item, co-unit links, workflow item). */
+  /**
+   * One outbox entry of the issue (a start or a wait's answer to deliver), put once: its stream
+   * record (INSERT) is what triggers its delivery. After the workflow item, so reads of the issue
+   * with its workflow item skip it.
+   */
+  outboxEntry: (issueId: string, entryId: string): ItemKey => ({
+    pk: `ISSUE#${issueId}`,
+    sk: `WORKFLOW#OUTBOX#${entryId}`,
+  }),
+  /** The partition of one issue (item, co-unit links, workflow item, outbox entries). */
   ofIssue: (id: string): string => `ISSUE#${id}`,
   /**
-   * The sort-key range holding the issue item and its workflow item and not its co-unit links
-   * (`COUNIT#…` sorts before it): one strongly consistent Query reads the issue with its workflow.
+   * The sort-key range holding the issue item and its workflow item, and neither its co-unit links
+   * (`COUNIT#…` sorts before it) nor its outbox entries (after): one strongly consistent Query reads
+   * the issue with its workflow.
    */
   issueWithWorkflow: { from: 'ISSUE', to: 'WORKFLOW' },
   /** A co-handling unit's link to an issue, so the unit's issue list finds it. */

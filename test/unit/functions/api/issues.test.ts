@@ -348,8 +348,19 @@ describe('POST /issues/{issueId}/escalate', () => {
       executionArn: `${STATE_MACHINE.replace(':stateMachine:', ':execution:')}:ISSUE1`,
       workflow: { startPending: true },
     });
-    const committed = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
-    expect(committed).toMatchObject({ workflow: { startPending: true } });
+    const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(items[0]?.Put?.Item).toMatchObject({ workflow: { startPending: true } });
+    // The new workflow item (none before) and the start's outbox entry, in the same transaction.
+    const [, , workflowPut, startEntry] = items;
+    expect(workflowPut?.Put).toMatchObject({
+      Item: { ...issueKeys.workflow('ISSUE1'), rev: 1, signals: [] },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(startEntry?.Put?.Item).toMatchObject({
+      entity: 'issueOutbox',
+      issueId: 'ISSUE1',
+      start: { executionArn: body?.executionArn },
+    });
   });
 
   it('refuses an unknown unit with 400, writing nothing', async () => {
