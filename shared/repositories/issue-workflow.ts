@@ -4,8 +4,10 @@ import { tableNames } from '../config';
 import { documentClient } from '../db/client';
 import { issueKeys } from '../db/keys';
 import { getRecords, type TransactItem } from '../db/records';
-import { newId } from '../domain/ids';
-import type { Issue, WaitKind, WorkflowDelivery, WorkflowState } from '../domain/issues/issue';
+import type { Issue, WaitKind } from '../domain/issues/issue';
+import { outboxEntryPut, type StoredWorkflow, withWorkflow } from './workflow-items';
+
+export type { OutboxEntry } from './workflow-items';
 
 /**
  * Workflow bookkeeping on the workflow item beside the issue (`ISSUE#<id> / WORKFLOW`, no index keys):
@@ -19,105 +21,6 @@ import type { Issue, WaitKind, WorkflowDelivery, WorkflowState } from '../domain
  * triggers its one delivery. The entry stays the truth where it was (the issue's pending start, the
  * workflow item's `delivery`), which the delivery clears; the entry item itself expires by TTL.
  */
-
-/** How long an outbox entry item is kept (TTL) after it is put: long after its delivery, for operators. */
-const OUTBOX_ENTRY_SECONDS = 7 * 24 * 3600;
-
-/** What one outbox entry asks the delivery function to do. */
-export type OutboxEntry = { start: { executionArn: string } } | { answer: WorkflowDelivery };
-
-/** The put of a new outbox entry item: a new sort key each time, so its stream record is an INSERT. */
-export const outboxEntryPut = (issueId: string, entry: OutboxEntry): TransactItem => {
-  const entryId = newId();
-  return {
-    Put: {
-      TableName: tableNames.program,
-      Item: {
-        ...issueKeys.outboxEntry(issueId, entryId),
-        entity: 'issueOutbox',
-        issueId,
-        entryId,
-        ...entry,
-        expiresAt: Math.floor(Date.now() / 1000) + OUTBOX_ENTRY_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-};
-
-/** The workflow's bookkeeping, as the workflow item holds it. */
-export type WorkflowProgress = Pick<WorkflowState, 'signals' | 'wait' | 'delivery'>;
-
-/** The workflow item as read: its bookkeeping and the revision a conditional write must match. */
-export interface StoredWorkflow extends WorkflowProgress {
-  rev: number;
-}
-
-export const workflowItem = (
-  issueId: string,
-  { signals, wait, delivery }: WorkflowProgress,
-  rev: number,
-) => ({
-  ...issueKeys.workflow(issueId),
-  entity: 'issueWorkflow',
-  issueId,
-  rev,
-  signals,
-  ...(wait ? { wait } : {}),
-  ...(delivery ? { delivery } : {}),
-});
-
-/** The issue as decisions see it: the issue item's workflow part with the workflow item's bookkeeping. */
-export const withWorkflow = (issue: Issue, workflow: StoredWorkflow | undefined): Issue => {
-  if (!issue.workflow) return issue;
-  const { signals = [], wait, delivery } = workflow ?? {};
-  return {
-    ...issue,
-    workflow: {
-      ...issue.workflow,
-      signals,
-      ...(wait ? { wait } : {}),
-      ...(delivery ? { delivery } : {}),
-    },
-  };
-};
-
-const progressOf = (workflow: WorkflowState | undefined): WorkflowProgress | undefined =>
-  workflow && { signals: workflow.signals, wait: workflow.wait, delivery: workflow.delivery };
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * A transition's writes of the workflow's bookkeeping: the workflow item when the transition changes
- * it (a new execution starts with no signals; a decision appends one, and may answer the registered
- * wait) — the whole small item, on condition of the revision read (or of there being none yet), so a
- * bookkeeping write since then fails the transition, which re-reads and decides again — and an outbox
- * entry for a new execution's start and for a new answer. None when the bookkeeping is unchanged.
- */
-export const workflowWrites = (before: Issue, rev: number | undefined, next: Issue): TransactItem[] => {
-  const workflow = next.workflow;
-  if (!workflow) return [];
-  const writes: TransactItem[] = [];
-  const progress = progressOf(workflow) as WorkflowProgress;
-  if (!sameJson(progress, progressOf(before.workflow))) {
-    writes.push({
-      Put: {
-        TableName: tableNames.program,
-        Item: workflowItem(next.id, progress, (rev ?? 0) + 1),
-        ...(rev === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': rev } }),
-      },
-    });
-  }
-  if (workflow.startPending && workflow.executionArn !== before.workflow?.executionArn) {
-    writes.push(outboxEntryPut(next.id, { start: { executionArn: workflow.executionArn } }));
-  }
-  if (workflow.delivery && !sameJson(workflow.delivery, before.workflow?.delivery)) {
-    writes.push(outboxEntryPut(next.id, { answer: workflow.delivery }));
-  }
-  return writes;
-};
 
 /**
  * Issues read from an index (a work queue's page) with their workflow bookkeeping: the workflow items

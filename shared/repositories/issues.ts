@@ -15,8 +15,8 @@ import { programCountsOf } from '../domain/issues/program-counts';
 import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
 import { raisedBreakdownOf } from '../domain/program-stats';
 import { coUnitLinkItem, issueItem } from './issue-items';
-import { type StoredWorkflow, withWorkflow, workflowWrites } from './issue-workflow';
 import { programStatsUpdate } from './program-stats';
+import { type StoredWorkflow, withWorkflow, workflowWrites } from './workflow-items';
 
 export type { TransactItem } from '../db/records';
 

@@ -13,7 +13,18 @@ export const BUDGET_RATIO = 1.3;
  * cannot grow unnoticed.
  */
 const JOB_RUNNER_ENTRY = 'functions/api/jobs/handler.ts';
-export const JOB_RUNNER_BUDGET_RATIO = 1.35;
+// 1.35 until the workflow's bookkeeping moved to items of its own (branch `outbox`): the sweep's
+// workflow-item reads and outbox entries took it from 1.349 to 1.360.
+export const JOB_RUNNER_BUDGET_RATIO = 1.365;
+
+/**
+ * The consultations' decisions commit issue transitions, whose workflow-item and outbox-entry writes
+ * (branch `outbox`) took the bundle from 1.297 to 1.301 of the baseline, ~300 bytes over 1.3. An
+ * office and leaders' route, not an enterprise's; held to its own ceiling so it cannot grow further
+ * unnoticed.
+ */
+const CONSULTATIONS_ENTRY = 'functions/api/consultations/handler.ts';
+export const CONSULTATIONS_BUDGET_RATIO = 1.305;
 
 /**
  * `GET /dispatch-orders/{id}/pdf` is the one function that renders PDF (docs/dispatch-order-documents.md):
@@ -26,6 +37,7 @@ export const DISPATCH_ORDER_PDF_BUDGET_RATIO = 14;
 
 const OWN_CEILINGS: Record<string, number> = {
   [JOB_RUNNER_ENTRY]: JOB_RUNNER_BUDGET_RATIO,
+  [CONSULTATIONS_ENTRY]: CONSULTATIONS_BUDGET_RATIO,
   [DISPATCH_ORDER_PDF_ENTRY]: DISPATCH_ORDER_PDF_BUDGET_RATIO,
 };
 

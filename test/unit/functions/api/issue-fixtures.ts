@@ -2,7 +2,7 @@ import { unitKeys } from '../../../../shared/db/keys';
 import type { Issue } from '../../../../shared/domain/issues/issue';
 import { GENESIS_HASH } from '../../../../shared/domain/ledger/hash-chain';
 import { issueItem } from '../../../../shared/repositories/issue-items';
-import { workflowItem } from '../../../../shared/repositories/issue-workflow';
+import { workflowItem } from '../../../../shared/repositories/workflow-items';
 import { claimsFor } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
 import { department, enterprise, grid, stored, town } from './fixtures';
