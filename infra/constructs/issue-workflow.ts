@@ -156,9 +156,10 @@ export class IssueWorkflow extends Construct {
       'await-decision',
       'Issue workflow: registers a callback wait, or completes it with a decision already made',
     );
-    // Stores the wait's token on the issue; completes the wait at once if the decision came first.
+    // Stores the wait's token on the issue's workflow item; completes the wait at once if the decision
+    // came first (read with the issue: one Query of its partition).
     bindTable(awaitDecision, props.programTable, 'PROGRAM_TABLE', {
-      read: ['GetItem'],
+      read: ['Query'],
       write: ['UpdateItem'],
     });
     awaitDecision.addToRolePolicy(taskResponses);
@@ -336,15 +337,16 @@ export class IssueWorkflow extends Construct {
 
     this.deliverSignals = stepFunction(
       'deliver-signals',
-      'Issue workflow: delivers the outbox of issue items (execution starts, wait answers) from the table stream',
+      "Issue workflow: delivers issues' outbox entries (execution starts, wait answers) from the table stream",
     );
-    // The stream hands it the item: it only marks the outbox entry delivered.
+    // The stream hands it the entry: it only marks it delivered (the issue's pending start, the
+    // workflow item's answer).
     bindTable(this.deliverSignals, props.programTable, 'PROGRAM_TABLE', { write: ['UpdateItem'] });
     this.deliverSignals.addEnvironment(STATE_MACHINE_ARN_VARIABLE, this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(this.deliverSignals);
     this.deliverSignals.addToRolePolicy(taskResponses);
     // Step Functions down for longer than the stream retries: the record goes to the queue, and the
-    // daily sweep hands the outbox entry (still on the item) to the stream again.
+    // daily sweep puts the entry (still undelivered on its item) again as a new outbox entry.
     this.undelivered = consumeTableStream(this, {
       fn: this.deliverSignals,
       table: props.programTable,
@@ -365,16 +367,12 @@ export class IssueWorkflow extends Construct {
 }
 
 /**
- * Issue items whose new image has an outbox entry: a wait's answer (`workflow.delivery`, matched on
- * its token, since `exists` matches leaves only) or a pending start. Filters are ORed; everything else
- * the table writes never invokes the function.
+ * Outbox entry items as they are put (INSERT only): each entry's one stream record is its one
+ * delivery. Their TTL deletion, and every other write of the table, never invokes the function.
  */
 const OUTBOX_FILTERS = [
-  { delivery: { M: { token: { S: FilterRule.exists() } } } },
-  { startPending: { BOOL: FilterRule.isEqual(true) } },
-].map((workflow) =>
   FilterCriteria.filter({
-    eventName: FilterRule.or('INSERT', 'MODIFY'),
-    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('issue') }, workflow: { M: workflow } } },
+    eventName: FilterRule.isEqual('INSERT'),
+    dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('issueOutbox') } } },
   }),
-);
+];

@@ -70,9 +70,10 @@ export class StatefulStack extends Stack {
       ...encrypted,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },
-      // The issue items' outbox (workflow.delivery, workflow.startPending) is delivered from it.
+      // Issues' outbox entry items (ISSUE#<id> / WORKFLOW#OUTBOX#…) are delivered from it.
       stream: StreamViewType.NEW_IMAGE,
-      // Short-lived bookkeeping (notification rate windows) expires by itself; records never set it.
+      // Short-lived bookkeeping (notification rate windows, issue outbox entries) expires by itself;
+      // records never set it.
       timeToLiveAttribute: 'expiresAt',
     });
     // The shared indexes project whole items; the issue indexes keys only, so that an issue change

@@ -1,5 +1,5 @@
 import { type IndexPartition, indexKeysOf, issueKeys, shardOf } from '../db/keys';
-import type { Issue } from '../domain/issues/issue';
+import type { Issue, WorkflowState } from '../domain/issues/issue';
 
 /** The work queue (IGSI3) an issue sits in while it waits on someone; none once closed or open. */
 export const queueOf = (issue: Issue): IndexPartition | undefined => {
@@ -23,11 +23,17 @@ export const queueOf = (issue: Issue): IndexPartition | undefined => {
 };
 
 /**
- * The stored form of an issue: its index keys follow from its state, so every write puts the whole
- * item and the indexes can never disagree with the status. `workflowRev` counts workflow bookkeeping
- * writes (task tokens), which are not issue changes and so carry no ledger entry or version.
+ * What of the workflow the issue item keeps: what decisions and views (lists too) read — the ARN, the
+ * pending start, the failure. Signals, the wait and the outbox are on the workflow item (issue-workflow.ts).
  */
-export const issueItem = (issue: Issue, workflowRev: number) => {
+const issueWorkflowOf = ({ signals: _s, wait: _w, delivery: _d, ...kept }: WorkflowState) => kept;
+
+/**
+ * The stored form of an issue: its index keys follow from its state, so every write puts the whole
+ * item and the indexes can never disagree with the status. The workflow's bookkeeping (signals, task
+ * token, outbox) is on the workflow item (issue-workflow.ts), so writing it rewrites no index.
+ */
+export const issueItem = (issue: Issue) => {
   const partitions = [
     issueKeys.byEnterprise(issue.enterpriseId),
     issueKeys.byGrid(issue.gridId),
@@ -42,7 +48,7 @@ export const issueItem = (issue: Issue, workflowRev: number) => {
     entity: 'issue',
     ...indexKeysOf(issue.id, partitions),
     ...issue,
-    workflowRev,
+    ...(issue.workflow ? { workflow: issueWorkflowOf(issue.workflow) } : {}),
   };
 };
 

@@ -1,11 +1,11 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { conditionRefused } from '../db/cancellation';
 import { documentClient } from '../db/client';
 import type { CreationGuard } from '../db/creation-guard';
 import { indexKeysOf, issueKeys, ledgerKeys, scoringKeys } from '../db/keys';
 import { queryAll, queryPage } from '../db/queries';
-import { createRecords, type GuardedPut, getRecords, type TransactItem, toRecord } from '../db/records';
+import { createRecords, type GuardedPut, getRecords, type TransactItem } from '../db/records';
 import { programDateOf } from '../domain/calendar';
 import { Conflict } from '../domain/errors';
 import type { CounterDelta } from '../domain/issues/commands';
@@ -16,13 +16,17 @@ import { chainEntry, type LedgerEntry } from '../domain/ledger/hash-chain';
 import { raisedBreakdownOf } from '../domain/program-stats';
 import { coUnitLinkItem, issueItem } from './issue-items';
 import { programStatsUpdate } from './program-stats';
+import { type StoredWorkflow, withWorkflow, workflowWrites } from './workflow-items';
 
 export type { TransactItem } from '../db/records';
 
-/** An issue as read, with the bookkeeping revision every conditional write must match. */
+/**
+ * An issue as read, its workflow bookkeeping included, with the workflow item's revision (undefined
+ * when it has none yet) that a transition writing that item must match.
+ */
 export interface StoredIssue {
   issue: Issue;
-  workflowRev: number;
+  workflowRev: number | undefined;
 }
 
 /** Another writer changed the issue between our read and our write; nothing was written. */
@@ -37,18 +41,25 @@ export const ledgerItem = (entry: LedgerEntry) => ({
   ...entry,
 });
 
+/**
+ * The issue with its workflow item: one strongly consistent Query of their two adjacent sort keys
+ * (the workflow item is the one with a `rev`, the issue the one with an `id`).
+ */
 export const findIssue = async (issueId: string): Promise<StoredIssue | undefined> => {
-  const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableNames.program, Key: issueKeys.item(issueId), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  const { workflowRev, ...issue } = toRecord<Issue & { workflowRev: number }>(Item);
-  return { issue, workflowRev };
+  const items = await queryAll<Partial<Issue & StoredWorkflow>>({
+    partition: issueKeys.ofIssue(issueId),
+    sortBetween: issueKeys.issueWithWorkflow,
+    consistent: true,
+  });
+  const issue = items.find((item) => item.id === issueId) as Issue | undefined;
+  if (!issue) return undefined;
+  const workflow = items.find((item) => item.rev !== undefined) as StoredWorkflow | undefined;
+  return { issue: withWorkflow(issue, workflow), workflowRev: workflow?.rev };
 };
 
 /** The guarded puts that create a raised issue: the issue item and its first ledger entry. */
 export const issueCreationPuts = (issue: Issue, entry: LedgerEntry): GuardedPut[] => [
-  { item: issueItem(issue, 0), onTaken: () => new Conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
+  { item: issueItem(issue), onTaken: () => new Conflict('CONFLICT', `Issue ${issue.id} already exists.`) },
   {
     item: ledgerItem(entry),
     tableName: tableNames.ledger,
@@ -127,7 +138,8 @@ export interface CommitOptions {
 /**
  * Records one transition as one transaction: the issue (status and version guarded), the next ledger
  * entry chained to the previous one (with the unit responsible, and its place in the by-day index),
- * the unit counters, co-unit links, any extra items, and the program's day figures
+ * the workflow item when the transition changes its bookkeeping (guarded by its revision) with any
+ * outbox entry it makes, the unit counters, co-unit links, any extra items, and the program's day figures
  * (`programCountsOf`) on the program date of the change. Throws StaleIssueError when
  * the issue changed since it was read.
  */
@@ -161,6 +173,7 @@ export const commitTransition = async (
     ledgerHead: { seq, hash: entry.hash },
     updatedAt: options.at,
   };
+  const workflowChanges = workflowWrites(before, stored.workflowRev, next);
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -168,14 +181,13 @@ export const commitTransition = async (
           {
             Put: {
               TableName: tableNames.program,
-              Item: issueItem(next, stored.workflowRev),
-              ConditionExpression: 'version = :version AND workflowRev = :rev AND #status = :status',
+              Item: issueItem(next),
+              // The pending start as read too: its delivery clears it on the issue item meanwhile.
+              ConditionExpression: `version = :version AND #status = :status AND ${
+                before.workflow?.startPending ? 'attribute_exists' : 'attribute_not_exists'
+              }(workflow.startPending)`,
               ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':version': before.version,
-                ':rev': stored.workflowRev,
-                ':status': before.status,
-              },
+              ExpressionAttributeValues: { ':version': before.version, ':status': before.status },
             },
           },
           {
@@ -185,6 +197,8 @@ export const commitTransition = async (
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          // Third, where a refused condition is read as a concurrent bookkeeping write.
+          ...workflowChanges,
           ...counterUpdates(transition.counters),
           ...coUnitChanges(before, next),
           ...(options.extraItems ?? []),
@@ -196,7 +210,7 @@ export const commitTransition = async (
       }),
     );
   } catch (error) {
-    if (conditionRefused(error, 0)) {
+    if (conditionRefused(error, 0) || (workflowChanges.length > 0 && conditionRefused(error, 2))) {
       throw new StaleIssueError(`issue ${before.id} changed since version ${before.version}`);
     }
     throw error;
@@ -229,12 +243,8 @@ export const returningUnitOf = async (issueId: string): Promise<string | undefin
 
 /** Issues by id, in the order asked, skipping any that do not exist (one call per 100). */
 export const findIssues = async (issueIds: readonly string[]): Promise<Issue[]> =>
-  (await getRecords<Issue & { workflowRev: number }>(issueIds.map((id) => issueKeys.item(id)))).flatMap(
-    (found) => {
-      if (!found) return [];
-      const { workflowRev: _rev, ...issue } = found;
-      return [issue];
-    },
+  (await getRecords<Issue>(issueIds.map((id) => issueKeys.item(id)))).flatMap((found) =>
+    found ? [found] : [],
   );
 
 /**

@@ -1,6 +1,7 @@
 import { type IndexPartition, type ItemKey, issueKeys, QUEUE_SHARDS } from '../db/keys';
 import { queryPages } from '../db/queries';
 import { queueOf } from './issue-items';
+import { withWorkflowsOf } from './issue-workflow';
 import { findIssues } from './issues';
 
 /**
@@ -14,13 +15,13 @@ import { findIssues } from './issues';
 
 /**
  * Issues of one queue partition, in sort order, page by page: the queue holds keys only, so each
- * page of keys is followed by one BatchGet of its issues (per 100). An issue that left the queue
- * between the two reads is not handed out.
+ * page of keys is followed by one BatchGet of its issues (per 100) and one of the workflow items of
+ * those escalated. An issue that left the queue between the reads is not handed out.
  */
 async function* queueItems(queue: IndexPartition) {
   for await (const entries of queryPages<ItemKey>({ index: queue.index, partition: queue.partition })) {
     const issues = await findIssues(entries.map((entry) => issueKeys.idOf(entry)));
-    for (const issue of issues) if (queueOf(issue)?.partition === queue.partition) yield issue;
+    yield* await withWorkflowsOf(issues.filter((issue) => queueOf(issue)?.partition === queue.partition));
   }
 }
 

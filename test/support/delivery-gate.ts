@@ -6,7 +6,8 @@ let held: { promise: Promise<void>; release: () => void } | undefined;
 let failures = 0;
 const dropped = new Map<string, number>();
 
-const issueIdOf = (record: DynamoDBStreamEvent['Records'][number]) => record.dynamodb?.NewImage?.id?.S;
+/** The issue an outbox entry record is for. */
+const issueIdOf = (record: DynamoDBStreamEvent['Records'][number]) => record.dynamodb?.NewImage?.issueId?.S;
 
 /**
  * Stands between the program table's stream and the delivery function in the workflow tests

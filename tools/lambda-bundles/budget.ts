@@ -13,8 +13,10 @@ export const BUDGET_RATIO = 1.3;
  * cannot grow unnoticed.
  */
 const JOB_RUNNER_ENTRY = 'functions/api/jobs/handler.ts';
-// 1.35 until the work queues held keys only: their reads gained the BatchGet of the issues (2 KB).
-export const JOB_RUNNER_BUDGET_RATIO = 1.36;
+// 1.35 until the work queues held keys only (their reads gained the BatchGet of the issues, 2 KB)
+// and the workflow's bookkeeping moved to items of its own (the sweep's workflow-item reads and
+// outbox entries).
+export const JOB_RUNNER_BUDGET_RATIO = 1.375;
 
 /**
  * `POST /residencies/{id}/assessment` reads the enterprise's issues of the residency's window from
@@ -23,6 +25,15 @@ export const JOB_RUNNER_BUDGET_RATIO = 1.36;
  */
 const ASSESSMENTS_ENTRY = 'functions/api/assessments/handler.ts';
 export const ASSESSMENTS_BUDGET_RATIO = 1.31;
+
+/**
+ * The consultations' decisions commit issue transitions, whose workflow-item and outbox-entry writes
+ * (branch `outbox`) took the bundle from 1.297 to 1.301 of the baseline, ~300 bytes over 1.3. An
+ * office and leaders' route, not an enterprise's; held to its own ceiling so it cannot grow further
+ * unnoticed.
+ */
+const CONSULTATIONS_ENTRY = 'functions/api/consultations/handler.ts';
+export const CONSULTATIONS_BUDGET_RATIO = 1.305;
 
 /**
  * `GET /dispatch-orders/{id}/pdf` is the one function that renders PDF (docs/dispatch-order-documents.md):
@@ -36,6 +47,7 @@ export const DISPATCH_ORDER_PDF_BUDGET_RATIO = 14;
 const OWN_CEILINGS: Record<string, number> = {
   [JOB_RUNNER_ENTRY]: JOB_RUNNER_BUDGET_RATIO,
   [ASSESSMENTS_ENTRY]: ASSESSMENTS_BUDGET_RATIO,
+  [CONSULTATIONS_ENTRY]: CONSULTATIONS_BUDGET_RATIO,
   [DISPATCH_ORDER_PDF_ENTRY]: DISPATCH_ORDER_PDF_BUDGET_RATIO,
 };
 

@@ -11,6 +11,28 @@ export const issueKeys = {
   item: (id: string): ItemKey => ({ pk: `ISSUE#${id}`, sk: 'ISSUE' }),
   /** The issue an entry of an issue index stands for (the issue item or a co-unit link: same partition). */
   idOf: (entry: ItemKey): string => entry.pk.slice('ISSUE#'.length),
+  /**
+   * The issue's workflow bookkeeping beside it (signals, the registered wait, the answer to deliver, its
+   * own revision): no index keys, so a bookkeeping write costs the small item alone.
+   */
+  workflow: (id: string): ItemKey => ({ pk: `ISSUE#${id}`, sk: 'WORKFLOW' }),
+  /**
+   * One outbox entry of the issue (a start or a wait's answer to deliver), put once: its stream
+   * record (INSERT) is what triggers its delivery. After the workflow item, so reads of the issue
+   * with its workflow item skip it.
+   */
+  outboxEntry: (issueId: string, entryId: string): ItemKey => ({
+    pk: `ISSUE#${issueId}`,
+    sk: `WORKFLOW#OUTBOX#${entryId}`,
+  }),
+  /** The partition of one issue (item, co-unit links, workflow item, outbox entries). */
+  ofIssue: (id: string): string => `ISSUE#${id}`,
+  /**
+   * The sort-key range holding the issue item and its workflow item, and neither its co-unit links
+   * (`COUNIT#…` sorts before it) nor its outbox entries (after): one strongly consistent Query reads
+   * the issue with its workflow.
+   */
+  issueWithWorkflow: { from: 'ISSUE', to: 'WORKFLOW' },
   /** A co-handling unit's link to an issue, so the unit's issue list finds it. */
   coUnitLink: (issueId: string, unitId: string): ItemKey => ({
     pk: `ISSUE#${issueId}`,

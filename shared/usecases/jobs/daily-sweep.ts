@@ -168,7 +168,7 @@ const requeueUndelivered = async (sweep: Sweep, issue: Issue) => {
   if (!issue.workflow?.startPending && !issue.workflow?.delivery) return;
   await attempt(sweep, issue, 'requeue_outbox', async () => {
     const counted = dailyCloseCountItem(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
-    if (!(await requeueOutbox(issue.id, [counted]))) return;
+    if (!(await requeueOutbox(issue, [counted]))) return;
     sweep.run.outbox.requeued++;
   });
 };

@@ -1,35 +1,25 @@
 import { logger } from '../../observability/logger';
-import { clearDelivery, markExecutionStarted } from '../../repositories/issue-workflow';
+import { clearDelivery, markExecutionStarted, type OutboxEntry } from '../../repositories/issue-workflow';
 import { startIssueExecution } from '../../workflow/issue-execution';
 import { completeWait, failWait } from '../../workflow/task-signals';
 
-/** What an issue's outbox holds, as one stream record's new image shows it. */
-export interface Outbox {
-  /** The issue's execution: the one a pending start starts. */
-  executionArn: string;
-  startPending?: boolean;
-  delivery?:
-    | { token: string; output: { seq: number; kind: string } }
-    | { token: string; error: string; cause: string };
-}
-
 /**
- * Sends what the issue's outbox holds to Step Functions, then empties it:
- * - a pending start: StartExecution (idempotent by name), then the flag is cleared;
+ * Sends one outbox entry of the issue to Step Functions, then marks it delivered where it is kept:
+ * - a start: StartExecution (idempotent by name), then the issue's pending start is cleared;
  * - a wait's answer: SendTaskSuccess (a decision) or SendTaskFailure (an automatic signal), then the
- *   entry is cleared on its token. A task that no longer waits (TaskTimedOut, TaskDoesNotExist,
- *   InvalidToken) cannot take the answer ever: the entry is cleared and logged for an operator.
+ *   workflow item's answer is cleared on its token. A task that no longer waits (TaskTimedOut,
+ *   TaskDoesNotExist, InvalidToken) cannot take the answer ever: it is cleared and logged for an operator.
  * Any other error is thrown, so the stream retries the record. Sending twice is harmless: a start by
  * name is idempotent, and a second answer to the same token finds the task gone.
  */
-export const deliverOutbox = async (issueId: string, outbox: Outbox): Promise<void> => {
-  if (outbox.startPending) {
-    await startIssueExecution(issueId, outbox.executionArn);
-    await markExecutionStarted(issueId);
+export const deliverOutbox = async (issueId: string, entry: OutboxEntry): Promise<void> => {
+  if ('start' in entry) {
+    await startIssueExecution(issueId, entry.start.executionArn);
+    await markExecutionStarted(issueId, entry.start.executionArn);
     logger.info('issue execution started', { issueId });
+    return;
   }
-  const delivery = outbox.delivery;
-  if (!delivery) return;
+  const delivery = entry.answer;
   const outcome =
     'output' in delivery
       ? await completeWait(delivery.token, delivery.output)

@@ -2,6 +2,7 @@ import { unitKeys } from '../../../../shared/db/keys';
 import type { Issue } from '../../../../shared/domain/issues/issue';
 import { GENESIS_HASH } from '../../../../shared/domain/ledger/hash-chain';
 import { issueItem } from '../../../../shared/repositories/issue-items';
+import { workflowItem } from '../../../../shared/repositories/workflow-items';
 import { claimsFor } from '../../../../tools/lambda-events';
 import type { StoredItem } from '../../../support/dynamo-mock';
 import { department, enterprise, grid, stored, town } from './fixtures';
@@ -56,7 +57,10 @@ export const assignedIssue = issueOf({
 export const storedWith = (...issues: Issue[]): StoredItem[] => [
   ...stored,
   { ...unitKeys.item(otherDepartment.id), ...otherDepartment },
-  ...issues.map((issue) => issueItem(issue, 3)),
+  ...issues.flatMap((issue) => [
+    issueItem(issue),
+    ...(issue.workflow ? [workflowItem(issue.id, issue.workflow, 3)] : []),
+  ]),
 ];
 
 export const operator = claimsFor('operator');

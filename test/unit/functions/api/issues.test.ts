@@ -295,16 +295,25 @@ describe('issue transitions', () => {
       version: 3,
       resolution: { text: '已协调解决' },
     });
-    const [issuePut, ledgerPut] =
+    const [issuePut, ledgerPut, workflowPut] =
       ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(issuePut?.Put?.ConditionExpression).toContain('version = :version');
     expect(ledgerPut?.Put?.Item).toMatchObject({ seq: 3, action: 'resolved', actor: { role: 'department' } });
-    // The wait leaves the issue and its answer goes to the outbox in the same transaction.
-    expect(issuePut?.Put?.Item?.workflow).toMatchObject({
-      signals: ['resolved'],
-      delivery: { token: 'SECRET-TASK-TOKEN', output: { seq: 1, kind: 'resolved' } },
+    // The wait leaves the workflow item and its answer goes to the outbox in the same transaction,
+    // on condition of the workflow item's revision; the indexed issue item carries neither.
+    expect(workflowPut?.Put).toMatchObject({
+      Item: {
+        ...issueKeys.workflow(assignedIssue.id),
+        rev: 4,
+        signals: ['resolved'],
+        delivery: { token: 'SECRET-TASK-TOKEN', output: { seq: 1, kind: 'resolved' } },
+      },
+      ConditionExpression: 'rev = :rev',
+      ExpressionAttributeValues: { ':rev': 3 },
     });
-    expect(issuePut?.Put?.Item?.workflow?.wait).toBeUndefined();
+    expect(workflowPut?.Put?.Item?.wait).toBeUndefined();
+    expect(JSON.stringify(issuePut?.Put?.Item)).not.toContain('SECRET-TASK-TOKEN');
+    expect(issuePut?.Put?.Item?.workflow).not.toHaveProperty('signals');
     expect(JSON.stringify(body)).not.toContain('SECRET-TASK-TOKEN');
   });
 
@@ -343,8 +352,19 @@ describe('POST /issues/{issueId}/escalate', () => {
       executionArn: `${STATE_MACHINE.replace(':stateMachine:', ':execution:')}:ISSUE1`,
       workflow: { startPending: true },
     });
-    const committed = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
-    expect(committed).toMatchObject({ workflow: { startPending: true } });
+    const items = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(items[0]?.Put?.Item).toMatchObject({ workflow: { startPending: true } });
+    // The new workflow item (none before) and the start's outbox entry, in the same transaction.
+    const [, , workflowPut, startEntry] = items;
+    expect(workflowPut?.Put).toMatchObject({
+      Item: { ...issueKeys.workflow('ISSUE1'), rev: 1, signals: [] },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(startEntry?.Put?.Item).toMatchObject({
+      entity: 'issueOutbox',
+      issueId: 'ISSUE1',
+      start: { executionArn: body?.executionArn },
+    });
   });
 
   it('refuses an unknown unit with 400, writing nothing', async () => {
@@ -410,7 +430,7 @@ describe('GET /issues', () => {
       .resolves({
         Items: [{ ...link, igsi2pk: `ISSUE#UNIT#${otherDepartment.id}`, igsi2sk: assignedIssue.id }],
       });
-    ddb.on(BatchGetCommand).resolves({ Responses: { program: [issueItem(assignedIssue, 3)] } });
+    ddb.on(BatchGetCommand).resolves({ Responses: { program: [issueItem(assignedIssue)] } });
 
     const { body } = await invoke(handler, { routeKey: 'GET /issues', claims: coDepartment });
 

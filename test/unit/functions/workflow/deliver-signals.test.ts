@@ -28,7 +28,7 @@ let sequence = 100;
 /** A stream record as Lambda delivers it: the item's new image in attribute-value form. */
 const record = (
   item: Record<string, unknown>,
-  eventName: 'INSERT' | 'MODIFY' = 'MODIFY',
+  eventName: 'INSERT' | 'MODIFY' = 'INSERT',
 ): DynamoDBRecord => ({
   eventID: `event-${sequence}`,
   eventName,
@@ -41,22 +41,24 @@ const record = (
     StreamViewType: 'NEW_IMAGE',
   },
 });
-const issueItem = (id: string, workflow: Record<string, unknown>) => ({
-  ...issueKeys.item(id),
-  entity: 'issue',
-  id,
-  status: 'assigned',
-  workflowRev: 4,
-  workflow: { executionArn: `${STATE_MACHINE}:${id}`, signals: ['dispatched'], ...workflow },
-});
+let entries = 0;
+/** An outbox entry item as its put writes it: a start or a wait's answer. */
+const outboxEntry = (issueId: string, entry: Record<string, unknown>) => {
+  const entryId = `E${entries++}`;
+  return { ...issueKeys.outboxEntry(issueId, entryId), entity: 'issueOutbox', issueId, entryId, ...entry };
+};
+const start = (id: string, executionArn = `${STATE_MACHINE}:${id}`) =>
+  record(outboxEntry(id, { start: { executionArn } }));
+const answer = (id: string, delivery: Record<string, unknown>) =>
+  record(outboxEntry(id, { answer: delivery }));
 const decision = (id: string, token = `token-${id}`) =>
-  record(issueItem(id, { delivery: { token, output: { seq: 1, kind: 'dispatched' } } }));
+  answer(id, { token, output: { seq: 1, kind: 'dispatched' } });
 const event = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 
 const clearing = (id: string, token: string) => ({
-  Key: issueKeys.item(id),
-  UpdateExpression: 'REMOVE workflow.delivery SET workflowRev = workflowRev + :one',
-  ConditionExpression: 'workflow.delivery.#token = :token',
+  Key: issueKeys.workflow(id),
+  UpdateExpression: 'REMOVE delivery SET rev = rev + :one',
+  ConditionExpression: 'delivery.#token = :token',
   ExpressionAttributeValues: { ':token': token, ':one': 1 },
 });
 
@@ -83,7 +85,7 @@ describe('delivering the outbox from the program table stream', () => {
 
   it('fails the wait with an automatic signal and its cause', async () => {
     const cause = JSON.stringify({ at: '2026-03-10T00:00:00+08:00' });
-    await handler(event(record(issueItem('I2', { delivery: { token: 't2', error: 'Overdue', cause } }))));
+    await handler(event(answer('I2', { token: 't2', error: 'Overdue', cause })));
 
     expect(sfn).toHaveReceivedCommandWith(SendTaskFailureCommand, {
       taskToken: 't2',
@@ -94,7 +96,7 @@ describe('delivering the outbox from the program table stream', () => {
   });
 
   it('starts a pending execution named after the issue, then clears the flag', async () => {
-    const result = await handler(event(record(issueItem('I3', { startPending: true }), 'MODIFY')));
+    const result = await handler(event(start('I3')));
 
     expect(result).toEqual({ batchItemFailures: [] });
     expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
@@ -104,18 +106,14 @@ describe('delivering the outbox from the program table stream', () => {
     });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
       Key: issueKeys.item('I3'),
-      UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
+      UpdateExpression: 'REMOVE workflow.startPending',
+      ConditionExpression: 'workflow.startPending = :true AND workflow.executionArn = :arn',
+      ExpressionAttributeValues: { ':true': true, ':arn': `${STATE_MACHINE}:I3` },
     });
   });
 
   it('starts a restarted issue’s new execution by its own name', async () => {
-    const restarted = {
-      startPending: true,
-      executionArn: `${STATE_MACHINE}:I3-r1`,
-      signals: [],
-      restarts: 1,
-    };
-    const result = await handler(event(record(issueItem('I3', restarted), 'MODIFY')));
+    const result = await handler(event(start('I3', `${STATE_MACHINE}:I3-r1`)));
 
     expect(result).toEqual({ batchItemFailures: [] });
     expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
@@ -124,14 +122,24 @@ describe('delivering the outbox from the program table stream', () => {
     });
   });
 
+  it('marks a start delivered once: a repeated start finds the flag cleared and succeeds all the same', async () => {
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
+    ddb.on(UpdateCommand).rejects(conditionFailed());
+
+    const result = await handler(event(start('I11')));
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(ddb).toHaveReceivedCommandTimes(UpdateCommand, 1);
+  });
+
   it('treats a start that already happened as started', async () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
 
-    const result = await handler(event(record(issueItem('I3', { startPending: true }))));
+    const result = await handler(event(start('I3')));
 
     expect(result).toEqual({ batchItemFailures: [] });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, {
-      UpdateExpression: 'REMOVE workflow.startPending SET workflowRev = workflowRev + :one',
+      UpdateExpression: 'REMOVE workflow.startPending',
     });
   });
 
@@ -155,7 +163,7 @@ describe('delivering the outbox from the program table stream', () => {
 
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: failing.dynamodb?.SequenceNumber }] });
     expect(ddb).toHaveReceivedCommandWith(UpdateCommand, clearing('I6', 'token-I6'));
-    expect(ddb).not.toHaveReceivedCommandWith(UpdateCommand, { Key: issueKeys.item('I5') });
+    expect(ddb).not.toHaveReceivedCommandWith(UpdateCommand, { Key: issueKeys.workflow('I5') });
     expect(sfn).not.toHaveReceivedCommandWith(SendTaskSuccessCommand, { taskToken: 'token-I7' });
   });
 
@@ -163,7 +171,7 @@ describe('delivering the outbox from the program table stream', () => {
     'keeps a pending start when StartExecution fails (%s): the record is retried and starts it once',
     async (error) => {
       sfn.on(StartExecutionCommand).rejects(named(error));
-      const pending = record(issueItem('I10', { startPending: true }));
+      const pending = start('I10');
 
       const failed = await handler(event(pending));
 
@@ -195,7 +203,13 @@ describe('delivering the outbox from the program table stream', () => {
   it('ignores records with nothing to deliver', async () => {
     const result = await handler(
       event(
-        record(issueItem('I9', {})),
+        record(outboxEntry('I9', {})),
+        record({
+          ...issueKeys.workflow('I9'),
+          entity: 'issueWorkflow',
+          issueId: 'I9',
+          delivery: { token: 't' },
+        }),
         record({ pk: 'UNIT#U1', sk: 'UNIT', entity: 'unit', id: 'U1', workflow: { startPending: true } }),
         {
           eventName: 'REMOVE',

@@ -31,18 +31,28 @@ describe('signalling a wait', () => {
     // Found by fault injection: the count used to be a write of its own after the signal; when it
     // failed, the day's record stayed one short for good (a re-run finds the wait taken).
     expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
-    const [signal, count] = ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    const [signal, entry, count] =
+      ddb.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(signal?.Update).toMatchObject({
-      Key: issueKeys.item('I1'),
-      UpdateExpression:
-        'REMOVE workflow.#wait SET workflow.delivery = :delivery, workflowRev = workflowRev + :one',
-      ConditionExpression: 'workflow.#wait.#token = :token',
+      Key: issueKeys.workflow('I1'),
+      UpdateExpression: 'REMOVE #wait SET delivery = :delivery, rev = rev + :one',
+      ConditionExpression: '#wait.#token = :token',
       ExpressionAttributeValues: {
         ':token': 'token-2',
         ':delivery': { token: 'token-2', error: 'Overdue', cause: JSON.stringify(cause) },
         ':one': 1,
       },
     });
+    // The outbox entry item whose one stream record delivers the failure.
+    expect(entry?.Put).toMatchObject({
+      Item: {
+        entity: 'issueOutbox',
+        issueId: 'I1',
+        answer: { token: 'token-2', error: 'Overdue', cause: JSON.stringify(cause) },
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    expect(entry?.Put?.Item?.sk).toMatch(/^WORKFLOW#OUTBOX#/);
     expect(count?.Update?.Key).toEqual(dailyCloseKeys.day('2026-03-10'));
     expect(count?.Update?.ExpressionAttributeValues).toMatchObject({ ':c0': 1 });
   });
