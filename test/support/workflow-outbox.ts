@@ -12,12 +12,46 @@ let sequence = 1;
 /** The stream reads the table, not through the program's client: faults injected there miss it. */
 const streamReader = DynamoDBDocumentClient.from(newDynamoClient());
 
+type PartitionItem = Record<string, unknown> & { pk: string; sk: string };
+type OutboxEntryItem = PartitionItem & {
+  start?: { executionArn: string };
+  answer?: { token: string };
+};
+
 /**
- * What the table's stream would hand the delivery function for an issue: a record of every item in
- * its partition, as it is now (the function picks the ones that carry an outbox entry). The one
- * place a fault test knows where the outbox lives; it sends whatever is pending to Step Functions
- * (mocked by the caller) and answers the batch failures the stream would retry. The partition is read
- * beside the program's DynamoDB client, so a fault injected there reaches only the delivery itself.
+ * The outbox entry items of an issue still waiting for delivery, as the stream would hold them: an
+ * entry whose truth is still there (the issue's pending start of that execution, the workflow item's
+ * answer with that token), the newest one per truth (an older one for the same truth is one whose
+ * delivery gave up and was put again by the sweep's requeue). The one place a fault test knows
+ * where the outbox lives (shared/repositories/workflow-items.ts).
+ */
+const pendingEntries = (items: readonly PartitionItem[]): OutboxEntryItem[] => {
+  const issue = items.find((item) => item.sk === issueKeys.item('').sk) as
+    | { workflow?: { startPending?: boolean; executionArn?: string } }
+    | undefined;
+  const workflow = items.find((item) => item.sk === issueKeys.workflow('').sk) as
+    | { delivery?: { token: string } }
+    | undefined;
+  const entries = items.filter((item) => item.entity === 'issueOutbox') as OutboxEntryItem[];
+  const newest = new Map<string, OutboxEntryItem>();
+  for (const entry of entries) {
+    const truth = entry.start
+      ? issue?.workflow?.startPending && issue.workflow.executionArn === entry.start.executionArn
+      : entry.answer && workflow?.delivery?.token === entry.answer.token;
+    if (!truth) continue;
+    const kind = entry.start ? 'start' : 'answer';
+    const seen = newest.get(kind);
+    if (!seen || seen.sk < entry.sk) newest.set(kind, entry);
+  }
+  return [...newest.values()];
+};
+
+/**
+ * What the table's stream would hand the delivery function for an issue: the INSERT record of each
+ * outbox entry still to deliver (the stream hands a record again only while its handling fails). It
+ * sends whatever is pending to Step Functions (mocked by the caller) and answers the batch failures
+ * the stream would retry. The partition is read beside the program's DynamoDB client, so a fault
+ * injected there reaches only the delivery itself.
  */
 export const deliverPending = async (issueId: string) => {
   const { Items = [] } = await streamReader.send(
@@ -28,10 +62,10 @@ export const deliverPending = async (issueId: string) => {
       ConsistentRead: true,
     }),
   );
-  const records = Items.map(
+  const records = pendingEntries(Items as PartitionItem[]).map(
     (item): DynamoDBRecord => ({
       eventID: `event-${sequence}`,
-      eventName: 'MODIFY',
+      eventName: 'INSERT',
       eventSource: 'aws:dynamodb',
       dynamodb: {
         Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
