@@ -102,9 +102,10 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
     // Moved on since raising: an earlier run scripted it. (An open issue's path has no steps at all.)
     if (current.version > 1 || steps.length === 0) return;
     issuesScripted++;
+    let version = current.version;
     for (const step of steps) {
       if (step.do === 'consultation-decision') awaitingDecision.push({ issueId: raised.id, unitId });
-      else await takeStep(client, step, { issueId: raised.id, unitId, enterpriseId });
+      else version = await takeStepOnce(client, step, { issueId: raised.id, unitId, enterpriseId }, version);
     }
   });
   await decideAtConsultation(client, today, awaitingDecision);
@@ -112,17 +113,41 @@ const seedIssues = async (client: SeedClient, data: DemoData, size: DemoSize, re
   return { issuesScripted, issuesLeftAlone: scripts.length - issuesScripted };
 };
 
+/**
+ * A step taken exactly once although the store may answer 503 SERVICE_BUSY (DynamoDB Local on a
+ * loaded machine answering late): an issue action carries no Idempotency-Key, so after a 503 the
+ * issue's version tells whether the step was applied before it is sent again. Answers the version
+ * the issue has after the step.
+ */
+const takeStepOnce = async (
+  client: SeedClient,
+  step: Exclude<IssueStep, { do: 'consultation-decision' }>,
+  refs: { issueId: string; unitId: string; enterpriseId: string },
+  versionBefore: number,
+): Promise<number> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await takeStep(client, step, refs)).version;
+    } catch (error) {
+      if (!(error instanceof SeedRequestError && error.code === 'SERVICE_BUSY') || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      const { version } = await client.get<IssueView>(`/issues/${refs.issueId}`, asOperator);
+      if (version > versionBefore) return version;
+    }
+  }
+};
+
 export const takeStep = async (
   client: SeedClient,
   step: Exclude<IssueStep, { do: 'consultation-decision' }>,
   { issueId, unitId, enterpriseId }: { issueId: string; unitId: string; enterpriseId: string },
-) => {
+): Promise<IssueView> => {
   const department = { role: 'department', scope: { unitId } } as const;
   const enterprise = { role: 'enterprise', scope: { enterpriseId } } as const;
   const on = (action: string) => `/issues/${issueId}/${action}`;
   switch (step.do) {
     case 'escalate':
-      return client.post(
+      return client.post<IssueView>(
         on('escalate'),
         asOperator,
         step.toUnit
@@ -130,22 +155,27 @@ export const takeStep = async (
           : {},
       );
     case 'dispatch':
-      return client.post(on('dispatch'), asOperator, { unitId });
+      return client.post<IssueView>(on('dispatch'), asOperator, { unitId });
     case 'return':
-      return client.post(on('return'), department, {
+      return client.post<IssueView>(on('return'), department, {
         reasonCode: 'needs_other_department',
         note: '需自然资源部门牵头',
       });
     case 'accept-return':
-      return client.post(on('return-decision'), asOperator, { accept: true, reason: '同意改派' });
+      return client.post<IssueView>(on('return-decision'), asOperator, { accept: true, reason: '同意改派' });
     case 'request-consultation':
-      return client.post(on('request-consultation'), department, { note: '涉及多部门，提请会商' });
+      return client.post<IssueView>(on('request-consultation'), department, { note: '涉及多部门，提请会商' });
     case 'resolution':
-      return client.post(on('resolution'), department, { resolution: '已现场协调并出具办理意见' });
+      return client.post<IssueView>(on('resolution'), department, { resolution: '已现场协调并出具办理意见' });
     case 'resolve-on-spot':
-      return client.post(on('resolve-on-spot'), asOperator, { resolution: '走访时当场解答政策口径' });
+      return client.post<IssueView>(on('resolve-on-spot'), asOperator, {
+        resolution: '走访时当场解答政策口径',
+      });
     case 'feedback':
-      return client.post(on('feedback'), enterprise, { verdict: step.verdict, comment: '演示评价' });
+      return client.post<IssueView>(on('feedback'), enterprise, {
+        verdict: step.verdict,
+        comment: '演示评价',
+      });
   }
 };
 
