@@ -76,15 +76,19 @@ describe.each(FAULT_NAMES)('under %s at every step of a workflow task', (fault) 
     expect(result).toEqual({ next: 'await_resolution' });
   });
 
-  it('Await resolution registers its wait once: the resolution then answers it, once', async () => {
-    const { id, unitId } = await escalated();
-    const taskToken = `token-${randomUUID()}`;
-    const { failedSteps, result } = await walkRun(
+  /** Await resolution registering `taskToken` for the issue, walked under the fault. */
+  const walkAwaitResolution = (id: string, unitId: string, taskToken: string) =>
+    walkRun(
       fault,
       () => awaitDecision({ issueId: id, waitingFor: 'resolution', seq: 1, taskToken }),
       () => issueState(id, [unitId]),
       RETRIED,
     );
+
+  it('Await resolution registers its wait once: the resolution then answers it, once', async () => {
+    const { id, unitId } = await escalated();
+    const taskToken = `token-${randomUUID()}`;
+    const { failedSteps, result } = await walkAwaitResolution(id, unitId, taskToken);
     expect(failedSteps).toBeGreaterThanOrEqual(faulted);
     expect(result).toBe('registered');
 
@@ -98,12 +102,7 @@ describe.each(FAULT_NAMES)('under %s at every step of a workflow task', (fault) 
     const { id, unitId } = await escalated();
     await resolve(id, unitId);
     const taskToken = `token-${randomUUID()}`;
-    const { failedSteps, result } = await walkRun(
-      fault,
-      () => awaitDecision({ issueId: id, waitingFor: 'resolution', seq: 1, taskToken }),
-      () => issueState(id, [unitId]),
-      RETRIED,
-    );
+    const { failedSteps, result } = await walkAwaitResolution(id, unitId, taskToken);
     expect(failedSteps).toBeGreaterThanOrEqual(faulted);
     expect(result).toBe('already_decided');
     expect(answersTo(taskToken)).toEqual([{ seq: 1, kind: 'resolved' }]);

@@ -1,13 +1,10 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { handler as deliverSignals } from '../../functions/workflow/deliver-signals/handler';
 import { tableNames } from '../../shared/config';
 import { newDynamoClient } from '../../shared/db/client';
 import { issueKeys } from '../../shared/db/keys';
 import { enqueueWaitFailure } from '../../shared/repositories/issue-workflow';
-
-let sequence = 1;
+import { streamRecordOf } from './stream-records';
 
 /** The stream reads the table, not through the program's client: faults injected there miss it. */
 const streamReader = DynamoDBDocumentClient.from(newDynamoClient());
@@ -62,19 +59,7 @@ export const deliverPending = async (issueId: string) => {
       ConsistentRead: true,
     }),
   );
-  const records = pendingEntries(Items as PartitionItem[]).map(
-    (item): DynamoDBRecord => ({
-      eventID: `event-${sequence}`,
-      eventName: 'INSERT',
-      eventSource: 'aws:dynamodb',
-      dynamodb: {
-        Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
-        NewImage: marshall(item, { removeUndefinedValues: true }) as never,
-        SequenceNumber: String(sequence++),
-        StreamViewType: 'NEW_IMAGE',
-      },
-    }),
-  );
+  const records = pendingEntries(Items as PartitionItem[]).map((item) => streamRecordOf(item));
   return deliverSignals({ Records: records });
 };
 

@@ -14,6 +14,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../../functions/workflow/deliver-signals/handler';
 import { issueKeys } from '../../../../shared/db/keys';
+import { streamRecordOf } from '../../../support/stream-records';
 
 const STATE_MACHINE = 'arn:aws:states:cn-north-1:000000000000:stateMachine:issues';
 process.env.ISSUE_STATE_MACHINE_ARN = STATE_MACHINE;
@@ -24,23 +25,6 @@ const sfn = mockClient(SFNClient);
 const named = (name: string) => Object.assign(new Error(name), { name });
 const conditionFailed = () => new ConditionalCheckFailedException({ message: 'condition', $metadata: {} });
 
-let sequence = 100;
-/** A stream record as Lambda delivers it: the item's new image in attribute-value form. */
-const record = (
-  item: Record<string, unknown>,
-  eventName: 'INSERT' | 'MODIFY' = 'INSERT',
-): DynamoDBRecord => ({
-  eventID: `event-${sequence}`,
-  eventName,
-  eventSource: 'aws:dynamodb',
-  eventSourceARN: 'arn:aws:dynamodb:cn-north-1:000000000000:table/program/stream/2026-01-01T00:00:00.000',
-  dynamodb: {
-    Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
-    NewImage: marshall(item, { removeUndefinedValues: true }) as never,
-    SequenceNumber: String(sequence++),
-    StreamViewType: 'NEW_IMAGE',
-  },
-});
 let entries = 0;
 /** An outbox entry item as its put writes it: a start or a wait's answer. */
 const outboxEntry = (issueId: string, entry: Record<string, unknown>) => {
@@ -48,9 +32,9 @@ const outboxEntry = (issueId: string, entry: Record<string, unknown>) => {
   return { ...issueKeys.outboxEntry(issueId, entryId), entity: 'issueOutbox', issueId, entryId, ...entry };
 };
 const start = (id: string, executionArn = `${STATE_MACHINE}:${id}`) =>
-  record(outboxEntry(id, { start: { executionArn } }));
+  streamRecordOf(outboxEntry(id, { start: { executionArn } }));
 const answer = (id: string, delivery: Record<string, unknown>) =>
-  record(outboxEntry(id, { answer: delivery }));
+  streamRecordOf(outboxEntry(id, { answer: delivery }));
 const decision = (id: string, token = `token-${id}`) =>
   answer(id, { token, output: { seq: 1, kind: 'dispatched' } });
 const event = (...records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
@@ -203,14 +187,20 @@ describe('delivering the outbox from the program table stream', () => {
   it('ignores records with nothing to deliver', async () => {
     const result = await handler(
       event(
-        record(outboxEntry('I9', {})),
-        record({
+        streamRecordOf(outboxEntry('I9', {})),
+        streamRecordOf({
           ...issueKeys.workflow('I9'),
           entity: 'issueWorkflow',
           issueId: 'I9',
           delivery: { token: 't' },
         }),
-        record({ pk: 'UNIT#U1', sk: 'UNIT', entity: 'unit', id: 'U1', workflow: { startPending: true } }),
+        streamRecordOf({
+          pk: 'UNIT#U1',
+          sk: 'UNIT',
+          entity: 'unit',
+          id: 'U1',
+          workflow: { startPending: true },
+        }),
         {
           eventName: 'REMOVE',
           dynamodb: { Keys: marshall(issueKeys.item('I9')) as never, SequenceNumber: '1' },
