@@ -29,7 +29,8 @@ export const quietLocalLogs = () => {
  * bench's output otherwise.
  */
 export const startMeteredLocalSystem = async (): Promise<MeteredLocalSystem> => {
-  process.env.LOG_LEVEL = 'SILENT';
+  // BENCH_LOG_LEVEL=WARN shows the functions' errors and why a request answered 503, without the access lines.
+  process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'SILENT';
   quietLocalLogs();
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dataDir = await mkdtemp(join(tmpdir(), 'cost-bench-'));

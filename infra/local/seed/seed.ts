@@ -129,6 +129,12 @@ const takeStepOnce = async (
     try {
       return (await takeStep(client, step, refs)).version;
     } catch (error) {
+      // A try that answered 503 may still have gone through after the re-read (the function kept
+      // running): the retry then meets the new status, and the issue's version says it moved on.
+      if (attempt > 1 && error instanceof SeedRequestError && error.code === 'INVALID_TRANSITION') {
+        const { version } = await client.get<IssueView>(`/issues/${refs.issueId}`, asOperator);
+        if (version > versionBefore) return version;
+      }
       if (!(error instanceof SeedRequestError && error.code === 'SERVICE_BUSY') || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
       const { version } = await client.get<IssueView>(`/issues/${refs.issueId}`, asOperator);
@@ -226,5 +232,15 @@ const sweepForOverdue = async (client: SeedClient, today: CalendarDate) => {
     // Late in a year whose successor has no holiday arrangements yet: the demo goes without overdue issues.
     return;
   }
-  await client.post('/jobs/daily-sweep/runs', admin, { asOf });
+  // A run is idempotent per date (API.md): one that outlasted the API's 29 s (a large demo day) and
+  // answered 503 is sent again once the first has had time to finish, and completes what it left.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.post('/jobs/daily-sweep/runs', admin, { asOf });
+      return;
+    } catch (error) {
+      if (!(error instanceof SeedRequestError && error.code === 'SERVICE_BUSY') || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+    }
+  }
 };

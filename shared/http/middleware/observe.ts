@@ -26,6 +26,8 @@ export const observe = (): ApiMiddleware => {
       const { correlationId } = stateOf(request.event);
       const response = problemResponse(request.error, correlationId);
       if (response.statusCode === 500) logger.error('unhandled error', { error: request.error as Error });
+      // The client is told to retry; the operator needs the store's own error to see why it refused.
+      if (response.statusCode === 503) logger.warn('store busy', { error: request.error as Error });
       accessLine(request.event.routeKey, response.statusCode ?? 500, request.event);
       request.response = response;
     },

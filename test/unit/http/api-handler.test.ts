@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { Conflict } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { defineRoute, type RouteInput, type RouteSpec } from '../../../shared/http/contract';
 import { MAX_BODY_DEPTH } from '../../../shared/http/json-shape';
 import { MAX_BODY_BYTES } from '../../../shared/http/middleware/parse-body';
+import { logger } from '../../../shared/observability/logger';
 import { claimsFor, invoke } from '../../../tools/lambda-events';
 
 const routes = {
@@ -58,6 +60,13 @@ const routes = {
     summary: 'refused',
     roles: ['operator'],
   }),
+  busy: defineRoute({
+    method: 'GET',
+    path: '/busy',
+    area: 'test',
+    summary: 'busy',
+    roles: ['operator'],
+  }),
 };
 
 const seen: RouteInput<RouteSpec>[] = [];
@@ -78,6 +87,9 @@ const handler = apiHandler(
     },
     refused: async () => {
       throw new Conflict('SOMETHING_TAKEN', 'Already there.');
+    },
+    busy: async () => {
+      throw new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
     },
   },
   { idempotency: (_token, run) => run() },
@@ -242,6 +254,23 @@ describe('request pipeline', () => {
     expect(result.body?.code).toBe('INTERNAL_ERROR');
     expect(JSON.stringify(result.body)).not.toContain('hunter2');
     expect(result.body?.detail).toContain(String(result.headers['x-correlation-id']));
+  });
+
+  it('answers a busy store 503 with Retry-After and logs the store’s error for the operator', async () => {
+    const warn = vi.spyOn(logger, 'warn');
+    try {
+      const result = await invoke(handler, { routeKey: 'GET /busy', claims: operator });
+      expect(result).toMatchObject({ status: 503, body: { code: 'SERVICE_BUSY' } });
+      expect(result.headers['retry-after']).toMatch(/^[1-3]$/);
+      expect(warn).toHaveBeenCalledWith('store busy', {
+        error: expect.objectContaining({
+          name: 'ProvisionedThroughputExceededException',
+          message: 'slow down',
+        }),
+      });
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('answers 404 for a route key this function does not serve', async () => {
