@@ -83,9 +83,15 @@ export const taskTokenRegistry = () => {
       take(token).reject(taskFailure(error, cause));
     },
 
-    /** Local mode stops: pending timers must not keep the process alive. */
+    /**
+     * Local mode stops: every wait ends, failed, so that neither its timer nor the engine's own timer
+     * for the Task (cleared only once the task settles) keeps the process alive.
+     */
     clear(): void {
-      for (const entry of waiting.values()) clearTimeout(entry.timer);
+      for (const entry of waiting.values()) {
+        clearTimeout(entry.timer);
+        entry.reject(taskFailure('States.Runtime', 'Local mode stopped'));
+      }
       waiting.clear();
     },
   };

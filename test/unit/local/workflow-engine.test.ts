@@ -65,6 +65,7 @@ afterEach(() => {
   engine?.stop();
   tokensSeen.length = 0;
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('local engine', () => {
@@ -126,6 +127,33 @@ describe('local engine', () => {
     expect(call('SendTaskSuccess', { taskToken: tokensSeen[0], output: '{}' }).body).toMatchObject({
       __type: 'TaskDoesNotExist',
     });
+  });
+
+  it('stops with nothing left to keep the process alive: waiting tasks end, and the timers of their waits', async () => {
+    // The wait's timers are the long ones (the Task's TimeoutSeconds); `eventually` polls every 5 ms.
+    const waitTimers = new Set<unknown>();
+    const cleared = new Set<unknown>();
+    const setTimer = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((handler: () => void, ms?: number) => {
+      const timer = setTimer(handler, ms);
+      if ((ms ?? 0) >= 60_000) waitTimers.add(timer);
+      return timer;
+    }) as typeof setTimeout);
+    const clearTimer = globalThis.clearTimeout;
+    vi.spyOn(globalThis, 'clearTimeout').mockImplementation((timer) => {
+      cleared.add(timer);
+      clearTimer(timer);
+    });
+    start();
+    call('StartExecution', { stateMachineArn: ARN, name: 'o-4', input: '{"order":10}' });
+    await eventually(() => tokensSeen[0]);
+    expect(waitTimers.size).toBe(2); // the token registry's and the engine's own for the Task
+
+    engine?.stop();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect([...waitTimers].filter((timer) => !cleared.has(timer))).toEqual([]);
+    expect(engine?.list()[0]?.status).toBe('ABORTED');
   });
 
   it('starts once per name: same input while running is the same execution; other input or a bad name is refused', () => {
