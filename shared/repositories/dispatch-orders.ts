@@ -1,48 +1,34 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableNames } from '../config';
 import { documentClient } from '../db/client';
-import { dispatchOrderKeys, type ItemKey, indexKeysOf } from '../db/keys';
-import { type Page, queryPage } from '../db/queries';
+import { dispatchOrderKeys, type ItemKey } from '../db/keys';
+import { type Page, queryAll, queryPage } from '../db/queries';
 import { toRecord } from '../db/records';
-import { dispatchOrderSortKey } from '../domain/dispatch-order-number';
-import type { TransactItem } from './issues';
+import {
+  assembleDispatchOrder,
+  type DispatchOrder,
+  type DispatchOrderHeader,
+  type DispatchOrderLineRecord,
+} from './records/dispatch-orders';
 
-/** One decided issue in a dispatch order. */
-export interface DispatchOrderLine {
-  issueId: string;
-  leadUnitId: string;
-  coUnitIds: string[];
-  dueDate: string;
-  note: string;
-}
+export type { DispatchOrder, DispatchOrderHeader, DispatchOrderLine } from './records/dispatch-orders';
 
 /**
- * 交办单, numbered `YYYY-NNNN` without gaps within the year: the decisions of one consultation, or the
- * office's escalations and re-dispatches of one program day (`kind: office`, `date`).
- */
-export interface DispatchOrder {
-  id: string;
-  number: string;
-  year: number;
-  seq: number;
-  /** Orders made before office orders existed are consultation orders. */
-  kind?: 'consultation' | 'office';
-  consultationId?: string;
-  /** The program day of an office order. */
-  date?: string;
-  items: DispatchOrderLine[];
-  /** Every unit named in the order, lead or co: who may read it. */
-  unitIds: string[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/**
- * Access patterns: by id (pk); all in number order (GSI1); those naming a unit (GSI2, one unit item per
- * unit in the order's partition); the last number of a year (a counter item).
+ * Access patterns: by id with its lines (one Query of the order's partition); its order item alone
+ * (number, units; by key); all in number order (GSI1); those naming a unit (GSI2, one unit item per
+ * unit in the order's partition); the last number of a year (a counter item). A list reads, beyond its
+ * page, one Query per order on it whose lines are items of their own.
  */
 export const findDispatchOrder = async (orderId: string): Promise<DispatchOrder | undefined> => {
+  const [header, ...lines] = await queryAll<DispatchOrderHeader | DispatchOrderLineRecord>({
+    ...dispatchOrderKeys.withLines(orderId),
+    consistent: true,
+  });
+  return header && assembleDispatchOrder(header as DispatchOrderHeader, lines as DispatchOrderLineRecord[]);
+};
+
+/** The order item alone, without the lines kept apart: for what needs its number or units. */
+export const findDispatchOrderHeader = async (orderId: string): Promise<DispatchOrderHeader | undefined> => {
   const { Item } = await documentClient.send(
     new GetCommand({
       TableName: tableNames.program,
@@ -50,7 +36,7 @@ export const findDispatchOrder = async (orderId: string): Promise<DispatchOrder 
       ConsistentRead: true,
     }),
   );
-  return Item ? toRecord<DispatchOrder>(Item) : undefined;
+  return Item ? toRecord<DispatchOrderHeader>(Item) : undefined;
 };
 
 /** The last order number given out in a year (0 before the first), read just before taking the next. */
@@ -65,92 +51,20 @@ export const lastOrderSeq = async (year: number): Promise<number> => {
   return typeof Item?.last === 'number' ? Item.last : 0;
 };
 
-const unitItemPuts = (order: DispatchOrder, unitIds: readonly string[]): TransactItem[] =>
-  unitIds.map((unitId) => ({
-    Put: {
-      TableName: tableNames.program,
-      Item: {
-        ...dispatchOrderKeys.unit(order.id, unitId),
-        entity: 'dispatchOrderUnit',
-        ...indexKeysOf(order.id, [
-          dispatchOrderKeys.byUnit(unitId, dispatchOrderSortKey(order.year, order.seq)),
-        ]),
-        orderId: order.id,
-        unitId,
-      },
-    },
-  }));
-
-/**
- * The writes that create an order, for the transaction of the decision that first fills it: the year's
- * counter moves from the value read to the order's number only if no other order took a number since,
- * and the order must not exist yet. So numbers are never skipped nor given twice.
- */
-export const orderCreationWrites = (order: DispatchOrder): TransactItem[] => [
-  {
-    Update: {
-      TableName: tableNames.program,
-      Key: dispatchOrderKeys.counter(String(order.year)),
-      UpdateExpression: 'SET #last = :seq',
-      ConditionExpression: order.seq === 1 ? 'attribute_not_exists(pk)' : '#last = :previous',
-      ExpressionAttributeNames: { '#last': 'last' },
-      ExpressionAttributeValues: {
-        ':seq': order.seq,
-        ...(order.seq === 1 ? {} : { ':previous': order.seq - 1 }),
-      },
-    },
-  },
-  {
-    Put: {
-      TableName: tableNames.program,
-      Item: {
-        ...dispatchOrderKeys.item(order.id),
-        entity: 'dispatchOrder',
-        ...indexKeysOf(order.id, [dispatchOrderKeys.all(dispatchOrderSortKey(order.year, order.seq))]),
-        ...order,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  },
-  ...unitItemPuts(order, order.unitIds),
-];
-
-/**
- * The writes that add a line to an existing order: appended only if the order is still the version
- * read, so concurrent decisions extend it one after another and none is lost.
- */
-export const orderExtensionWrites = (before: DispatchOrder, after: DispatchOrder): TransactItem[] => {
-  const newUnitIds = after.unitIds.filter((unitId) => !before.unitIds.includes(unitId));
-  return [
-    {
-      Update: {
-        TableName: tableNames.program,
-        Key: dispatchOrderKeys.item(before.id),
-        UpdateExpression:
-          'SET #items = list_append(#items, :lines), #unitIds = list_append(#unitIds, :units), #version = :version, #updatedAt = :at',
-        ConditionExpression: '#version = :read',
-        ExpressionAttributeNames: {
-          '#items': 'items',
-          '#unitIds': 'unitIds',
-          '#version': 'version',
-          '#updatedAt': 'updatedAt',
-        },
-        ExpressionAttributeValues: {
-          ':lines': after.items.slice(before.items.length),
-          ':units': newUnitIds,
-          ':version': after.version,
-          ':at': after.updatedAt,
-          ':read': before.version,
-        },
-      },
-    },
-    ...unitItemPuts(after, newUnitIds),
-  ];
-};
+/** Order items with their lines: those kept apart read with one Query per order, side by side. */
+const withLines = (headers: readonly DispatchOrderHeader[]): Promise<DispatchOrder[]> =>
+  Promise.all(
+    headers.map(async (header) =>
+      assembleDispatchOrder(
+        header,
+        header.items ? [] : await queryAll<DispatchOrderLineRecord>(dispatchOrderKeys.linesOf(header.id)),
+      ),
+    ),
+  );
 
 /** Orders by id, in the order asked, skipping any that do not exist; 100 keys to a batch read. */
 export const findDispatchOrders = async (orderIds: readonly string[]): Promise<DispatchOrder[]> => {
-  const found = new Map<string, DispatchOrder>();
+  const found = new Map<string, DispatchOrderHeader>();
   for (let i = 0; i < orderIds.length; i += 100) {
     let request: Record<string, { Keys: ItemKey[] }> | undefined = {
       [tableNames.program]: { Keys: orderIds.slice(i, i + 100).map((id) => dispatchOrderKeys.item(id)) },
@@ -158,18 +72,27 @@ export const findDispatchOrders = async (orderIds: readonly string[]): Promise<D
     while (request && Object.keys(request).length > 0) {
       const response = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
       for (const item of response.Responses?.[tableNames.program] ?? []) {
-        const order = toRecord<DispatchOrder>(item);
+        const order = toRecord<DispatchOrderHeader>(item);
         found.set(order.id, order);
       }
       request = response.UnprocessedKeys as typeof request;
     }
   }
-  return orderIds.flatMap((id) => found.get(id) ?? []);
+  return withLines(orderIds.flatMap((id) => found.get(id) ?? []));
 };
 
 /** Every order, newest number first. */
-export const listDispatchOrders = (page: { limit: number; cursor?: string }): Promise<Page<DispatchOrder>> =>
-  queryPage<DispatchOrder>({ ...dispatchOrderKeys.all(), ...page, newestFirst: true });
+export const listDispatchOrders = async (page: {
+  limit: number;
+  cursor?: string;
+}): Promise<Page<DispatchOrder>> => {
+  const headers = await queryPage<DispatchOrderHeader>({
+    ...dispatchOrderKeys.all(),
+    ...page,
+    newestFirst: true,
+  });
+  return { items: await withLines(headers.items), nextCursor: headers.nextCursor };
+};
 
 /** The orders naming a unit as lead or co-unit, newest number first (at most 100 per page: one batch read). */
 export const listDispatchOrdersOfUnit = async (

@@ -56,7 +56,6 @@ export const decideOnIssue = async (caller: Caller, consultationId: string, inpu
             orderId: consultation.dispatchOrderId,
             year: Number(consultation.date.slice(0, 4)),
             fields: { kind: 'consultation', consultationId: consultation.id },
-            oneLinePerIssue: true,
           },
           { issueId, leadUnitId, coUnitIds, dueDate, note },
           at,

@@ -1,13 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { dispatchOrderNumber } from '../../domain/dispatch-order-number';
 import { Conflict } from '../../domain/errors';
+import { orderCreationWrites, orderExtensionWrites } from '../../repositories/dispatch-order-writes';
 import {
   type DispatchOrder,
+  type DispatchOrderHeader,
   type DispatchOrderLine,
-  findDispatchOrder,
+  findDispatchOrderHeader,
   lastOrderSeq,
-  orderCreationWrites,
-  orderExtensionWrites,
 } from '../../repositories/dispatch-orders';
 import type { TransactItem } from '../../repositories/issues';
 
@@ -17,57 +17,72 @@ export interface OrderTarget {
   year: number;
   /** The order's own fields beyond its number and lines (kind, consultation or day). */
   fields: Pick<DispatchOrder, 'kind' | 'consultationId' | 'date'>;
-  /** Writes that belong to the order's creation (e.g. the claim of its day). */
-  creationWrites?: TransactItem[];
-  /**
-   * A consultation decides an issue once; the office's order of a day may hold an issue twice (given,
-   * returned and given again the same day).
-   */
-  oneLinePerIssue: boolean;
 }
 
 export const alreadyInOrder = () =>
   new Conflict('ALREADY_DECIDED', 'This dispatch order already holds a line for the issue.');
 
-const unitsOf = (line: DispatchOrderLine) => [line.leadUnitId, ...line.coUnitIds];
+/** The units a line names, lead first. */
+export const unitsOf = (line: DispatchOrderLine) => [...new Set([line.leadUnitId, ...line.coUnitIds])];
 
 /**
- * The order with the new line, and the writes that make it so: the order is created with the year's
- * next number if this is its first line, else extended (both guarded: see the repository).
+ * A new order's item for its first line, without lines, with the year's next number (read now: the
+ * creation's writes take it only if it is still the next).
+ */
+export const numberedOrder = async (
+  target: OrderTarget,
+  line: DispatchOrderLine,
+  at: string,
+): Promise<DispatchOrderHeader> => {
+  const seq = (await lastOrderSeq(target.year)) + 1;
+  return {
+    id: target.orderId,
+    number: dispatchOrderNumber(target.year, seq),
+    year: target.year,
+    seq,
+    ...target.fields,
+    unitIds: unitsOf(line),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+};
+
+/**
+ * The order with one more line kept in its item, and the writes that append it (guarded by the
+ * order's version: see the repository): a consultation's order, or an office order made before lines
+ * had items of their own.
+ */
+export const withInlineLine = (before: DispatchOrder, line: DispatchOrderLine, at: string) => {
+  const after: DispatchOrder = {
+    ...before,
+    items: [...before.items, line],
+    unitIds: [...before.unitIds, ...unitsOf(line).filter((unitId) => !before.unitIds.includes(unitId))],
+    version: before.version + 1,
+    updatedAt: at,
+  };
+  return { order: after, writes: orderExtensionWrites(before, after) };
+};
+
+/**
+ * A consultation's order with the new line, and the writes that make it so: the order is created
+ * with the year's next number if this is its first line, else extended. A consultation decides an
+ * issue once and a dozen issues at most, so its order keeps its lines in its item (the office's
+ * order of a day keeps them apart: office-order.ts).
  */
 export const orderWithLine = async (
   target: OrderTarget,
   line: DispatchOrderLine,
   at: string,
 ): Promise<{ order: DispatchOrder; writes: TransactItem[] }> => {
-  const before = await findDispatchOrder(target.orderId);
-  if (before) {
-    if (target.oneLinePerIssue && before.items.some((item) => item.issueId === line.issueId)) {
-      throw alreadyInOrder();
-    }
-    const after: DispatchOrder = {
-      ...before,
-      items: [...before.items, line],
-      unitIds: [...before.unitIds, ...unitsOf(line).filter((unitId) => !before.unitIds.includes(unitId))],
-      version: before.version + 1,
-      updatedAt: at,
-    };
-    return { order: after, writes: orderExtensionWrites(before, after) };
+  const before = await findDispatchOrderHeader(target.orderId);
+  if (!before) {
+    const order = { ...(await numberedOrder(target, line, at)), items: [line] };
+    return { order, writes: orderCreationWrites(order) };
   }
-  const seq = (await lastOrderSeq(target.year)) + 1;
-  const order: DispatchOrder = {
-    id: target.orderId,
-    number: dispatchOrderNumber(target.year, seq),
-    year: target.year,
-    seq,
-    ...target.fields,
-    items: [line],
-    unitIds: unitsOf(line),
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  };
-  return { order, writes: [...orderCreationWrites(order), ...(target.creationWrites ?? [])] };
+  if (!before.items) throw new Error(`dispatch order ${before.id} keeps no lines in its item`);
+  if (before.items.some((item) => item.issueId === line.issueId)) throw alreadyInOrder();
+  return withInlineLine({ ...before, items: before.items }, line, at);
 };
 
 /**

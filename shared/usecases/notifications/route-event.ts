@@ -8,7 +8,7 @@ import { type DetailType, isDetailType } from '../../domain/notifications/catalo
 import { deliveryIdOf } from '../../domain/notifications/delivery-rules';
 import { type MessageContext, messageFor } from '../../domain/notifications/messages';
 import type { QueuedMessage } from '../../notifications/channel-port';
-import { findDispatchOrder } from '../../repositories/dispatch-orders';
+import { findDispatchOrderHeader } from '../../repositories/dispatch-orders';
 import { findIssue } from '../../repositories/issues';
 import { type Subscription, subscriptionsOfParties } from '../../repositories/notification-subscriptions';
 import { findUnit } from '../../repositories/units';
@@ -35,7 +35,7 @@ const contextOf = async (detail: Record<string, unknown>, linkBase: string) => {
   );
   const unit = unitId ? await findUnit(unitId) : undefined;
   const dispatchOrderId = typeof detail.dispatchOrderId === 'string' ? detail.dispatchOrderId : undefined;
-  const order = dispatchOrderId ? await findDispatchOrder(dispatchOrderId) : undefined;
+  const order = dispatchOrderId ? await findDispatchOrderHeader(dispatchOrderId) : undefined;
   const link = issueId
     ? `${linkBase}/issues/${issueId}`
     : typeof detail.consultationId === 'string'
