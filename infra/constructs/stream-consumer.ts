@@ -5,6 +5,7 @@ import { type Function as LambdaFunction, StartingPosition } from 'aws-cdk-lib/a
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { STREAM_RECORD_MAX_AGE_SECONDS } from '../../shared/streams/stream-retries';
 import { acknowledgeStreamConsumer, acknowledgeStreamDiscovery, acknowledgeStreamFailureQueue } from '../nag';
 
 export interface StreamConsumerProps {
@@ -46,7 +47,7 @@ export const consumeTableStream = (scope: Construct, props: StreamConsumerProps)
     bisectBatchOnError: true,
     reportBatchItemFailures: true,
     retryAttempts: 20,
-    maxRecordAge: Duration.hours(6),
+    maxRecordAge: Duration.seconds(STREAM_RECORD_MAX_AGE_SECONDS),
     onFailure: new SqsDlq(failures),
     filters: props.filters,
   });

@@ -6,6 +6,7 @@ import { documentClient } from '../db/client';
 import { issueKeys } from '../db/keys';
 import { getRecords, type TransactItem } from '../db/records';
 import type { Issue, WaitKind } from '../domain/issues/issue';
+import type { OutboxRequeue } from '../domain/issues/sweep-rules';
 import { outboxEntryPut, type StoredWorkflow, withWorkflow } from './workflow-items';
 
 export type { OutboxEntry } from './workflow-items';
@@ -103,7 +104,7 @@ export const registerWait = async (
 export const enqueueWaitFailure = (
   issueId: string,
   token: string,
-  failure: { error: string; cause: string },
+  failure: { error: string; cause: string; queuedAt: string },
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<boolean> =>
   bookkeeping(
@@ -132,35 +133,35 @@ export const clearDelivery = async (issueId: string, token: string): Promise<voi
 };
 
 /**
- * Hands what the issue still has to deliver (a pending start, on the issue item; an answer, on the
- * workflow item) to the delivery function again as a new outbox entry, for an entry whose delivery
- * gave up (its record aged out or went to the failure queue), on condition that it is still
- * undelivered. False when nothing is left to deliver.
+ * Hands what the issue still has to deliver (a pending start of `startOf`, on the issue item; an
+ * answer, on the workflow item) to the delivery function again as a new outbox entry, for an entry
+ * whose delivery gave up (its record aged out or went to the failure queue: sweep-rules'
+ * outboxToRequeue), on condition that it is still undelivered. False when nothing is left to deliver.
  */
 export const requeueOutbox = async (
-  issue: Issue,
+  issueId: string,
+  { startOf, answer }: OutboxRequeue,
   alsoWrite: readonly TransactItem[] = [],
 ): Promise<boolean> => {
-  const workflow = issue.workflow;
   const writes: TransactItem[] = [];
-  if (workflow?.startPending) {
-    writes.push(outboxEntryPut(issue.id, { start: { executionArn: workflow.executionArn } }), {
+  if (startOf) {
+    writes.push(outboxEntryPut(issueId, { start: { executionArn: startOf } }), {
       ConditionCheck: {
         TableName: tableNames.program,
-        Key: issueKeys.item(issue.id),
+        Key: issueKeys.item(issueId),
         ConditionExpression: 'workflow.startPending = :true AND workflow.executionArn = :arn',
-        ExpressionAttributeValues: { ':true': true, ':arn': workflow.executionArn },
+        ExpressionAttributeValues: { ':true': true, ':arn': startOf },
       },
     });
   }
-  if (workflow?.delivery) {
-    writes.push(outboxEntryPut(issue.id, { answer: workflow.delivery }), {
+  if (answer) {
+    writes.push(outboxEntryPut(issueId, { answer }), {
       ConditionCheck: {
         TableName: tableNames.program,
-        Key: issueKeys.workflow(issue.id),
+        Key: issueKeys.workflow(issueId),
         ConditionExpression: 'delivery.#token = :token',
         ExpressionAttributeNames: { '#token': 'token' },
-        ExpressionAttributeValues: { ':token': workflow.delivery.token },
+        ExpressionAttributeValues: { ':token': answer.token },
       },
     });
   }

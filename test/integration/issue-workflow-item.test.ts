@@ -71,7 +71,7 @@ describe('the workflow item beside the issue', () => {
       expect.objectContaining({ issueId: id, start: { executionArn: expect.stringContaining(id) } }),
       expect.objectContaining({
         issueId: id,
-        answer: { token: 'token-1', output: { seq: 1, kind: 'resolved' } },
+        answer: { token: 'token-1', output: { seq: 1, kind: 'resolved' }, queuedAt: expect.any(String) },
         expiresAt: expect.any(Number),
       }),
     ]);
@@ -110,7 +110,13 @@ describe('the workflow item beside the issue', () => {
       delivery: { token: 'token-2' },
     });
     // The sweep's signal finds the wait taken: it cannot overwrite the decision's answer.
-    expect(await enqueueWaitFailure(id, 'token-2', { error: 'Overdue', cause: '{}' })).toBe(false);
+    expect(
+      await enqueueWaitFailure(id, 'token-2', {
+        error: 'Overdue',
+        cause: '{}',
+        queuedAt: new Date().toISOString(),
+      }),
+    ).toBe(false);
     expect((await findIssue(id))?.issue.workflow?.delivery).toMatchObject({ token: 'token-2', output: {} });
   });
 });

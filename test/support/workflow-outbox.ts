@@ -71,4 +71,5 @@ export const signalOverdue = (issueId: string, taskToken: string): Promise<boole
   enqueueWaitFailure(issueId, taskToken, {
     error: 'Overdue',
     cause: JSON.stringify({ at: new Date().toISOString() }),
+    queuedAt: new Date().toISOString(),
   });

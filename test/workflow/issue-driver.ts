@@ -134,6 +134,7 @@ export const enqueueSignal = async (issueId: string, error: 'Overdue' | 'NoRespo
   return enqueueWaitFailure(issueId, wait.token, {
     error,
     cause: JSON.stringify({ at } satisfies AutomaticSignalCause),
+    queuedAt: new Date().toISOString(),
   });
 };
 

@@ -143,9 +143,13 @@ export interface WorkflowState {
  * The outbox entry for a callback wait: SendTaskSuccess with `output` (a human decision: the n-th
  * decision and its kind), or SendTaskFailure with `error` and `cause` (the daily sweep's signals).
  */
-export type WorkflowDelivery =
+export type WorkflowDelivery = (
   | { token: string; output: { seq: number; kind: SignalKind } }
-  | { token: string; error: string; cause: string };
+  | { token: string; error: string; cause: string }
+) & {
+  /** When it was handed to the stream (absent on answers stored before it was kept). */
+  queuedAt?: string;
+};
 
 export type WaitKind = 'dispatch' | 'resolution' | 'consultation_decision' | 'verdict';
 

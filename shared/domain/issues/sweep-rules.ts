@@ -12,7 +12,7 @@ import {
 } from '../calendar';
 import { dateOfDayNumber } from '../calendar/calendar-date';
 import { unsignedPastWindow } from './case-rules';
-import type { Issue, WaitKind } from './issue';
+import type { Issue, WaitKind, WorkflowDelivery } from './issue';
 import type { IssuePolicy } from './policy';
 
 /** The callback wait a signal completes: its task token and the decision number it consumes. */
@@ -153,3 +153,31 @@ export const noResponseDecision = (issue: Issue, asOf: CalendarDate): NoResponse
 
 /** The instant the sweep's transitions are recorded at: the start of `asOf` in program time. */
 export const sweepInstant = (asOf: CalendarDate): string => `${asOf}T00:00:00+08:00`;
+
+/** What of an issue's outbox the sweep hands to the stream again: a pending start and/or an answer. */
+export interface OutboxRequeue {
+  startOf?: string;
+  answer?: WorkflowDelivery;
+}
+
+/**
+ * The outbox entries of an issue still undelivered that the stream has given up on (each older than
+ * the consumers' maximum record age, `maxRecordAgeSeconds`), to be handed to it again; one younger
+ * may still be in flight, and handing it over again would deliver it twice. A pending start counts
+ * from the issue's last change (the escalation or restart that queued it; a later change only makes
+ * it wait for a later run); an answer from `queuedAt`, and one stored without it as given up.
+ */
+export const outboxToRequeue = (
+  issue: Issue,
+  now: string,
+  maxRecordAgeSeconds: number,
+): OutboxRequeue | undefined => {
+  const workflow = issue.workflow;
+  const gaveUp = (queuedAt: string | undefined) =>
+    queuedAt === undefined || Date.parse(now) - Date.parse(queuedAt) >= maxRecordAgeSeconds * 1000;
+  const requeue: OutboxRequeue = {
+    ...(workflow?.startPending && gaveUp(issue.updatedAt) ? { startOf: workflow.executionArn } : {}),
+    ...(workflow?.delivery && gaveUp(workflow.delivery.queuedAt) ? { answer: workflow.delivery } : {}),
+  };
+  return requeue.startOf || requeue.answer ? requeue : undefined;
+};

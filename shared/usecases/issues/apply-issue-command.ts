@@ -48,7 +48,7 @@ const withSignal = (stored: StoredIssue, transition: Transition): Transition => 
   const waiting = workflow.wait?.seq === output.seq ? workflow.wait : undefined;
   // An earlier answer not yet cleared was sent already (its wait is gone): the new one replaces it.
   const delivery: WorkflowDelivery | undefined = waiting
-    ? { token: waiting.token, output }
+    ? { token: waiting.token, output, queuedAt: nowIso() }
     : workflow.delivery;
   const nextWorkflow = {
     ...(transition.next.workflow ?? workflow),

@@ -11,6 +11,7 @@ import {
   needsDueSoonCard,
   needsSignForFlag,
   noResponseDecision,
+  outboxToRequeue,
   overdueDecision,
   sweepInstant,
 } from '../../domain/issues/sweep-rules';
@@ -23,6 +24,7 @@ import {
   allAwaitingFeedback,
   allOpenAssignments,
 } from '../../repositories/work-queues';
+import { STREAM_RECORD_MAX_AGE_SECONDS } from '../../streams/stream-retries';
 import { programCalendar } from '../calendar/program-calendar';
 import { issuePolicy } from '../issues/issue-policy';
 import type { JobRun } from './job-run';
@@ -160,15 +162,17 @@ const followUpNoResponse = async (sweep: Sweep, issue: Issue) => {
 };
 
 /**
- * (e) An outbox entry still undelivered when the sweep reads it (the stream's retries gave up: Step
- * Functions was unreachable for longer than they last) is handed to the stream again. An entry in
- * flight right now may be sent twice; the delivery function makes that harmless.
+ * (e) An outbox entry still undelivered when the sweep reads it, older than the stream's retries last
+ * (Step Functions was unreachable for longer), is handed to the stream again. A younger one may be in
+ * flight right now and is left to the stream, so no entry is sent twice (a run that overlaps another's
+ * signals would otherwise hand them all over again).
  */
 const requeueUndelivered = async (sweep: Sweep, issue: Issue) => {
-  if (!issue.workflow?.startPending && !issue.workflow?.delivery) return;
+  const requeue = outboxToRequeue(issue, sweep.startedAt, STREAM_RECORD_MAX_AGE_SECONDS);
+  if (!requeue) return;
   await attempt(sweep, issue, 'requeue_outbox', async () => {
     const counted = dailyCloseCountItem(sweep.asOf, { outboxRequeued: 1 }, sweep.startedAt);
-    if (!(await requeueOutbox(issue, [counted]))) return;
+    if (!(await requeueOutbox(issue.id, requeue, [counted]))) return;
     sweep.run.outbox.requeued++;
   });
 };

@@ -26,9 +26,12 @@ export const signalWait = (
   cause: { at: string } & Record<string, unknown>,
   sweep: { asOf: CalendarDate; startedAt: string; count: Partial<DailyCloseCounts> },
 ): Promise<boolean> =>
-  enqueueWaitFailure(issueId, wait.token, { error, cause: JSON.stringify(cause) }, [
-    dailyCloseCountItem(sweep.asOf, sweep.count, sweep.startedAt),
-  ]);
+  enqueueWaitFailure(
+    issueId,
+    wait.token,
+    { error, cause: JSON.stringify(cause), queuedAt: sweep.startedAt },
+    [dailyCloseCountItem(sweep.asOf, sweep.count, sweep.startedAt)],
+  );
 
 /**
  * Applies one of the sweep's own commands at the sweep's instant, counting it in the day's close

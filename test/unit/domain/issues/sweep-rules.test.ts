@@ -12,6 +12,7 @@ import {
   dueSoonWindow,
   needsDueSoonCard,
   noResponseDecision,
+  outboxToRequeue,
   overdueDecision,
   sweepInstant,
   targetSupervisionLevel,
@@ -272,5 +273,57 @@ describe('targetSupervisionLevel', () => {
         return levelLow <= levelHigh && levelHigh <= policy.supervisionLimit + 1;
       }),
     );
+  });
+});
+
+describe('outbox to requeue', () => {
+  const SIX_HOURS = 6 * 3600;
+  const now = '2026-03-10T01:00:00.000Z';
+  const answer = { token: 'token-2', output: { seq: 2, kind: 'resolved' as const } };
+  const pending = (
+    workflow: Partial<NonNullable<Issue['workflow']>>,
+    updatedAt = '2026-03-09T09:00:00.000Z',
+  ) =>
+    assigned(
+      {},
+      { updatedAt, workflow: { executionArn: 'arn:exec:I1', signals: ['dispatched'], ...workflow } },
+    );
+
+  it('hands over an answer or a start only once the stream has given up on it (older than its retries)', () => {
+    const sevenHoursAgo = '2026-03-09T18:00:00.000Z';
+    const fiveHoursAgo = '2026-03-09T20:00:00.000Z';
+    expect(
+      outboxToRequeue(pending({ delivery: { ...answer, queuedAt: sevenHoursAgo } }), now, SIX_HOURS),
+    ).toEqual({
+      answer: { ...answer, queuedAt: sevenHoursAgo },
+    });
+    expect(
+      outboxToRequeue(pending({ delivery: { ...answer, queuedAt: fiveHoursAgo } }), now, SIX_HOURS),
+    ).toBeUndefined();
+    expect(outboxToRequeue(pending({ startPending: true }, sevenHoursAgo), now, SIX_HOURS)).toEqual({
+      startOf: 'arn:exec:I1',
+    });
+    expect(outboxToRequeue(pending({ startPending: true }, fiveHoursAgo), now, SIX_HOURS)).toBeUndefined();
+  });
+
+  it('takes exactly the maximum record age as given up', () => {
+    const sixHoursAgo = '2026-03-09T19:00:00.000Z';
+    expect(
+      outboxToRequeue(pending({ delivery: { ...answer, queuedAt: sixHoursAgo } }), now, SIX_HOURS),
+    ).toBeDefined();
+  });
+
+  it('hands over an answer stored before its queuing instant was kept, and nothing when nothing is pending', () => {
+    expect(outboxToRequeue(pending({ delivery: answer }), now, SIX_HOURS)).toEqual({ answer });
+    expect(outboxToRequeue(pending({}), now, SIX_HOURS)).toBeUndefined();
+    expect(outboxToRequeue(openIssue(), now, SIX_HOURS)).toBeUndefined();
+  });
+
+  it('hands over the old one of a pending start and a young answer alone', () => {
+    const issue = pending(
+      { startPending: true, delivery: { ...answer, queuedAt: '2026-03-10T00:30:00.000Z' } },
+      '2026-03-09T09:00:00.000Z',
+    );
+    expect(outboxToRequeue(issue, now, SIX_HOURS)).toEqual({ startOf: 'arn:exec:I1' });
   });
 });
