@@ -22,11 +22,12 @@ interface TemplateResource {
 
 const labelOf = (entry: string): string => entry.replace(/^functions\//, '').replace(/\/handler\.ts$/, '');
 
+// Lower case with dashes, so that a placeholder passes a function's own check of a name (a bucket's).
 const placeholderEnvironment = (variables: Record<string, unknown> = {}): Record<string, string> =>
   Object.fromEntries(
     Object.entries(variables).map(([key, value]) => [
       key,
-      typeof value === 'string' ? value : `bench-${key}`,
+      typeof value === 'string' ? value : `bench-${key.toLowerCase().replaceAll('_', '-')}`,
     ]),
   );
 
