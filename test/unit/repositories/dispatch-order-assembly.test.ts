@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   assembleDispatchOrder,
-  type DispatchOrderHeader,
-  type DispatchOrderLine,
   type DispatchOrderLineRecord,
 } from '../../../shared/repositories/records/dispatch-orders';
+import { orderLine as line, officeOrderHeader } from '../../support/dispatch-orders';
 
-const header: DispatchOrderHeader = {
-  id: 'ORDER1',
-  number: '2026-0012',
-  year: 2026,
-  seq: 12,
-  kind: 'office',
-  date: '2026-12-01',
-  unitIds: ['UNIT1', 'UNIT2'],
-  version: 1,
-  createdAt: '2026-12-01T01:00:00.000Z',
-  updatedAt: '2026-12-01T01:00:00.000Z',
-};
-
-const line = (issueId: string, leadUnitId = 'UNIT1'): DispatchOrderLine => ({
-  issueId,
-  leadUnitId,
-  coUnitIds: [],
-  dueDate: '2026-12-08',
-  note: `问题 ${issueId}`,
-});
+const header = officeOrderHeader(['UNIT1', 'UNIT2']);
 
 const stored = (at: string, issueId: string, leadUnitId?: string): DispatchOrderLineRecord => ({
   ...line(issueId, leadUnitId),

@@ -4,31 +4,10 @@ import {
   officeOrderLinePut,
   officeOrderLineWrites,
 } from '../../../shared/repositories/office-dispatch-orders';
-import type {
-  DispatchOrderHeader,
-  DispatchOrderLine,
-} from '../../../shared/repositories/records/dispatch-orders';
+import { officeOrderHeader, orderLine } from '../../support/dispatch-orders';
 
-const header: DispatchOrderHeader = {
-  id: 'ORDER1',
-  number: '2026-0012',
-  year: 2026,
-  seq: 12,
-  kind: 'office',
-  date: '2026-12-01',
-  unitIds: ['UNIT1'],
-  version: 1,
-  createdAt: '2026-12-01T01:00:00.000Z',
-  updatedAt: '2026-12-01T01:00:00.000Z',
-};
-
-const line: DispatchOrderLine = {
-  issueId: 'ISSUE2',
-  leadUnitId: 'UNIT1',
-  coUnitIds: [],
-  dueDate: '2026-12-08',
-  note: '用地指标',
-};
+const header = officeOrderHeader(['UNIT1']);
+const line = orderLine('ISSUE2');
 const at = '2026-12-01T03:00:00.000Z';
 
 describe('the writes of an office order line', () => {
